@@ -1,0 +1,496 @@
+//! The only module that knows `ruff_python_parser`: parses source and lowers ruff's tree
+//! into monjit's [`ast`](super::ast), rejecting syntax outside the supported subset with a
+//! `SyntaxError` that names it.
+
+use super::ast::*;
+use super::CompileError;
+use num_bigint::BigInt;
+use ruff_python_ast as r;
+use ruff_text_size::{Ranged, TextRange, TextSize};
+
+/// Maps byte offsets to CPython-style (line, column).
+pub struct LineIndex {
+    starts: Vec<u32>,
+}
+
+impl LineIndex {
+    pub fn new(source: &str) -> LineIndex {
+        let mut starts = vec![0];
+        for (i, b) in source.bytes().enumerate() {
+            if b == b'\n' {
+                starts.push(i as u32 + 1);
+            }
+        }
+        LineIndex { starts }
+    }
+
+    /// (1-based line, 0-based byte column) of an offset.
+    pub fn position(&self, offset: TextSize) -> (u32, u32) {
+        let off = u32::from(offset);
+        let line = self.starts.partition_point(|s| *s <= off);
+        (line as u32, off - self.starts[line - 1])
+    }
+
+    pub fn loc(&self, range: TextRange) -> Loc {
+        let (line, col) = self.position(range.start());
+        let (end_line, end_col) = self.position(range.end());
+        Loc { line, col, end_line, end_col }
+    }
+}
+
+pub fn parse_module(source: &str) -> Result<Vec<Stmt>, CompileError> {
+    let index = LineIndex::new(source);
+    let parsed = ruff_python_parser::parse_module(source).map_err(|e| {
+        let loc = index.loc(e.location);
+        CompileError::syntax(normalise_parse_message(&e.error.to_string()), loc)
+    })?;
+    let lowerer = Lowerer { index: &index };
+    lowerer.stmts(&parsed.syntax().body)
+}
+
+/// Words CPython uses for the commonest parse errors.
+fn normalise_parse_message(msg: &str) -> String {
+    if msg.starts_with("Expected") || msg.starts_with("Unexpected") || msg.contains("unexpected") {
+        "invalid syntax".into()
+    } else {
+        msg.to_string()
+    }
+}
+
+struct Lowerer<'a> {
+    index: &'a LineIndex,
+}
+
+type R<T> = Result<T, CompileError>;
+
+impl Lowerer<'_> {
+    fn loc(&self, node: &impl Ranged) -> Loc {
+        self.index.loc(node.range())
+    }
+
+    fn unsupported<T>(&self, what: &str, node: &impl Ranged) -> R<T> {
+        Err(CompileError::syntax(format!("{what} is not supported by monjit"), self.loc(node)))
+    }
+
+    fn stmts(&self, body: &[r::Stmt]) -> R<Vec<Stmt>> {
+        body.iter().map(|s| self.stmt(s)).collect()
+    }
+
+    fn stmt(&self, s: &r::Stmt) -> R<Stmt> {
+        let loc = self.loc(s);
+        let kind = match s {
+            r::Stmt::FunctionDef(f) => {
+                if f.is_async {
+                    return self.unsupported("'async def'", s);
+                }
+                if f.type_params.is_some() {
+                    return self.unsupported("type parameters", s);
+                }
+                StmtKind::FunctionDef(Box::new(FunctionDef {
+                    name: f.name.id.to_string(),
+                    args: self.parameters(&f.parameters)?,
+                    body: self.stmts(&f.body)?,
+                    decorator_list: f.decorator_list.iter().map(|d| self.expr(&d.expression)).collect::<R<_>>()?,
+                    returns: f.returns.as_deref().map(|e| self.expr(e)).transpose()?,
+                }))
+            }
+            r::Stmt::ClassDef(c) => {
+                if c.type_params.is_some() {
+                    return self.unsupported("type parameters", s);
+                }
+                let (bases, keywords) = match &c.arguments {
+                    Some(a) => self.arguments(a)?,
+                    None => (Vec::new(), Vec::new()),
+                };
+                StmtKind::ClassDef(Box::new(ClassDef {
+                    name: c.name.id.to_string(),
+                    bases,
+                    keywords,
+                    body: self.stmts(&c.body)?,
+                    decorator_list: c.decorator_list.iter().map(|d| self.expr(&d.expression)).collect::<R<_>>()?,
+                }))
+            }
+            r::Stmt::Return(x) => StmtKind::Return(x.value.as_deref().map(|e| self.expr(e)).transpose()?),
+            r::Stmt::Delete(x) => StmtKind::Delete(x.targets.iter().map(|e| self.target(e, Ctx::Del)).collect::<R<_>>()?),
+            r::Stmt::TypeAlias(_) => return self.unsupported("'type' statement", s),
+            r::Stmt::Assign(x) => StmtKind::Assign {
+                targets: x.targets.iter().map(|e| self.target(e, Ctx::Store)).collect::<R<_>>()?,
+                value: self.expr(&x.value)?,
+            },
+            r::Stmt::AugAssign(x) => StmtKind::AugAssign {
+                target: self.target(&x.target, Ctx::Store)?,
+                op: binop(x.op),
+                value: self.expr(&x.value)?,
+            },
+            r::Stmt::AnnAssign(x) => StmtKind::AnnAssign {
+                target: self.target(&x.target, Ctx::Store)?,
+                annotation: self.expr(&x.annotation)?,
+                value: x.value.as_deref().map(|e| self.expr(e)).transpose()?,
+                simple: x.simple,
+            },
+            r::Stmt::For(x) => {
+                if x.is_async {
+                    return self.unsupported("'async for'", s);
+                }
+                StmtKind::For {
+                    target: self.target(&x.target, Ctx::Store)?,
+                    iter: self.expr(&x.iter)?,
+                    body: self.stmts(&x.body)?,
+                    orelse: self.stmts(&x.orelse)?,
+                }
+            }
+            r::Stmt::While(x) => StmtKind::While {
+                test: self.expr(&x.test)?,
+                body: self.stmts(&x.body)?,
+                orelse: self.stmts(&x.orelse)?,
+            },
+            r::Stmt::If(x) => {
+                // elif chains become nested ifs in `orelse`, as in CPython's tree.
+                let mut orelse = Vec::new();
+                for clause in x.elif_else_clauses.iter().rev() {
+                    let body = self.stmts(&clause.body)?;
+                    match &clause.test {
+                        Some(test) => {
+                            let nested = Stmt {
+                                kind: StmtKind::If { test: self.expr(test)?, body, orelse },
+                                loc: self.index.loc(TextRange::new(clause.range.start(), clause_chain_end(x, clause))),
+                            };
+                            orelse = vec![nested];
+                        }
+                        None => orelse = body,
+                    }
+                }
+                StmtKind::If { test: self.expr(&x.test)?, body: self.stmts(&x.body)?, orelse }
+            }
+            r::Stmt::With(x) => {
+                if x.is_async {
+                    return self.unsupported("'async with'", s);
+                }
+                StmtKind::With {
+                    items: x.items.iter().map(|i| Ok(WithItem {
+                        context_expr: self.expr(&i.context_expr)?,
+                        optional_vars: i.optional_vars.as_deref().map(|e| self.target(e, Ctx::Store)).transpose()?,
+                    })).collect::<R<_>>()?,
+                    body: self.stmts(&x.body)?,
+                }
+            }
+            r::Stmt::Match(_) => return self.unsupported("'match' statement", s),
+            r::Stmt::Raise(x) => StmtKind::Raise {
+                exc: x.exc.as_deref().map(|e| self.expr(e)).transpose()?,
+                cause: x.cause.as_deref().map(|e| self.expr(e)).transpose()?,
+            },
+            r::Stmt::Try(x) => {
+                if x.is_star {
+                    return self.unsupported("'except*'", s);
+                }
+                StmtKind::Try {
+                    body: self.stmts(&x.body)?,
+                    handlers: x.handlers.iter().map(|h| {
+                        let r::ExceptHandler::ExceptHandler(h) = h;
+                        Ok(ExceptHandler {
+                            typ: h.type_.as_deref().map(|e| self.expr(e)).transpose()?,
+                            name: h.name.as_ref().map(|n| n.id.to_string()),
+                            body: self.stmts(&h.body)?,
+                            loc: self.loc(h),
+                        })
+                    }).collect::<R<_>>()?,
+                    orelse: self.stmts(&x.orelse)?,
+                    finalbody: self.stmts(&x.finalbody)?,
+                }
+            }
+            r::Stmt::Assert(x) => StmtKind::Assert {
+                test: self.expr(&x.test)?,
+                msg: x.msg.as_deref().map(|e| self.expr(e)).transpose()?,
+            },
+            r::Stmt::Import(x) => StmtKind::Import(x.names.iter().map(|a| self.alias(a)).collect()),
+            r::Stmt::ImportFrom(x) => StmtKind::ImportFrom {
+                module: x.module.as_ref().map(|m| m.id.to_string()),
+                names: x.names.iter().map(|a| self.alias(a)).collect(),
+                level: x.level,
+            },
+            r::Stmt::Global(x) => StmtKind::Global(x.names.iter().map(|n| n.id.to_string()).collect()),
+            r::Stmt::Nonlocal(x) => StmtKind::Nonlocal(x.names.iter().map(|n| n.id.to_string()).collect()),
+            r::Stmt::Expr(x) => StmtKind::Expr(self.expr(&x.value)?),
+            r::Stmt::Pass(_) => StmtKind::Pass,
+            r::Stmt::Break(_) => StmtKind::Break,
+            r::Stmt::Continue(_) => StmtKind::Continue,
+            r::Stmt::IpyEscapeCommand(_) => return self.unsupported("IPython escape command", s),
+        };
+        Ok(Stmt { kind, loc })
+    }
+
+    fn alias(&self, a: &r::Alias) -> Alias {
+        Alias { name: a.name.id.to_string(), asname: a.asname.as_ref().map(|n| n.id.to_string()), loc: self.loc(a) }
+    }
+
+    fn parameters(&self, p: &r::Parameters) -> R<Arguments> {
+        let arg = |x: &r::Parameter| -> R<Arg> {
+            Ok(Arg {
+                name: x.name.id.to_string(),
+                annotation: x.annotation.as_deref().map(|e| self.expr(e)).transpose()?,
+                loc: self.loc(x),
+            })
+        };
+        let mut out = Arguments::default();
+        for x in &p.posonlyargs {
+            out.posonlyargs.push(arg(&x.parameter)?);
+            if let Some(d) = &x.default {
+                out.defaults.push(self.expr(d)?);
+            }
+        }
+        for x in &p.args {
+            out.args.push(arg(&x.parameter)?);
+            if let Some(d) = &x.default {
+                out.defaults.push(self.expr(d)?);
+            }
+        }
+        out.vararg = p.vararg.as_deref().map(arg).transpose()?;
+        for x in &p.kwonlyargs {
+            out.kwonlyargs.push(arg(&x.parameter)?);
+            out.kw_defaults.push(x.default.as_deref().map(|e| self.expr(e)).transpose()?);
+        }
+        out.kwarg = p.kwarg.as_deref().map(arg).transpose()?;
+        Ok(out)
+    }
+
+    fn arguments(&self, a: &r::Arguments) -> R<(Vec<Expr>, Vec<Keyword>)> {
+        let args = a.args.iter().map(|e| self.expr(e)).collect::<R<_>>()?;
+        let keywords = a.keywords.iter().map(|k| Ok(Keyword {
+            arg: k.arg.as_ref().map(|n| n.id.to_string()),
+            value: self.expr(&k.value)?,
+            loc: self.loc(k),
+        })).collect::<R<_>>()?;
+        Ok((args, keywords))
+    }
+
+    fn target(&self, e: &r::Expr, ctx: Ctx) -> R<Expr> {
+        let mut x = self.expr(e)?;
+        set_ctx(&mut x, ctx);
+        Ok(x)
+    }
+
+    fn comprehensions(&self, gens: &[r::Comprehension]) -> R<Vec<Comprehension>> {
+        gens.iter().map(|g| {
+            if g.is_async {
+                return self.unsupported("asynchronous comprehension", g);
+            }
+            Ok(Comprehension {
+                target: self.target(&g.target, Ctx::Store)?,
+                iter: self.expr(&g.iter)?,
+                ifs: g.ifs.iter().map(|e| self.expr(e)).collect::<R<_>>()?,
+            })
+        }).collect()
+    }
+
+    fn expr(&self, e: &r::Expr) -> R<Expr> {
+        let loc = self.loc(e);
+        let boxed = |x: &r::Expr| -> R<Box<Expr>> { Ok(Box::new(self.expr(x)?)) };
+        let kind = match e {
+            r::Expr::BoolOp(x) => ExprKind::BoolOp {
+                op: match x.op {
+                    r::BoolOp::And => BoolOp::And,
+                    r::BoolOp::Or => BoolOp::Or,
+                },
+                values: x.values.iter().map(|v| self.expr(v)).collect::<R<_>>()?,
+            },
+            r::Expr::Named(x) => ExprKind::NamedExpr { target: Box::new(self.target(&x.target, Ctx::Store)?), value: boxed(&x.value)? },
+            r::Expr::BinOp(x) => ExprKind::BinOp { left: boxed(&x.left)?, op: binop(x.op), right: boxed(&x.right)? },
+            r::Expr::UnaryOp(x) => ExprKind::UnaryOp {
+                op: match x.op {
+                    r::UnaryOp::Invert => UnaryOp::Invert,
+                    r::UnaryOp::Not => UnaryOp::Not,
+                    r::UnaryOp::UAdd => UnaryOp::UAdd,
+                    r::UnaryOp::USub => UnaryOp::USub,
+                },
+                operand: boxed(&x.operand)?,
+            },
+            r::Expr::Lambda(x) => ExprKind::Lambda {
+                args: Box::new(match &x.parameters {
+                    Some(p) => self.parameters(p)?,
+                    None => Arguments::default(),
+                }),
+                body: boxed(&x.body)?,
+            },
+            r::Expr::If(x) => ExprKind::IfExp { test: boxed(&x.test)?, body: boxed(&x.body)?, orelse: boxed(&x.orelse)? },
+            r::Expr::Dict(x) => {
+                let mut keys = Vec::new();
+                let mut values = Vec::new();
+                for item in &x.items {
+                    keys.push(item.key.as_ref().map(|k| self.expr(k)).transpose()?);
+                    values.push(self.expr(&item.value)?);
+                }
+                ExprKind::Dict { keys, values }
+            }
+            r::Expr::Set(x) => ExprKind::Set(x.elts.iter().map(|v| self.expr(v)).collect::<R<_>>()?),
+            r::Expr::ListComp(x) => ExprKind::ListComp { elt: boxed(&x.elt)?, generators: self.comprehensions(&x.generators)? },
+            r::Expr::SetComp(x) => ExprKind::SetComp { elt: boxed(&x.elt)?, generators: self.comprehensions(&x.generators)? },
+            r::Expr::DictComp(x) => match &x.key {
+                Some(k) => ExprKind::DictComp { key: boxed(k)?, value: boxed(&x.value)?, generators: self.comprehensions(&x.generators)? },
+                None => return self.unsupported("dict comprehension unpacking", e),
+            },
+            r::Expr::Generator(x) => ExprKind::GeneratorExp { elt: boxed(&x.elt)?, generators: self.comprehensions(&x.generators)? },
+            r::Expr::Await(_) => return self.unsupported("'await'", e),
+            r::Expr::Yield(x) => ExprKind::Yield(x.value.as_deref().map(boxed).transpose()?),
+            r::Expr::YieldFrom(x) => ExprKind::YieldFrom(boxed(&x.value)?),
+            r::Expr::Compare(x) => ExprKind::Compare {
+                left: boxed(&x.left)?,
+                ops: x.ops.iter().map(|op| cmpop(*op)).collect(),
+                comparators: x.comparators.iter().map(|v| self.expr(v)).collect::<R<_>>()?,
+            },
+            r::Expr::Call(x) => {
+                let (args, keywords) = self.arguments(&x.arguments)?;
+                ExprKind::Call { func: boxed(&x.func)?, args, keywords }
+            }
+            r::Expr::FString(x) => self.fstring(x)?,
+            r::Expr::TString(_) => return self.unsupported("template string", e),
+            r::Expr::StringLiteral(x) => ExprKind::Constant(Constant::Str(x.value.to_str().to_string())),
+            r::Expr::BytesLiteral(_) => return self.unsupported("bytes literal", e),
+            r::Expr::NumberLiteral(x) => match &x.value {
+                r::Number::Int(i) => {
+                    let text = i.to_string();
+                    let v = crate::objects::int::parse_int(&text, 0)
+                        .or_else(|| text.parse::<BigInt>().ok())
+                        .ok_or_else(|| CompileError::syntax(format!("invalid integer literal '{text}'"), loc))?;
+                    ExprKind::Constant(Constant::Int(v))
+                }
+                r::Number::Float(f) => ExprKind::Constant(Constant::Float(*f)),
+                r::Number::Complex { .. } => return self.unsupported("complex literal", e),
+            },
+            r::Expr::BooleanLiteral(x) => ExprKind::Constant(Constant::Bool(x.value)),
+            r::Expr::NoneLiteral(_) => ExprKind::Constant(Constant::None),
+            r::Expr::EllipsisLiteral(_) => ExprKind::Constant(Constant::Ellipsis),
+            r::Expr::Attribute(x) => ExprKind::Attribute { value: boxed(&x.value)?, attr: x.attr.id.to_string(), ctx: Ctx::Load },
+            r::Expr::Subscript(x) => ExprKind::Subscript { value: boxed(&x.value)?, slice: boxed(&x.slice)?, ctx: Ctx::Load },
+            r::Expr::Starred(x) => ExprKind::Starred { value: boxed(&x.value)?, ctx: Ctx::Load },
+            r::Expr::Name(x) => ExprKind::Name { id: x.id.to_string(), ctx: Ctx::Load },
+            r::Expr::List(x) => ExprKind::List { elts: x.elts.iter().map(|v| self.expr(v)).collect::<R<_>>()?, ctx: Ctx::Load },
+            r::Expr::Tuple(x) => ExprKind::Tuple { elts: x.elts.iter().map(|v| self.expr(v)).collect::<R<_>>()?, ctx: Ctx::Load },
+            r::Expr::Slice(x) => ExprKind::Slice {
+                lower: x.lower.as_deref().map(boxed).transpose()?,
+                upper: x.upper.as_deref().map(boxed).transpose()?,
+                step: x.step.as_deref().map(boxed).transpose()?,
+            },
+            r::Expr::IpyEscapeCommand(_) => return self.unsupported("IPython escape command", e),
+        };
+        Ok(Expr { kind, loc })
+    }
+
+    /// An f-string (possibly implicitly concatenated with plain strings) as a JoinedStr
+    /// of constant strings and formatted values, adjacent literals merged as CPython does.
+    fn fstring(&self, x: &r::ExprFString) -> R<ExprKind> {
+        let mut parts: Vec<Expr> = Vec::new();
+        let whole = self.loc(x);
+        for part in x.value.iter() {
+            match part {
+                r::FStringPart::Literal(lit) => push_literal(&mut parts, &lit.value, whole),
+                r::FStringPart::FString(f) => self.fstring_elements(&f.elements, &mut parts, whole)?,
+            }
+        }
+        Ok(ExprKind::JoinedStr(parts))
+    }
+
+    fn fstring_elements(&self, elements: &r::InterpolatedStringElements, parts: &mut Vec<Expr>, whole: Loc) -> R<()> {
+        for el in elements.iter() {
+            match el {
+                r::InterpolatedStringElement::Literal(lit) => push_literal(parts, &lit.value, whole),
+                r::InterpolatedStringElement::Interpolation(i) => {
+                    let value = self.expr(&i.expression)?;
+                    let mut conversion = match i.conversion {
+                        r::ConversionFlag::None => -1,
+                        r::ConversionFlag::Str => b's' as i32,
+                        r::ConversionFlag::Ascii => b'a' as i32,
+                        r::ConversionFlag::Repr => b'r' as i32,
+                    };
+                    if let Some(debug) = &i.debug_text {
+                        // f"{x=}": the source text, then repr unless a spec/conversion says otherwise.
+                        let text = debug.as_str();
+                        push_literal(parts, text, whole);
+                        if conversion == -1 && i.format_spec.is_none() {
+                            conversion = b'r' as i32;
+                        }
+                    }
+                    let format_spec = match &i.format_spec {
+                        Some(spec) => {
+                            let mut spec_parts = Vec::new();
+                            self.fstring_elements(&spec.elements, &mut spec_parts, whole)?;
+                            Some(Box::new(Expr { kind: ExprKind::JoinedStr(spec_parts), loc: self.loc(spec.as_ref()) }))
+                        }
+                        None => None,
+                    };
+                    parts.push(Expr {
+                        kind: ExprKind::FormattedValue { value: Box::new(value), conversion, format_spec },
+                        loc: self.loc(i),
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn push_literal(parts: &mut Vec<Expr>, text: &str, loc: Loc) {
+    if text.is_empty() {
+        return;
+    }
+    if let Some(Expr { kind: ExprKind::Constant(Constant::Str(prev)), .. }) = parts.last_mut() {
+        prev.push_str(text);
+        return;
+    }
+    parts.push(Expr { kind: ExprKind::Constant(Constant::Str(text.to_string())), loc });
+}
+
+/// The end of an `elif` clause's statement: the end of the whole if statement (CPython's
+/// nested If spans to the end of its own else/elif chain).
+fn clause_chain_end(stmt: &r::StmtIf, _clause: &r::ElifElseClause) -> TextSize {
+    stmt.range.end()
+}
+
+fn set_ctx(e: &mut Expr, ctx: Ctx) {
+    match &mut e.kind {
+        ExprKind::Name { ctx: c, .. } | ExprKind::Attribute { ctx: c, .. } | ExprKind::Subscript { ctx: c, .. } => *c = ctx,
+        ExprKind::Starred { value, ctx: c } => {
+            *c = ctx;
+            set_ctx(value, ctx);
+        }
+        ExprKind::List { elts, ctx: c } | ExprKind::Tuple { elts, ctx: c } => {
+            *c = ctx;
+            for x in elts {
+                set_ctx(x, ctx);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn binop(op: r::Operator) -> BinOp {
+    match op {
+        r::Operator::Add => BinOp::Add,
+        r::Operator::Sub => BinOp::Sub,
+        r::Operator::Mult => BinOp::Mult,
+        r::Operator::MatMult => BinOp::MatMult,
+        r::Operator::Div => BinOp::Div,
+        r::Operator::Mod => BinOp::Mod,
+        r::Operator::Pow => BinOp::Pow,
+        r::Operator::LShift => BinOp::LShift,
+        r::Operator::RShift => BinOp::RShift,
+        r::Operator::BitOr => BinOp::BitOr,
+        r::Operator::BitXor => BinOp::BitXor,
+        r::Operator::BitAnd => BinOp::BitAnd,
+        r::Operator::FloorDiv => BinOp::FloorDiv,
+    }
+}
+
+fn cmpop(op: r::CmpOp) -> CmpOp {
+    match op {
+        r::CmpOp::Eq => CmpOp::Eq,
+        r::CmpOp::NotEq => CmpOp::NotEq,
+        r::CmpOp::Lt => CmpOp::Lt,
+        r::CmpOp::LtE => CmpOp::LtE,
+        r::CmpOp::Gt => CmpOp::Gt,
+        r::CmpOp::GtE => CmpOp::GtE,
+        r::CmpOp::Is => CmpOp::Is,
+        r::CmpOp::IsNot => CmpOp::IsNot,
+        r::CmpOp::In => CmpOp::In,
+        r::CmpOp::NotIn => CmpOp::NotIn,
+    }
+}

@@ -1,0 +1,295 @@
+//! Calling Python functions: frames in and out, and binding arguments to parameters with
+//! CPython's rules and error messages.
+
+use crate::bytecode::CodeFlags;
+use crate::error::{type_error, ExcKind, PyErr, PyResult};
+use crate::interp::eval::{run, Exit};
+use crate::interp::frame::Frame;
+use crate::objects::func::Args;
+use crate::objects::*;
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// A call that needs no argument binding work: positional arguments exactly filling the
+/// parameters of a plain (non-generator) function.
+#[inline]
+pub fn is_simple_call(code: &CodeObj, nargs: usize) -> bool {
+    code.argcount as usize == nargs
+        && code.kwonlyargcount == 0
+        && !code.flags.intersects(CodeFlags::VARARGS | CodeFlags::VARKEYWORDS | CodeFlags::GENERATOR)
+}
+
+#[cold]
+pub fn recursion_error() -> PyErr {
+    PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded")
+}
+
+#[inline]
+fn check_depth(vm: &Vm) -> PyResult<()> {
+    if vm.frames.len() >= vm.recursion_limit {
+        return Err(recursion_error());
+    }
+    Ok(())
+}
+
+/// Allocates slots for `code` with every localsplus slot NULL.
+fn alloc_slots(vm: &mut Vm, code: &CodeObj) -> (*mut Value, (usize, usize)) {
+    let (slots, mark) = vm.stack.alloc(code.frame_size());
+    for i in 0..code.nlocalsplus() {
+        // SAFETY: the slots are fresh and uninitialised; writing NULL initialises them.
+        unsafe { std::ptr::write(slots.add(i), Value::NULL) };
+    }
+    (slots, mark)
+}
+
+/// Pushes a frame for a simple call, moving `nargs` values that end at `args_top` into
+/// its parameters. On error nothing was moved.
+pub fn push_simple_frame(vm: &mut Vm, func: &Value, nargs: usize, args_top: *mut Value) -> PyResult<()> {
+    check_depth(vm)?;
+    let fo = func.downcast::<FunctionObj>().expect("function");
+    let code = fo.code();
+    let (slots, mark) = vm.stack.alloc(code.frame_size());
+    // SAFETY: the nargs values below args_top are initialised and owned by the caller's
+    // stack, which gives them up (the caller lowers its top past them); the new slots are
+    // fresh, so the ranges do not overlap.
+    unsafe {
+        std::ptr::copy_nonoverlapping(args_top.sub(nargs), slots, nargs);
+        for i in nargs..code.nlocalsplus() {
+            std::ptr::write(slots.add(i), Value::NULL);
+        }
+    }
+    vm.frames.push(Frame {
+        code: code as *const CodeObj,
+        code_ref: fo.code.clone(),
+        func: func.clone(),
+        globals: fo.globals.clone(),
+        locals: Value::NULL,
+        slots,
+        sp: 0,
+        pc: 0,
+        last_pc: 0,
+        entry: false,
+        generator: Value::NULL,
+        stack_mark: Some(mark),
+    });
+    Ok(())
+}
+
+/// Pops the top frame, dropping its values and returning its stack slots.
+pub fn pop_frame(vm: &mut Vm) {
+    let mut frame = vm.frames.pop().expect("a frame to pop");
+    frame.release_slots();
+    if let Some(mark) = frame.stack_mark {
+        vm.stack.free(mark);
+    }
+}
+
+/// Calls a Python function with any arguments.
+pub fn call_function(vm: &mut Vm, func: &Value, args: Args) -> PyResult<Value> {
+    let fo = func.downcast::<FunctionObj>().expect("function");
+    let code = fo.code();
+    if code.is_generator() {
+        return crate::interp::generator::new_generator(vm, func, args);
+    }
+    check_depth(vm)?;
+    crate::stack_guard::ensure_stack(vm)?;
+    let (slots, mark) = alloc_slots(vm, code);
+    if let Err(e) = bind_args(vm, fo, code, args, slots) {
+        for i in 0..code.nlocalsplus() {
+            // SAFETY: all localsplus slots were initialised by alloc_slots.
+            unsafe { std::ptr::drop_in_place(slots.add(i)) };
+        }
+        vm.stack.free(mark);
+        return Err(e);
+    }
+    vm.frames.push(Frame {
+        code: code as *const CodeObj,
+        code_ref: fo.code.clone(),
+        func: func.clone(),
+        globals: fo.globals.clone(),
+        locals: Value::NULL,
+        slots,
+        sp: 0,
+        pc: 0,
+        last_pc: 0,
+        entry: true,
+        generator: Value::NULL,
+        stack_mark: Some(mark),
+    });
+    match run(vm)? {
+        Exit::Return(v) => Ok(v),
+        Exit::Yield(_) => Err(PyErr::new(ExcKind::SystemError, "yield from a non-generator frame")),
+    }
+}
+
+/// Runs a code object with a namespace dict (module bodies, class bodies, exec).
+pub fn run_code_with_locals(vm: &mut Vm, code_v: &Value, func: Value, globals: Value, locals: Value) -> PyResult<Value> {
+    let code = code_v.downcast::<CodeObj>().expect("code");
+    check_depth(vm)?;
+    crate::stack_guard::ensure_stack(vm)?;
+    let (slots, mark) = alloc_slots(vm, code);
+    vm.frames.push(Frame {
+        code: code as *const CodeObj,
+        code_ref: code_v.clone(),
+        func,
+        globals,
+        locals,
+        slots,
+        sp: 0,
+        pc: 0,
+        last_pc: 0,
+        entry: true,
+        generator: Value::NULL,
+        stack_mark: Some(mark),
+    });
+    match run(vm)? {
+        Exit::Return(v) => Ok(v),
+        Exit::Yield(_) => Err(PyErr::new(ExcKind::SystemError, "yield outside a generator")),
+    }
+}
+
+/// Binds call arguments into a new frame's slots (CPython's `initialize_locals`).
+pub fn bind_args(vm: &mut Vm, fo: &FunctionObj, code: &CodeObj, args: Args, slots: *mut Value) -> PyResult<()> {
+    let set = |i: usize, v: Value| {
+        // SAFETY: i < nlocalsplus (parameter slots come first); the slot holds NULL or
+        // a value being replaced, which is dropped.
+        unsafe { drop(std::ptr::replace(slots.add(i), v)) };
+    };
+    let get_is_null = |i: usize| -> bool {
+        // SAFETY: as above.
+        unsafe { (*slots.add(i)).is_null() }
+    };
+    let pos = args.pos();
+    let argcount = code.argcount as usize;
+    let kwonly = code.kwonlyargcount as usize;
+    let has_varargs = code.flags.contains(CodeFlags::VARARGS);
+    let has_varkw = code.flags.contains(CodeFlags::VARKEYWORDS);
+    let total = argcount + kwonly;
+
+    let n = pos.len().min(argcount);
+    for (i, v) in pos[..n].iter().enumerate() {
+        set(i, v.clone());
+    }
+    if has_varargs {
+        set(total, tuple::new_tuple(pos[n..].to_vec()));
+    } else if pos.len() > argcount {
+        return Err(too_many_positional(vm, fo, code, pos.len(), &args));
+    }
+    let kwdict = if has_varkw {
+        let d = dict::new_dict();
+        set(total + has_varargs as usize, d.clone());
+        Some(d)
+    } else {
+        None
+    };
+    let names = &code.localsplus_names;
+    for (k, v) in args.kwargs() {
+        let found = (code.posonlyargcount as usize..total).find(|&i| names[i].as_str() == Some(k));
+        match found {
+            Some(i) => {
+                if !get_is_null(i) {
+                    return Err(type_error(format!("{}() got multiple values for argument '{k}'", qualname(fo))));
+                }
+                set(i, v.clone());
+            }
+            None => match &kwdict {
+                Some(d) => {
+                    let key = vm.intern(k);
+                    d.downcast::<DictObj>().expect("dict").set_str(key, v.clone());
+                }
+                None => {
+                    if (0..code.posonlyargcount as usize).any(|i| names[i].as_str() == Some(k)) {
+                        return Err(type_error(format!(
+                            "{}() got some positional-only arguments passed as keyword arguments: '{k}'",
+                            qualname(fo)
+                        )));
+                    }
+                    return Err(type_error(format!("{}() got an unexpected keyword argument '{k}'", qualname(fo))));
+                }
+            },
+        }
+    }
+    // Defaults for missing positional parameters.
+    if pos.len() < argcount {
+        let defaults = fo.defaults.get();
+        let defaults = defaults.as_tuple().unwrap_or(&[]);
+        let first_default = argcount - defaults.len();
+        let mut missing = Vec::new();
+        for i in pos.len()..argcount {
+            if get_is_null(i) {
+                if i >= first_default {
+                    set(i, defaults[i - first_default].clone());
+                } else {
+                    missing.push(names[i].as_str().unwrap_or("?").to_string());
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(missing_error(fo, "positional", &missing));
+        }
+    }
+    if kwonly > 0 {
+        let kwdefaults = fo.kwdefaults.get();
+        let mut missing = Vec::new();
+        for i in argcount..total {
+            if get_is_null(i) {
+                let d = kwdefaults.downcast::<DictObj>().and_then(|d| d.get_str(&names[i]));
+                match d {
+                    Some(v) => set(i, v),
+                    None => missing.push(names[i].as_str().unwrap_or("?").to_string()),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(missing_error(fo, "keyword-only", &missing));
+        }
+    }
+    Ok(())
+}
+
+fn qualname(fo: &FunctionObj) -> String {
+    fo.qualname.get().as_str().unwrap_or("?").to_string()
+}
+
+fn missing_error(fo: &FunctionObj, kind: &str, names: &[String]) -> PyErr {
+    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    let list = match quoted.len() {
+        1 => quoted[0].clone(),
+        2 => format!("{} and {}", quoted[0], quoted[1]),
+        _ => format!("{}, and {}", quoted[..quoted.len() - 1].join(", "), quoted[quoted.len() - 1]),
+    };
+    let plural = if names.len() == 1 { "argument" } else { "arguments" };
+    type_error(format!("{}() missing {} required {kind} {plural}: {list}", qualname(fo), names.len()))
+}
+
+fn too_many_positional(_vm: &mut Vm, fo: &FunctionObj, code: &CodeObj, given: usize, args: &Args) -> PyErr {
+    let argcount = code.argcount as usize;
+    let ndefaults = fo.defaults.get().as_tuple().map_or(0, |t| t.len());
+    let takes = if ndefaults > 0 {
+        format!("from {} to {}", argcount - ndefaults, argcount)
+    } else {
+        argcount.to_string()
+    };
+    let plural = if argcount == 1 && ndefaults == 0 { "argument" } else { "arguments" };
+    // Keyword-only arguments passed count in the message, as CPython.
+    let names = &code.localsplus_names;
+    let kwonly_given = args.kwargs().filter(|(k, _)| {
+        (argcount..argcount + code.kwonlyargcount as usize).any(|i| names[i].as_str() == Some(k))
+    }).count();
+    let was = if given == 1 && kwonly_given == 0 { "was" } else { "were" };
+    let kw_part = if kwonly_given > 0 {
+        format!(
+            " positional argument{} (and {} keyword-only argument{})",
+            if given == 1 { "" } else { "s" },
+            kwonly_given,
+            if kwonly_given == 1 { "" } else { "s" }
+        )
+    } else {
+        String::new()
+    };
+    if kwonly_given > 0 {
+        type_error(format!("{}() takes {takes} positional {plural} but {given}{kw_part} were given", qualname(fo)))
+    } else {
+        type_error(format!("{}() takes {takes} positional {plural} but {given} {was} given", qualname(fo)))
+    }
+}

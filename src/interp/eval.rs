@@ -1,0 +1,898 @@
+//! Tier 1: the bytecode interpreter.
+//!
+//! `run` executes the frame on top of `vm.frames` until the entry frame returns or
+//! yields. Python-to-Python calls push a frame and continue in the same loop (no Rust
+//! recursion); native code that calls back into Python starts a nested `run`.
+//!
+//! The hot state (`pc`, `sp`, the frame's slots) lives in locals; `pc` is written back to
+//! the frame before every instruction so tracebacks and monitoring see the right
+//! instruction, and `sp` whenever control leaves this function's view of the frame.
+
+use crate::bytecode::{self as bc, BinaryOpArg, Op};
+use crate::error::{ExcKind, PyErr, PyResult};
+use crate::interp::frame::Frame;
+use crate::objects::*;
+use crate::runtime::ops::CmpOp;
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// How `run` left its entry frame.
+pub enum Exit {
+    Return(Value),
+    Yield(Value),
+}
+
+/// Raw access to the current frame's value stack.
+struct Stack {
+    /// One past the top value.
+    top: *mut Value,
+}
+
+impl Stack {
+    #[inline(always)]
+    fn push(&mut self, v: Value) {
+        // SAFETY: the compiler's stack-depth analysis guarantees the frame reserved
+        // enough slots for every push (stacksize), and `top` starts inside them.
+        unsafe {
+            std::ptr::write(self.top, v);
+            self.top = self.top.add(1);
+        }
+    }
+    #[inline(always)]
+    fn pop(&mut self) -> Value {
+        // SAFETY: the stack-depth analysis guarantees a value is present to pop; it is
+        // moved out, so the slot is uninitialised again.
+        unsafe {
+            self.top = self.top.sub(1);
+            std::ptr::read(self.top)
+        }
+    }
+    /// Borrows the value `n` slots below the top (1 = top).
+    #[inline(always)]
+    fn peek(&self, n: usize) -> &Value {
+        // SAFETY: at least `n` values are on the stack (stack-depth analysis).
+        unsafe { &*self.top.sub(n) }
+    }
+    /// Replaces the value `n` below the top, dropping the old one.
+    #[inline(always)]
+    fn set(&mut self, n: usize, v: Value) {
+        // SAFETY: as in peek; the old value is read out then dropped.
+        unsafe {
+            let old = std::ptr::replace(self.top.sub(n), v);
+            drop(old);
+        }
+    }
+    /// The top `n` values as a slice (bottom first).
+    #[inline(always)]
+    fn slice(&self, n: usize) -> &[Value] {
+        // SAFETY: the top n slots are initialised.
+        unsafe { std::slice::from_raw_parts(self.top.sub(n), n) }
+    }
+    /// Drops the top `n` values.
+    #[inline(always)]
+    fn drop_n(&mut self, n: usize) {
+        for _ in 0..n {
+            drop(self.pop());
+        }
+    }
+    #[inline(always)]
+    fn swap(&mut self, n: usize) {
+        // SAFETY: at least n values are on the stack.
+        unsafe { std::ptr::swap(self.top.sub(1), self.top.sub(n)) }
+    }
+    #[inline(always)]
+    fn depth(&self, base: *mut Value) -> u32 {
+        // SAFETY: both pointers are into the same frame's slots.
+        unsafe { self.top.offset_from(base) as u32 }
+    }
+}
+
+/// Runs the top frame of `vm.frames` (it must be an entry frame).
+pub fn run(vm: &mut Vm) -> PyResult<Exit> {
+    run_with(vm, None)
+}
+
+/// Runs the top frame, first raising `pending` in it if given (generator `throw`).
+pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
+    let mut fidx = vm.frames.len() - 1;
+    'frame: loop {
+        // (Re)load the registers of frame `fidx`.
+        let f: *mut Frame = &mut vm.frames[fidx];
+        // SAFETY: `f` points into vm.frames; the Vec is only pushed/popped at the points
+        // below where the pointer is re-derived (`continue 'frame`).
+        let frame = unsafe { &mut *f };
+        let code: *const CodeObj = frame.code;
+        // SAFETY: the frame's code_ref keeps the code alive while the frame exists.
+        let code_ref: &CodeObj = unsafe { &*code };
+        let instrs = code_ref.instrs.as_ptr();
+        let slots = frame.slots;
+        let base = frame.stack_base();
+        let mut st = Stack { top: unsafe { base.add(frame.sp as usize) } };
+        let mut pc = frame.pc as usize;
+
+        macro_rules! local {
+            ($i:expr) => {
+                // SAFETY: localsplus slots are initialised; the index comes from the
+                // compiler and is < nlocalsplus.
+                unsafe { &*slots.add($i as usize) }
+            };
+        }
+        macro_rules! set_local {
+            ($i:expr, $v:expr) => {{
+                // SAFETY: as in local!.
+                let old = unsafe { std::ptr::replace(slots.add($i as usize), $v) };
+                drop(old);
+            }};
+        }
+        macro_rules! sync {
+            () => {{
+                // SAFETY: f stays valid until the frame list changes, which only
+                // happens after a sync.
+                unsafe { (*f).sp = st.depth(base) };
+            }};
+        }
+
+        let err: PyErr = 'exc: {
+            macro_rules! tri {
+                ($e:expr) => {
+                    match $e {
+                        Ok(v) => v,
+                        Err(e) => break 'exc e,
+                    }
+                };
+            }
+            if let Some(e) = pending.take() {
+                break 'exc e;
+            }
+            loop {
+                // SAFETY: pc is always a valid instruction index: the compiler ends
+                // every code path with a return/raise/jump and jump targets are valid.
+                let ins = unsafe { (*instrs.add(pc)).get() };
+                // SAFETY: see `sync!`.
+                unsafe { (*f).last_pc = pc as u32 };
+                pc += 1;
+                match ins.op {
+                    Op::Nop | Op::NotTaken => {}
+                    Op::Resume => {}
+                    Op::LoadConst => st.push(code_ref.consts[ins.arg as usize].clone()),
+                    Op::LoadSmallInt => st.push(Value::small_int(ins.arg as i32 as i64)),
+                    Op::LoadFast => st.push(local!(ins.arg).clone()),
+                    Op::LoadFastCheck => {
+                        let v = local!(ins.arg);
+                        if v.is_null() {
+                            break 'exc unbound_local(code_ref, ins.arg as usize);
+                        }
+                        st.push(v.clone());
+                    }
+                    Op::LoadFastAndClear => {
+                        // SAFETY: as in local!; the slot is left NULL.
+                        let v = unsafe { std::ptr::replace(slots.add(ins.arg as usize), Value::NULL) };
+                        st.push(v);
+                    }
+                    Op::StoreFast => {
+                        let v = st.pop();
+                        set_local!(ins.arg, v);
+                    }
+                    Op::DeleteFast => {
+                        if local!(ins.arg).is_null() {
+                            break 'exc unbound_local(code_ref, ins.arg as usize);
+                        }
+                        set_local!(ins.arg, Value::NULL);
+                    }
+                    Op::MakeCell => {
+                        let old = local!(ins.arg).clone();
+                        set_local!(ins.arg, func::new_cell(old));
+                    }
+                    Op::CopyFreeVars => {
+                        let func = unsafe { &(*f).func };
+                        let fo = func.downcast::<FunctionObj>().expect("closure function");
+                        let closure = fo.closure.get();
+                        let cells = closure.as_tuple().expect("closure tuple");
+                        let start = code_ref.nlocalsplus() - ins.arg as usize;
+                        for (k, c) in cells.iter().enumerate() {
+                            set_local!(start + k, c.clone());
+                        }
+                    }
+                    Op::LoadDeref => {
+                        let cell = local!(ins.arg);
+                        let v = cell.downcast::<CellObj>().expect("cell").value.get();
+                        if v.is_null() {
+                            break 'exc unbound_deref(code_ref, ins.arg as usize);
+                        }
+                        st.push(v);
+                    }
+                    Op::StoreDeref => {
+                        let v = st.pop();
+                        local!(ins.arg).downcast::<CellObj>().expect("cell").value.set(v);
+                    }
+                    Op::DeleteDeref => {
+                        let cell = local!(ins.arg).downcast::<CellObj>().expect("cell");
+                        if cell.value.is_null() {
+                            break 'exc unbound_deref(code_ref, ins.arg as usize);
+                        }
+                        cell.value.set(Value::NULL);
+                    }
+                    Op::LoadFromDictOrDeref => {
+                        let mapping = st.pop();
+                        let name = code_ref.localsplus_names[ins.arg as usize].clone();
+                        let found = tri!(crate::interp::ops::mapping_get(vm, &mapping, &name));
+                        match found {
+                            Some(v) => st.push(v),
+                            None => {
+                                let v = local!(ins.arg).downcast::<CellObj>().expect("cell").value.get();
+                                if v.is_null() {
+                                    break 'exc unbound_deref(code_ref, ins.arg as usize);
+                                }
+                                st.push(v);
+                            }
+                        }
+                    }
+                    Op::LoadGlobal => {
+                        let v = tri!(crate::interp::ops::load_global(vm, unsafe { &*f }, code_ref, ins));
+                        st.push(v);
+                        if ins.arg & 1 != 0 {
+                            st.push(Value::NULL);
+                        }
+                    }
+                    Op::StoreGlobal => {
+                        let v = st.pop();
+                        let name = code_ref.names[ins.arg as usize].clone();
+                        unsafe { &*f }.globals.downcast::<DictObj>().expect("globals").set_str(name, v);
+                    }
+                    Op::DeleteGlobal => {
+                        let name = &code_ref.names[ins.arg as usize];
+                        if unsafe { &*f }.globals.downcast::<DictObj>().expect("globals").remove_str(name).is_none() {
+                            break 'exc name_error(vm, name);
+                        }
+                    }
+                    Op::LoadName => {
+                        let name = code_ref.names[ins.arg as usize].clone();
+                        let v = tri!(crate::interp::ops::load_name(vm, unsafe { &*f }, &name));
+                        st.push(v);
+                    }
+                    Op::StoreName => {
+                        let v = st.pop();
+                        let name = code_ref.names[ins.arg as usize].clone();
+                        let locals = unsafe { &*f }.locals.clone();
+                        tri!(crate::interp::ops::mapping_set(vm, &locals, name, v));
+                    }
+                    Op::DeleteName => {
+                        let name = code_ref.names[ins.arg as usize].clone();
+                        let locals = unsafe { &*f }.locals.clone();
+                        tri!(crate::interp::ops::mapping_del(vm, &locals, &name));
+                    }
+                    Op::LoadAttr => {
+                        let name = &code_ref.names[(ins.arg >> 1) as usize];
+                        let owner = st.pop();
+                        if ins.arg & 1 != 0 {
+                            let (m, s) = tri!(vm.load_method(&owner, name));
+                            st.push(m);
+                            st.push(s.unwrap_or(Value::NULL));
+                        } else {
+                            let v = tri!(crate::interp::ops::load_attr(vm, code_ref, ins, &owner, name));
+                            st.push(v);
+                        }
+                    }
+                    Op::StoreAttr => {
+                        let owner = st.pop();
+                        let v = st.pop();
+                        let name = &code_ref.names[ins.arg as usize];
+                        tri!(vm.setattr(&owner, name, v));
+                    }
+                    Op::DeleteAttr => {
+                        let owner = st.pop();
+                        tri!(vm.delattr(&owner, &code_ref.names[ins.arg as usize]));
+                    }
+                    Op::LoadSuperAttr => {
+                        let self_ = st.pop();
+                        let class = st.pop();
+                        let global_super = st.pop();
+                        let name = &code_ref.names[(ins.arg >> 2) as usize];
+                        let (m, s) = tri!(crate::runtime::classes::load_super_attr(
+                            vm, &global_super, &class, &self_, name, ins.arg & 1 != 0, ins.arg & 2 != 0));
+                        st.push(m);
+                        if ins.arg & 1 != 0 {
+                            st.push(s.unwrap_or(Value::NULL));
+                        }
+                    }
+                    Op::LoadSpecial => {
+                        let owner = st.pop();
+                        let (m, s) = tri!(crate::interp::ops::load_special(vm, &owner, ins.arg));
+                        st.push(m);
+                        st.push(s);
+                    }
+                    Op::LoadCommonConstant => {
+                        let v = match ins.arg {
+                            bc::CONSTANT_ASSERTIONERROR => vm.exc_type(ExcKind::AssertionError).clone(),
+                            bc::CONSTANT_NOTIMPLEMENTEDERROR => vm.exc_type(ExcKind::NotImplementedError).clone(),
+                            bc::CONSTANT_BUILTIN_TUPLE => vm.types.tuple.clone(),
+                            _ => {
+                                let n = if ins.arg == bc::CONSTANT_BUILTIN_ALL { "all" } else { "any" };
+                                let k = vm.intern(n);
+                                vm.builtins_dict().get_str(&k).unwrap_or(Value::NONE)
+                            }
+                        };
+                        st.push(v);
+                    }
+                    Op::BinaryOp => {
+                        let rhs = st.pop();
+                        let lhs = st.pop();
+                        let r = if let (Some(a), Some(b)) = (lhs.as_small_int(), rhs.as_small_int()) {
+                            match ins.arg {
+                                0 | 13 => crate::objects::int::small_add(a, b),
+                                10 | 23 => crate::objects::int::small_sub(a, b),
+                                5 | 18 => crate::objects::int::small_mul(a, b),
+                                _ => tri!(vm.binary_op(&lhs, &rhs, BinaryOpArg::from_u32(ins.arg).expect("binary op"))),
+                            }
+                        } else if let (Some(a), Some(b)) = (lhs.as_float(), rhs.as_float()) {
+                            match ins.arg {
+                                0 | 13 => Value::float(a + b),
+                                10 | 23 => Value::float(a - b),
+                                5 | 18 => Value::float(a * b),
+                                11 | 24 if b != 0.0 => Value::float(a / b),
+                                _ => tri!(vm.binary_op(&lhs, &rhs, BinaryOpArg::from_u32(ins.arg).expect("binary op"))),
+                            }
+                        } else if ins.arg == BinaryOpArg::Subscr as u32 {
+                            tri!(crate::interp::ops::subscript(vm, &lhs, &rhs))
+                        } else {
+                            tri!(vm.binary_op(&lhs, &rhs, BinaryOpArg::from_u32(ins.arg).expect("binary op")))
+                        };
+                        st.push(r);
+                    }
+                    Op::CompareOp => {
+                        let rhs = st.pop();
+                        let lhs = st.pop();
+                        let op = CmpOp::from_arg(ins.arg >> 5);
+                        let r = if let (Some(a), Some(b)) = (lhs.as_small_int(), rhs.as_small_int()) {
+                            Value::bool(op.test(a.cmp(&b)))
+                        } else if ins.arg & 16 != 0 {
+                            Value::bool(tri!(vm.compare_bool(&lhs, &rhs, op)))
+                        } else {
+                            tri!(vm.rich_compare(&lhs, &rhs, op))
+                        };
+                        st.push(r);
+                    }
+                    Op::IsOp => {
+                        let rhs = st.pop();
+                        let lhs = st.pop();
+                        st.push(Value::bool(lhs.is_same(&rhs) != (ins.arg != 0)));
+                    }
+                    Op::ContainsOp => {
+                        let container = st.pop();
+                        let item = st.pop();
+                        let r = tri!(vm.contains(&container, &item));
+                        st.push(Value::bool(r != (ins.arg != 0)));
+                    }
+                    Op::ToBool => {
+                        let v = st.peek(1);
+                        if !v.is_bool() {
+                            let b = tri!(vm.truthy(v));
+                            st.set(1, Value::bool(b));
+                        }
+                    }
+                    Op::UnaryNot => {
+                        let v = st.pop();
+                        st.push(Value::bool(!v.is_true_const()));
+                    }
+                    Op::UnaryNegative => {
+                        let v = st.pop();
+                        st.push(tri!(vm.negative(&v)));
+                    }
+                    Op::UnaryInvert => {
+                        let v = st.pop();
+                        st.push(tri!(vm.invert(&v)));
+                    }
+                    Op::PopJumpIfFalse => {
+                        let v = st.pop();
+                        if !tri!(cond(vm, &v)) {
+                            pc = ins.arg as usize;
+                        }
+                    }
+                    Op::PopJumpIfTrue => {
+                        let v = st.pop();
+                        if tri!(cond(vm, &v)) {
+                            pc = ins.arg as usize;
+                        }
+                    }
+                    Op::PopJumpIfNone => {
+                        if st.pop().is_none() {
+                            pc = ins.arg as usize;
+                        }
+                    }
+                    Op::PopJumpIfNotNone => {
+                        if !st.pop().is_none() {
+                            pc = ins.arg as usize;
+                        }
+                    }
+                    Op::JumpForward | Op::JumpBackward | Op::JumpBackwardNoInterrupt => {
+                        pc = ins.arg as usize;
+                    }
+                    Op::GetIter => {
+                        let v = st.pop();
+                        st.push(tri!(vm.iter(&v)));
+                    }
+                    Op::ForIter => {
+                        let next = tri!(crate::interp::ops::for_iter_next(vm, st.peek(1)));
+                        match next {
+                            Some(v) => st.push(v),
+                            // Exhausted: skip the END_FOR at the target.
+                            None => pc = ins.arg as usize + 1,
+                        }
+                    }
+                    Op::EndFor | Op::PopTop | Op::PopIter => drop(st.pop()),
+                    Op::PushNull => st.push(Value::NULL),
+                    Op::Copy => {
+                        let v = st.peek(ins.arg as usize).clone();
+                        st.push(v);
+                    }
+                    Op::Swap => st.swap(ins.arg as usize),
+                    Op::BuildTuple => {
+                        let n = ins.arg as usize;
+                        let items = st.slice(n).to_vec();
+                        st.drop_n(n);
+                        st.push(tuple::new_tuple(items));
+                    }
+                    Op::BuildList => {
+                        let n = ins.arg as usize;
+                        let items = st.slice(n).to_vec();
+                        st.drop_n(n);
+                        st.push(list::new_list(items));
+                    }
+                    Op::BuildSet => {
+                        let n = ins.arg as usize;
+                        let items = st.slice(n).to_vec();
+                        st.drop_n(n);
+                        let s = tri!(crate::runtime::sets::set_from_values(vm, items, false));
+                        st.push(s);
+                    }
+                    Op::BuildMap => {
+                        let n = ins.arg as usize;
+                        let items = st.slice(2 * n).to_vec();
+                        st.drop_n(2 * n);
+                        let d = dict::new_dict();
+                        let dobj = d.downcast::<DictObj>().expect("dict");
+                        for pair in items.chunks(2) {
+                            tri!(dobj.set_item(vm, pair[0].clone(), pair[1].clone()));
+                        }
+                        st.push(d);
+                    }
+                    Op::BuildString => {
+                        let n = ins.arg as usize;
+                        let mut s = String::new();
+                        for v in st.slice(n) {
+                            s.push_str(v.as_str().unwrap_or(""));
+                        }
+                        st.drop_n(n);
+                        st.push(vm.str_from_string(s));
+                    }
+                    Op::BuildSlice => {
+                        let step = if ins.arg == 3 { st.pop() } else { Value::NONE };
+                        let stop = st.pop();
+                        let start = st.pop();
+                        st.push(range::new_slice(start, stop, step));
+                    }
+                    Op::ListAppend => {
+                        let v = st.pop();
+                        st.peek(ins.arg as usize).downcast::<ListObj>().expect("list").push(v);
+                    }
+                    Op::SetAdd => {
+                        let v = st.pop();
+                        let s = st.peek(ins.arg as usize).clone();
+                        tri!(s.downcast::<SetObj>().expect("set").add(vm, v));
+                    }
+                    Op::MapAdd => {
+                        let v = st.pop();
+                        let k = st.pop();
+                        let d = st.peek(ins.arg as usize).clone();
+                        tri!(d.downcast::<DictObj>().expect("dict").set_item(vm, k, v));
+                    }
+                    Op::ListExtend => {
+                        let iterable = st.pop();
+                        let items = tri!(crate::interp::ops::extend_items(vm, &iterable));
+                        st.peek(ins.arg as usize).downcast::<ListObj>().expect("list").with_items_mut(|l| l.extend(items));
+                    }
+                    Op::SetUpdate => {
+                        let iterable = st.pop();
+                        let s = st.peek(ins.arg as usize).clone();
+                        tri!(crate::runtime::sets::set_update(vm, &s, &iterable));
+                    }
+                    Op::DictUpdate => {
+                        let other = st.pop();
+                        let d = st.peek(ins.arg as usize).clone();
+                        tri!(crate::interp::ops::dict_update(vm, &d, &other, None));
+                    }
+                    Op::DictMerge => {
+                        let other = st.pop();
+                        let d = st.peek(ins.arg as usize).clone();
+                        let callee = st.peek(ins.arg as usize + 3).clone();
+                        tri!(crate::interp::ops::dict_update(vm, &d, &other, Some(&callee)));
+                    }
+                    Op::UnpackSequence => {
+                        let seq = st.pop();
+                        let items = tri!(crate::interp::ops::unpack(vm, &seq, ins.arg as usize, None));
+                        for v in items.into_iter().rev() {
+                            st.push(v);
+                        }
+                    }
+                    Op::UnpackEx => {
+                        let seq = st.pop();
+                        let before = (ins.arg & 0xff) as usize;
+                        let after = (ins.arg >> 8) as usize;
+                        let items = tri!(crate::interp::ops::unpack(vm, &seq, before, Some(after)));
+                        for v in items.into_iter().rev() {
+                            st.push(v);
+                        }
+                    }
+                    Op::StoreSubscr => {
+                        let key = st.pop();
+                        let container = st.pop();
+                        let v = st.pop();
+                        tri!(vm.setitem(&container, &key, v));
+                    }
+                    Op::DeleteSubscr => {
+                        let key = st.pop();
+                        let container = st.pop();
+                        tri!(vm.delitem(&container, &key));
+                    }
+                    Op::BinarySlice => {
+                        let stop = st.pop();
+                        let start = st.pop();
+                        let container = st.pop();
+                        let s = range::new_slice(start, stop, Value::NONE);
+                        st.push(tri!(vm.getitem(&container, &s)));
+                    }
+                    Op::StoreSlice => {
+                        let stop = st.pop();
+                        let start = st.pop();
+                        let container = st.pop();
+                        let v = st.pop();
+                        let s = range::new_slice(start, stop, Value::NONE);
+                        tri!(vm.setitem(&container, &s, v));
+                    }
+                    Op::FormatSimple => {
+                        let v = st.pop();
+                        let r = if v.is::<StrObj>() { v } else { tri!(vm.format(&v, "")) };
+                        st.push(r);
+                    }
+                    Op::FormatWithSpec => {
+                        let spec = st.pop();
+                        let v = st.pop();
+                        let r = tri!(vm.format(&v, spec.as_str().unwrap_or("")));
+                        st.push(r);
+                    }
+                    Op::ConvertValue => {
+                        let v = st.pop();
+                        let r = match ins.arg {
+                            bc::CONV_STR => tri!(vm.str(&v)),
+                            bc::CONV_REPR => tri!(vm.repr(&v)),
+                            _ => tri!(crate::runtime::strings::ascii(vm, &v)),
+                        };
+                        st.push(r);
+                    }
+                    Op::CallIntrinsic1 => {
+                        let v = st.pop();
+                        let r = tri!(crate::interp::ops::intrinsic1(vm, unsafe { &*f }, ins.arg, v));
+                        st.push(r);
+                    }
+                    Op::CallIntrinsic2 => {
+                        let b = st.pop();
+                        let a = st.pop();
+                        let _ = (a, b);
+                        break 'exc PyErr::new(ExcKind::SystemError, "unsupported intrinsic");
+                    }
+                    Op::MakeFunction => {
+                        let codev = st.pop();
+                        let func = crate::interp::ops::make_function(vm, unsafe { &*f }, codev);
+                        st.push(func);
+                    }
+                    Op::SetFunctionAttribute => {
+                        let func = st.pop();
+                        let attr = st.pop();
+                        crate::interp::ops::set_function_attribute(&func, ins.arg, attr);
+                        st.push(func);
+                    }
+                    Op::Call | Op::CallKw => {
+                        let (argc, kwnames) = if ins.op == Op::CallKw {
+                            (ins.arg as usize, Some(st.pop()))
+                        } else {
+                            (ins.arg as usize, None)
+                        };
+                        let self_or_null = st.peek(argc + 1);
+                        let callable = st.peek(argc + 2);
+                        // Python function, positional args only: push a frame, no recursion.
+                        if kwnames.is_none() {
+                            let (fun, nargs) = if !self_or_null.is_null() {
+                                (callable.clone(), argc + 1)
+                            } else if let Some(bm) = callable.downcast::<BoundMethodObj>() {
+                                // Unpack a bound method in place.
+                                let (fu, se) = (bm.func.clone(), bm.self_.clone());
+                                st.set(argc + 1, se);
+                                st.set(argc + 2, fu.clone());
+                                (fu, argc + 1)
+                            } else {
+                                (callable.clone(), argc)
+                            };
+                            if let Some(fo) = fun.downcast::<FunctionObj>() {
+                                let callee_code = fo.code();
+                                if crate::interp::call::is_simple_call(callee_code, nargs) {
+                                    // Pop the args into the new frame.
+                                    sync!();
+                                    tri!(crate::interp::call::push_simple_frame(vm, &fun, nargs, st.top));
+                                    // The args were moved; pop callable and self slot.
+                                    // SAFETY: the nargs values were moved out by push_simple_frame.
+                                    st.top = unsafe { st.top.sub(nargs) };
+                                    if nargs == argc {
+                                        drop(st.pop()); // NULL
+                                    }
+                                    drop(st.pop()); // callable
+                                    // SAFETY: f is still valid: the frame list grew by one
+                                    // entry whose address we do not hold.
+                                    unsafe {
+                                        let fr = &mut vm.frames[fidx];
+                                        fr.sp = st.depth(base);
+                                        fr.pc = pc as u32;
+                                    }
+                                    fidx += 1;
+                                    continue 'frame;
+                                }
+                            }
+                        }
+                        sync!();
+                        let result = {
+                            let self_or_null = st.peek(argc + 1);
+                            let callable = st.peek(argc + 2);
+                            let kw = kwnames.as_ref().map(|k| k.as_tuple().expect("kwnames").to_vec());
+                            let kwslice: &[Value] = kw.as_deref().unwrap_or(&[]);
+                            if self_or_null.is_null() {
+                                let args = st.slice(argc);
+                                vm.call_args(callable, func::Args::with_kw(args, kwslice))
+                            } else {
+                                let args = st.slice(argc + 1);
+                                vm.call_args(callable, func::Args::with_kw(args, kwslice))
+                            }
+                        };
+                        st.drop_n(argc + 2);
+                        st.push(tri!(result));
+                    }
+                    Op::CallFunctionEx => {
+                        let kwargs = st.pop();
+                        let args = st.pop();
+                        let _null = st.pop();
+                        let callable = st.pop();
+                        sync!();
+                        let r = tri!(crate::interp::ops::call_function_ex(vm, &callable, &args, &kwargs));
+                        st.push(r);
+                    }
+                    Op::ReturnValue => {
+                        let v = st.pop();
+                        sync!();
+                        let entry = vm.frames[fidx].entry;
+                        crate::interp::call::pop_frame(vm);
+                        if entry {
+                            return Ok(Exit::Return(v));
+                        }
+                        fidx -= 1;
+                        let caller = &mut vm.frames[fidx];
+                        // SAFETY: the caller's stack has room for the result: its CALL
+                        // popped more than one value.
+                        unsafe {
+                            let top = caller.stack_base().add(caller.sp as usize);
+                            std::ptr::write(top, v);
+                        }
+                        caller.sp += 1;
+                        continue 'frame;
+                    }
+                    Op::ReturnGenerator => {
+                        // Generators are created at call time; reaching this is a bug.
+                        break 'exc PyErr::new(ExcKind::SystemError, "RETURN_GENERATOR executed");
+                    }
+                    Op::YieldValue => {
+                        let v = st.pop();
+                        sync!();
+                        let fr = &mut vm.frames[fidx];
+                        fr.pc = pc as u32;
+                        debug_assert!(fr.entry);
+                        return Ok(Exit::Yield(v));
+                    }
+                    Op::GetYieldFromIter => {
+                        let v = st.pop();
+                        let r = if v.is::<crate::interp::generator::GeneratorObj>() { v } else { tri!(vm.iter(&v)) };
+                        st.push(r);
+                    }
+                    Op::Send => {
+                        let v = st.pop();
+                        sync!();
+                        let receiver = st.peek(1).clone();
+                        match tri!(crate::interp::generator::send_to(vm, &receiver, v)) {
+                            crate::interp::generator::SendResult::Yielded(y) => st.push(y),
+                            crate::interp::generator::SendResult::Returned(r) => {
+                                st.push(r);
+                                pc = ins.arg as usize;
+                            }
+                        }
+                    }
+                    Op::EndSend => {
+                        let v = st.pop();
+                        drop(st.pop());
+                        st.push(v);
+                    }
+                    Op::CleanupThrow => {
+                        // (sub_iter, last_sent_val, exc) -> (none, value) or reraise
+                        let exc = st.pop();
+                        let is_stop = vm.isinstance_kind(&exc, ExcKind::StopIteration);
+                        if is_stop {
+                            let value = crate::runtime::exceptions::stop_iteration_value(vm, &exc);
+                            drop(st.pop());
+                            drop(st.pop());
+                            st.push(Value::NONE);
+                            st.push(value);
+                        } else {
+                            break 'exc PyErr::Obj(exc);
+                        }
+                    }
+                    Op::RaiseVarargs => {
+                        let (exc, cause) = match ins.arg {
+                            0 => (None, None),
+                            1 => (Some(st.pop()), None),
+                            _ => {
+                                let c = st.pop();
+                                (Some(st.pop()), Some(c))
+                            }
+                        };
+                        sync!();
+                        match exc {
+                            None => {
+                                let cur = vm.handled_exception();
+                                if cur.is_none() {
+                                    break 'exc PyErr::new(ExcKind::RuntimeError, "No active exception to reraise");
+                                }
+                                // A bare re-raise keeps the traceback as it is.
+                                vm.pending_reraise = true;
+                                break 'exc PyErr::Obj(cur);
+                            }
+                            Some(e) => break 'exc crate::runtime::exceptions::do_raise(vm, e, cause),
+                        }
+                    }
+                    Op::Reraise => {
+                        // The handler search starts from this instruction (CPython sets
+                        // instr_ptr to the saved lasti only for f_lineno, which a
+                        // re-raise never records).
+                        let exc = st.pop();
+                        vm.pending_reraise = true;
+                        break 'exc PyErr::Obj(exc);
+                    }
+                    Op::PushExcInfo => {
+                        let exc = st.pop();
+                        let prev = std::mem::replace(vm.exc_chain.last_mut().expect("exc chain"), exc.clone());
+                        st.push(prev);
+                        st.push(exc);
+                    }
+                    Op::PopExcept => {
+                        let prev = st.pop();
+                        *vm.exc_chain.last_mut().expect("exc chain") = prev;
+                    }
+                    Op::CheckExcMatch => {
+                        let typ = st.pop();
+                        let exc = st.peek(1).clone();
+                        let m = tri!(crate::runtime::exceptions::exception_matches(vm, &exc, &typ));
+                        st.push(Value::bool(m));
+                    }
+                    Op::WithExceptStart => {
+                        // (exit_func, exit_self, lasti, prev_exc, exc) -> (..., res)
+                        let exc = st.peek(1).clone();
+                        let exit_self = st.peek(4).clone();
+                        let exit_func = st.peek(5).clone();
+                        sync!();
+                        let typ = vm.type_of(&exc);
+                        let tb = crate::runtime::exceptions::traceback_value(vm, &exc);
+                        let r = if exit_self.is_null() {
+                            vm.call(&exit_func, &[typ, exc, tb])
+                        } else {
+                            vm.call(&exit_func, &[exit_self, typ, exc, tb])
+                        };
+                        st.push(tri!(r));
+                    }
+                    Op::LoadBuildClass => {
+                        let k = vm.intern("__build_class__");
+                        match vm.builtins_dict().get_str(&k) {
+                            Some(v) => st.push(v),
+                            None => break 'exc PyErr::new(ExcKind::NameError, "__build_class__ not found"),
+                        }
+                    }
+                    Op::LoadLocals => {
+                        let l = unsafe { &*f }.locals.clone();
+                        st.push(l);
+                    }
+                    Op::SetupAnnotations => {}
+                    Op::ImportName => {
+                        let fromlist = st.pop();
+                        let level = st.pop();
+                        let name = code_ref.names[ins.arg as usize].clone();
+                        sync!();
+                        let m = tri!(crate::runtime::import::import_name(vm, unsafe { &*f }, &name, &fromlist, &level));
+                        st.push(m);
+                    }
+                    Op::ImportFrom => {
+                        let name = code_ref.names[ins.arg as usize].clone();
+                        let module = st.peek(1).clone();
+                        let v = tri!(crate::runtime::import::import_from(vm, &module, &name));
+                        st.push(v);
+                    }
+                    op => break 'exc PyErr::new(ExcKind::SystemError, format!("unknown opcode {}", op.name())),
+                }
+            }
+        };
+
+        // ---- exception handling: find a handler in this frame or unwind.
+        st = Stack { top: st.top };
+        sync!();
+        let mut err = Some(err);
+        loop {
+            let e = err.take().expect("error in flight");
+            let exc = vm.normalize(e);
+            let reraise = std::mem::take(&mut vm.pending_reraise);
+            let fr = &vm.frames[fidx];
+            if !reraise {
+                crate::runtime::exceptions::add_traceback(&exc, fr.code_ref.clone(), fr.last_pc * 2);
+            }
+            if let Some(h) = fr.code().handler_for(fr.last_pc) {
+                let fr = &mut vm.frames[fidx];
+                // Cut the stack to the handler's depth.
+                while fr.sp > h.depth {
+                    fr.sp -= 1;
+                    // SAFETY: slot sp was initialised; it is moved out and dropped.
+                    unsafe { drop(std::ptr::read(fr.stack_base().add(fr.sp as usize))) };
+                }
+                let push = |fr: &mut Frame, v: Value| {
+                    // SAFETY: the handler depth plus its pushes fit the frame's stack.
+                    unsafe { std::ptr::write(fr.stack_base().add(fr.sp as usize), v) };
+                    fr.sp += 1;
+                };
+                if h.lasti {
+                    let lasti = Value::small_int(fr.last_pc as i64 * 2);
+                    push(fr, lasti);
+                }
+                push(fr, exc);
+                fr.pc = h.target;
+                continue 'frame;
+            }
+            // No handler here: the frame is done.
+            let entry = vm.frames[fidx].entry;
+            crate::interp::call::pop_frame(vm);
+            if entry {
+                return Err(PyErr::Obj(exc));
+            }
+            fidx -= 1;
+            err = Some(PyErr::Obj(exc));
+        }
+    }
+}
+
+/// Truth of a POP_JUMP_IF operand (normally already a bool from TO_BOOL).
+#[inline(always)]
+fn cond(vm: &mut Vm, v: &Value) -> PyResult<bool> {
+    if v.is_bool() {
+        Ok(v.is_true_const())
+    } else {
+        vm.truthy(v)
+    }
+}
+
+pub fn unbound_local(code: &CodeObj, i: usize) -> PyErr {
+    let name = code.localsplus_name(i);
+    PyErr::new(ExcKind::UnboundLocalError, format!("cannot access local variable '{name}' where it is not associated with a value"))
+}
+
+pub fn unbound_deref(code: &CodeObj, i: usize) -> PyErr {
+    let name = code.localsplus_name(i);
+    if code.localsplus_kinds[i] & bc::LOCALS_KIND_FREE != 0 {
+        PyErr::new(ExcKind::NameError, format!(
+            "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"))
+    } else {
+        unbound_local(code, i)
+    }
+}
+
+pub fn name_error(vm: &mut Vm, name: &Value) -> PyErr {
+    crate::runtime::exceptions::name_error(vm, name)
+}

@@ -1,0 +1,7 @@
+//! Tier 1: frames, the interpreter loop, calls and generators.
+
+pub mod call;
+pub mod eval;
+pub mod frame;
+pub mod generator;
+pub mod ops;

@@ -1,0 +1,370 @@
+//! The slower instructions' bodies, kept out of the dispatch loop.
+
+use crate::bytecode::{self as bc, Instr};
+use crate::error::{type_error, ExcKind, PyErr, PyResult};
+use crate::interp::frame::Frame;
+use crate::object::ObjKind;
+use crate::objects::func::{Args, FunctionParts};
+use crate::objects::iter::IterState;
+use crate::objects::*;
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// `mapping[name]` for a namespace (dict fast path), None if missing.
+pub fn mapping_get(vm: &mut Vm, mapping: &Value, name: &Value) -> PyResult<Option<Value>> {
+    if let Some(d) = mapping.downcast::<DictObj>() {
+        return Ok(d.get_str(name));
+    }
+    match vm.getitem(mapping, name) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if vm.error_is(&e, ExcKind::KeyError) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+pub fn mapping_set(vm: &mut Vm, mapping: &Value, name: Value, v: Value) -> PyResult<()> {
+    if let Some(d) = mapping.downcast::<DictObj>() {
+        d.set_str(name, v);
+        return Ok(());
+    }
+    vm.setitem(mapping, &name, v)
+}
+
+pub fn mapping_del(vm: &mut Vm, mapping: &Value, name: &Value) -> PyResult<()> {
+    if let Some(d) = mapping.downcast::<DictObj>() {
+        if d.remove_str(name).is_none() {
+            return Err(crate::runtime::exceptions::name_error(vm, name));
+        }
+        return Ok(());
+    }
+    vm.delitem(mapping, name)
+}
+
+/// LOAD_GLOBAL with an inline cache: the entry index in globals or builtins, valid while
+/// both dicts' key sets are unchanged.
+#[inline]
+pub fn load_global(vm: &mut Vm, frame: &Frame, code: &CodeObj, ins: Instr) -> PyResult<Value> {
+    let globals = frame.globals.downcast::<DictObj>().expect("globals dict");
+    let builtins = vm.builtins_dict();
+    let cache = &code.caches[ins.cache as usize];
+    let c = cache.get();
+    let (gv, bv) = (globals.keys_version() + 1, builtins.keys_version() + 1);
+    if c.version == gv && c.version2 == bv {
+        let v = if c.aux == 0 { globals.value_at(c.index as usize) } else { builtins.value_at(c.index as usize) };
+        if let Some(v) = v {
+            return Ok(v);
+        }
+    }
+    let name = &code.names[(ins.arg >> 1) as usize];
+    if let Some(ix) = globals.index_of_str(name) {
+        cache.set(crate::objects::code::CacheEntry { version: gv, version2: bv, index: ix as u32, aux: 0 });
+        return Ok(globals.value_at(ix).expect("live entry"));
+    }
+    if let Some(ix) = builtins.index_of_str(name) {
+        cache.set(crate::objects::code::CacheEntry { version: gv, version2: bv, index: ix as u32, aux: 1 });
+        return Ok(builtins.value_at(ix).expect("live entry"));
+    }
+    let name = name.clone();
+    Err(crate::runtime::exceptions::name_error(vm, &name))
+}
+
+/// LOAD_NAME: locals, then globals, then builtins.
+pub fn load_name(vm: &mut Vm, frame: &Frame, name: &Value) -> PyResult<Value> {
+    if !frame.locals.is_null() {
+        let locals = frame.locals.clone();
+        if let Some(v) = mapping_get(vm, &locals, name)? {
+            return Ok(v);
+        }
+    }
+    if let Some(v) = frame.globals.downcast::<DictObj>().and_then(|d| d.get_str(name)) {
+        return Ok(v);
+    }
+    if let Some(v) = vm.builtins_dict().get_str(name) {
+        return Ok(v);
+    }
+    Err(crate::runtime::exceptions::name_error(vm, name))
+}
+
+/// LOAD_ATTR (plain form): instance-dict hits on user objects are the common case.
+#[inline]
+pub fn load_attr(vm: &mut Vm, _code: &CodeObj, _ins: Instr, owner: &Value, name: &Value) -> PyResult<Value> {
+    vm.getattr(owner, name)
+}
+
+/// LOAD_SPECIAL: `__enter__`/`__exit__` looked up on the type, as (method, self).
+pub fn load_special(vm: &mut Vm, owner: &Value, which: u32) -> PyResult<(Value, Value)> {
+    let name = if which == bc::SPECIAL_ENTER { vm.names.dunder_enter.clone() } else { vm.names.dunder_exit.clone() };
+    match vm.lookup_special(owner, &name) {
+        Some(m) => match m.kind() {
+            Some(ObjKind::Function) => Ok((m, owner.clone())),
+            Some(ObjKind::NativeFunction) => Ok((m, owner.clone())),
+            _ => {
+                let bound = vm.getattr(owner, &name)?;
+                Ok((bound, Value::NULL))
+            }
+        },
+        None => {
+            let what = if which == bc::SPECIAL_ENTER { "__enter__" } else { "__exit__" };
+            Err(type_error(format!(
+                "'{}' object does not support the context manager protocol (missed {what} method)",
+                vm.type_name(owner)
+            )))
+        }
+    }
+}
+
+/// FOR_ITER's next step with fast paths for lists, ranges and tuples.
+#[inline]
+pub fn for_iter_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
+    if let Some(io) = it.downcast::<IteratorObj>() {
+        let mut st = io.state.borrow_mut();
+        match &mut *st {
+            IterState::Range { next, step, remaining } => {
+                if *remaining <= 0 {
+                    return Ok(None);
+                }
+                let v = *next;
+                *next = next.wrapping_add(*step);
+                *remaining -= 1;
+                return Ok(Some(Value::int(v)));
+            }
+            IterState::List { seq, index } => {
+                let l = seq.downcast::<ListObj>().expect("list");
+                return Ok(match l.get(*index) {
+                    Some(v) => {
+                        *index += 1;
+                        Some(v)
+                    }
+                    None => None,
+                });
+            }
+            _ => {}
+        }
+    }
+    vm.next(it)
+}
+
+/// The items LIST_EXTEND adds (any iterable).
+pub fn extend_items(vm: &mut Vm, iterable: &Value) -> PyResult<Vec<Value>> {
+    match vm.collect(iterable) {
+        Ok(v) => Ok(v),
+        Err(e) if vm.error_is(&e, ExcKind::TypeError) && !vm.has_iter(iterable) => Err(type_error(format!(
+            "Value after * must be an iterable, not {}",
+            vm.type_name(iterable)
+        ))),
+        Err(e) => Err(e),
+    }
+}
+
+/// DICT_UPDATE (`{**a}`) and DICT_MERGE (`f(**a)`, duplicate keys are errors).
+pub fn dict_update(vm: &mut Vm, d: &Value, other: &Value, callee: Option<&Value>) -> PyResult<()> {
+    let target = d.downcast::<DictObj>().expect("dict");
+    let pairs: Vec<(Value, Value)> = if let Some(o) = other.downcast::<DictObj>() {
+        o.items()
+    } else {
+        let keys_name = vm.intern("keys");
+        let Some(keys) = vm.getattr_opt(other, &keys_name)? else {
+            return Err(match callee {
+                Some(c) => type_error(format!(
+                    "{} argument after ** must be a mapping, not {}",
+                    crate::runtime::call::callable_name(vm, c),
+                    vm.type_name(other)
+                )),
+                None => type_error(format!("'{}' object is not a mapping", vm.type_name(other))),
+            });
+        };
+        let ks = vm.call(&keys, &[])?;
+        let ks = vm.collect(&ks)?;
+        let mut out = Vec::with_capacity(ks.len());
+        for k in ks {
+            let v = vm.getitem(other, &k)?;
+            out.push((k, v));
+        }
+        out
+    };
+    for (k, v) in pairs {
+        if let Some(c) = callee {
+            if !k.is::<StrObj>() {
+                return Err(type_error(format!("{} keywords must be strings", crate::runtime::call::callable_name(vm, c))));
+            }
+            if target.get_item(vm, &k)?.is_some() {
+                return Err(type_error(format!(
+                    "{} got multiple values for keyword argument '{}'",
+                    crate::runtime::call::callable_name(vm, c),
+                    k.as_str().unwrap_or("?")
+                )));
+            }
+        }
+        target.set_item(vm, k, v)?;
+    }
+    Ok(())
+}
+
+/// UNPACK_SEQUENCE (after = None) and UNPACK_EX (before, Some(after)).
+pub fn unpack(vm: &mut Vm, seq: &Value, before: usize, after: Option<usize>) -> PyResult<Vec<Value>> {
+    let items: Vec<Value> = if let Some(t) = seq.as_tuple() {
+        t.to_vec()
+    } else if let Some(l) = seq.downcast::<ListObj>() {
+        l.to_vec()
+    } else {
+        if !vm.has_iter(seq) {
+            return Err(type_error(format!("cannot unpack non-iterable {} object", vm.type_name(seq))));
+        }
+        let it = vm.iter(seq)?;
+        let mut out = Vec::new();
+        match after {
+            None => {
+                // Stop after one extra item, like CPython.
+                while let Some(v) = vm.next(&it)? {
+                    out.push(v);
+                    if out.len() > before {
+                        return Err(PyErr::new(ExcKind::ValueError, format!("too many values to unpack (expected {before})")));
+                    }
+                }
+            }
+            Some(_) => {
+                while let Some(v) = vm.next(&it)? {
+                    out.push(v);
+                }
+            }
+        }
+        out
+    };
+    match after {
+        None => {
+            if items.len() < before {
+                return Err(PyErr::new(ExcKind::ValueError, format!(
+                    "not enough values to unpack (expected {before}, got {})", items.len())));
+            }
+            if items.len() > before {
+                let known = seq.is::<TupleObj>() || seq.is::<ListObj>();
+                let msg = if known {
+                    format!("too many values to unpack (expected {before}, got {})", items.len())
+                } else {
+                    format!("too many values to unpack (expected {before})")
+                };
+                return Err(PyErr::new(ExcKind::ValueError, msg));
+            }
+            Ok(items)
+        }
+        Some(after) => {
+            if items.len() < before + after {
+                return Err(PyErr::new(ExcKind::ValueError, format!(
+                    "not enough values to unpack (expected at least {}, got {})", before + after, items.len())));
+            }
+            let mut out = Vec::with_capacity(before + after + 1);
+            out.extend(items[..before].iter().cloned());
+            let mid_end = items.len() - after;
+            out.push(list::new_list(items[before..mid_end].to_vec()));
+            out.extend(items[mid_end..].iter().cloned());
+            Ok(out)
+        }
+    }
+}
+
+/// BINARY_OP [] with list/tuple/dict fast paths.
+#[inline]
+pub fn subscript(vm: &mut Vm, container: &Value, key: &Value) -> PyResult<Value> {
+    if let Some(i) = key.as_small_int() {
+        if let Some(l) = container.downcast::<ListObj>() {
+            let n = l.len() as i64;
+            let j = if i < 0 { i + n } else { i };
+            if j >= 0 && j < n {
+                return Ok(l.get(j as usize).expect("in range"));
+            }
+        } else if let Some(t) = container.as_tuple() {
+            let n = t.len() as i64;
+            let j = if i < 0 { i + n } else { i };
+            if j >= 0 && j < n {
+                return Ok(t[j as usize].clone());
+            }
+        }
+    }
+    vm.getitem(container, key)
+}
+
+pub fn intrinsic1(vm: &mut Vm, frame: &Frame, which: u32, v: Value) -> PyResult<Value> {
+    match which {
+        bc::INTRINSIC_UNARY_POSITIVE => vm.positive(&v),
+        bc::INTRINSIC_LIST_TO_TUPLE => {
+            let items = v.downcast::<ListObj>().map(|l| l.to_vec()).unwrap_or_default();
+            Ok(tuple::new_tuple(items))
+        }
+        bc::INTRINSIC_STOPITERATION_ERROR => {
+            // PEP 479: StopIteration escaping a generator becomes RuntimeError.
+            if vm.isinstance_kind(&v, ExcKind::StopIteration) {
+                let e = vm.new_exception_of(ExcKind::RuntimeError, tuple::new_tuple(vec![vm.new_str("generator raised StopIteration")]));
+                if let Some(x) = e.downcast::<ExceptionObj>() {
+                    x.cause.set(v.clone());
+                    x.context.set(v.clone());
+                    x.suppress_context.set(true);
+                }
+                return Ok(e);
+            }
+            Ok(v)
+        }
+        bc::INTRINSIC_IMPORT_STAR => {
+            crate::runtime::import::import_star(vm, frame, &v)?;
+            Ok(Value::NONE)
+        }
+        _ => Err(PyErr::new(ExcKind::SystemError, format!("unknown intrinsic {which}"))),
+    }
+}
+
+pub fn make_function(vm: &mut Vm, frame: &Frame, codev: Value) -> Value {
+    let code = codev.downcast::<CodeObj>().expect("code");
+    let name = code.name.clone();
+    let qualname = code.qualname.clone();
+    let module = frame.globals.downcast::<DictObj>().and_then(|g| g.get_str(&vm.names.dunder_name.clone())).unwrap_or(Value::NONE);
+    let doc = if code.flags.contains(bc::CodeFlags::HAS_DOCSTRING) {
+        code.consts.first().cloned().unwrap_or(Value::NONE)
+    } else {
+        Value::NONE
+    };
+    func::new_function(FunctionParts {
+        code: codev.clone(),
+        globals: frame.globals.clone(),
+        name,
+        qualname,
+        closure: Value::NULL,
+        module,
+        doc,
+    })
+}
+
+pub fn set_function_attribute(func: &Value, flag: u32, attr: Value) {
+    let f = func.downcast::<FunctionObj>().expect("function");
+    match flag {
+        bc::FN_DEFAULTS => f.defaults.set(attr),
+        bc::FN_KWDEFAULTS => f.kwdefaults.set(attr),
+        bc::FN_CLOSURE => f.closure.set(attr),
+        _ => drop(attr),
+    }
+}
+
+/// CALL_FUNCTION_EX: `f(*args, **kwargs)`.
+pub fn call_function_ex(vm: &mut Vm, callable: &Value, args: &Value, kwargs: &Value) -> PyResult<Value> {
+    let pos: Vec<Value> = if let Some(t) = args.as_tuple() {
+        t.to_vec()
+    } else {
+        if !vm.has_iter(args) {
+            return Err(type_error(format!(
+                "{} argument after * must be an iterable, not {}",
+                crate::runtime::call::callable_name(vm, callable),
+                vm.type_name(args)
+            )));
+        }
+        vm.collect(args)?
+    };
+    if kwargs.is_null() || kwargs.downcast::<DictObj>().is_some_and(|d| d.is_empty()) {
+        return vm.call_args(callable, Args::new(&pos));
+    }
+    let d = kwargs.downcast::<DictObj>().expect("kwargs dict");
+    let mut values = pos;
+    let mut names = Vec::new();
+    for (k, v) in d.items() {
+        names.push(k);
+        values.push(v);
+    }
+    vm.call_args(callable, Args::with_kw(&values, &names))
+}

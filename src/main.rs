@@ -1,0 +1,154 @@
+//! The `monjit` command: run a program like `python`, or disassemble it.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use monjit::api::Outcome;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "monjit", version, about = "A Python-subset VM with a JIT and exact sys.monitoring",
+    long_about = "monjit runs Python programs (a substantial subset of Python 3.14) like `python`.\n\n\
+    `monjit FILE [ARGS...]` is short for `monjit run FILE [ARGS...]`.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq, Debug)]
+enum Tier {
+    /// The interpreter only.
+    Interp,
+    /// Compile every code object before it first runs.
+    Jit,
+    /// Interpret, and compile code that gets hot (the default).
+    Auto,
+}
+
+#[derive(clap::Args, Debug)]
+struct RunOpts {
+    /// Execution tier.
+    #[arg(long, value_enum, default_value_t = Tier::Auto)]
+    tier: Tier,
+    /// Calls plus loop iterations before a code object is compiled (auto tier).
+    #[arg(long, value_name = "N")]
+    jit_threshold: Option<u32>,
+    /// Print JIT statistics to stderr at exit.
+    #[arg(long)]
+    jit_stats: bool,
+    /// Explain what the VM is doing on stderr.
+    #[arg(long, short)]
+    verbose: bool,
+    /// Program passed in as a string (like `python -c`).
+    #[arg(short = 'c', value_name = "CODE", conflicts_with = "file")]
+    code: Option<String>,
+    /// The program file; everything after it goes to sys.argv.
+    file: Option<String>,
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+    args: Vec<String>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run a program (`monjit run FILE ARGS...` or `monjit run -c CODE ARGS...`).
+    Run(RunOpts),
+    /// Show the bytecode of every code object in FILE, like `python -m dis`.
+    Dis {
+        /// The program file.
+        file: String,
+    },
+}
+
+fn main() -> ExitCode {
+    // `monjit FILE ...` is short for `monjit run FILE ...`.
+    let mut args: Vec<String> = std::env::args().collect();
+    if args.len() > 1 {
+        let first = args[1].as_str();
+        let known = ["run", "dis", "help", "-h", "--help", "-V", "--version"];
+        if !known.contains(&first) && (first.ends_with(".py") || !first.starts_with('-')) {
+            args.insert(1, "run".into());
+        }
+    }
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    // Python code may recurse deeply through native frames; give it room.
+    let child = std::thread::Builder::new()
+        .stack_size(1 << 30)
+        .spawn(move || run(cli))
+        .expect("spawn the VM thread");
+    match child.join() {
+        Ok(code) => ExitCode::from(code),
+        Err(_) => ExitCode::from(70),
+    }
+}
+
+fn run(cli: Cli) -> u8 {
+    match cli.command {
+        Command::Run(opts) => run_program(opts),
+        Command::Dis { file } => {
+            let source = match std::fs::read_to_string(&file) {
+                Ok(s) => s,
+                Err(e) => {
+                    eprintln!("monjit: can't open file '{file}': {e}");
+                    return 2;
+                }
+            };
+            match monjit::compiler::compile_to_unit(&source) {
+                Ok(unit) => {
+                    print!("{}", monjit::compiler::dis::disassemble(&unit));
+                    0
+                }
+                Err(e) => {
+                    eprintln!("  File \"{file}\", line {}\nSyntaxError: {}", e.loc.line, e.msg);
+                    1
+                }
+            }
+        }
+    }
+}
+
+fn run_program(opts: RunOpts) -> u8 {
+    if opts.verbose && opts.tier != Tier::Interp {
+        eprintln!("monjit: tier 2 (JIT) is not available yet; running the interpreter");
+    }
+    let _ = (opts.jit_threshold, opts.jit_stats);
+    let (source, filename, argv0, dir) = match (&opts.code, &opts.file) {
+        (Some(code), _) => (code.clone(), "<string>".to_string(), "-c".to_string(), String::new()),
+        (None, Some(file)) => {
+            let source = match std::fs::read_to_string(file) {
+                Ok(s) => s,
+                Err(e) => {
+                    let abs = std::path::absolute(file).map(|p| p.display().to_string()).unwrap_or(file.clone());
+                    eprintln!("monjit: can't open file '{abs}': [Errno {}] {}", e.raw_os_error().unwrap_or(2), errno_text(&e));
+                    return 2;
+                }
+            };
+            let abs = std::path::absolute(file).map(|p| p.display().to_string()).unwrap_or(file.clone());
+            let dir = std::path::Path::new(&abs).parent().map(|p| p.display().to_string()).unwrap_or_default();
+            (source, abs, file.clone(), dir)
+        }
+        (None, None) => {
+            eprintln!("usage: monjit run [OPTIONS] FILE [ARGS...] | monjit run [OPTIONS] -c CODE [ARGS...]");
+            return 2;
+        }
+    };
+    let mut vm = monjit::Vm::new();
+    let mut argv = vec![argv0];
+    argv.extend(opts.args.iter().cloned());
+    vm.set_argv(&argv, Some(&dir));
+    match vm.run_program(&source, &filename) {
+        Outcome::Exit(code) => (code & 0xff) as u8,
+    }
+}
+
+fn errno_text(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "No such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "Permission denied".into(),
+        _ => e.to_string(),
+    }
+}

@@ -1,0 +1,238 @@
+//! Classes (`type` objects, built-in and user-defined) and plain instances.
+//!
+//! Every type has a version number drawn from one global counter; changing a class's
+//! namespace gives it and all its subclasses fresh versions. Look-up caches keyed by a
+//! version are therefore valid exactly while nothing they depend on changed.
+
+use crate::object::{alloc, ObjHeader, ObjKind, PyObject, ValueCell};
+use crate::objects::dict::DictObj;
+use crate::value::Value;
+use std::cell::{Cell, RefCell};
+
+/// What a type's instances are made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// A built-in type whose instances are objects of this kind (or immediates).
+    Builtin(ObjKind),
+    /// `object` and user classes: `InstanceObj`.
+    Instance,
+    /// `BaseException` and subclasses: `ExceptionObj`.
+    Exception,
+}
+
+bitflags::bitflags! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub struct TypeFlags: u32 {
+        /// Built-in: attributes cannot be set.
+        const IMMUTABLE = 1;
+        /// Can be subclassed.
+        const BASETYPE = 2;
+        /// Defines `__getattr__` somewhere in its MRO (attribute misses call it).
+        const HAS_GETATTR = 4;
+    }
+}
+
+static NEXT_TYPE_VERSION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+fn next_version() -> u64 {
+    NEXT_TYPE_VERSION.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
+#[repr(C)]
+pub struct TypeObj {
+    header: ObjHeader,
+    pub name: ValueCell,
+    pub qualname: ValueCell,
+    pub module: ValueCell,
+    /// The single base class, or NULL for `object`.
+    pub base: Value,
+    /// Method resolution order: this type first, `object` last.
+    mro: RefCell<Vec<Value>>,
+    pub dict: Value,
+    pub layout: Layout,
+    pub flags: Cell<TypeFlags>,
+    version: Cell<u64>,
+    /// Direct subclasses (not owned: each removes itself when freed).
+    subclasses: RefCell<Vec<*const TypeObj>>,
+    /// With `__slots__` (and no `__dict__` slot) along the MRO: the attribute names
+    /// instances may have.
+    pub slots: RefCell<Option<Vec<Value>>>,
+}
+
+// SAFETY: repr(C), header first, kind matches the registry.
+unsafe impl PyObject for TypeObj {
+    const KIND: ObjKind = ObjKind::Type;
+    const CONTAINER: bool = true;
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        self.name.traverse(visit);
+        self.qualname.traverse(visit);
+        self.module.traverse(visit);
+        visit(&self.base);
+        if let Ok(mro) = self.mro.try_borrow() {
+            mro.iter().for_each(&mut *visit);
+        }
+        visit(&self.dict);
+        if let Ok(slots) = self.slots.try_borrow() {
+            slots.iter().flatten().for_each(&mut *visit);
+        }
+    }
+    fn clear(&self) {
+        let old = std::mem::take(&mut *self.mro.borrow_mut());
+        drop(old);
+        if let Some(d) = self.dict.downcast::<DictObj>() {
+            d.clear_all();
+        }
+    }
+}
+
+impl Drop for TypeObj {
+    fn drop(&mut self) {
+        if let Some(base) = self.base.downcast::<TypeObj>() {
+            let me = self as *const TypeObj;
+            base.subclasses.borrow_mut().retain(|p| *p != me);
+        }
+    }
+}
+
+pub struct TypeSpec {
+    pub name: Value,
+    pub qualname: Value,
+    pub module: Value,
+    pub base: Value,
+    pub dict: Value,
+    pub layout: Layout,
+    pub flags: TypeFlags,
+}
+
+/// Makes a type; its MRO is itself followed by its base's MRO.
+pub fn new_type(spec: TypeSpec) -> Value {
+    let t = alloc(TypeObj {
+        header: ObjHeader::new(ObjKind::Type),
+        name: ValueCell::new(spec.name),
+        qualname: ValueCell::new(spec.qualname),
+        module: ValueCell::new(spec.module),
+        base: spec.base,
+        mro: RefCell::new(Vec::new()),
+        dict: spec.dict,
+        layout: spec.layout,
+        flags: Cell::new(spec.flags),
+        version: Cell::new(next_version()),
+        subclasses: RefCell::new(Vec::new()),
+        slots: RefCell::new(None),
+    });
+    let obj = t.downcast::<TypeObj>().expect("type");
+    let mut mro = vec![t.clone()];
+    if let Some(base) = obj.base.downcast::<TypeObj>() {
+        mro.extend(base.mro());
+        base.subclasses.borrow_mut().push(obj as *const TypeObj);
+        if base.flags.get().contains(TypeFlags::HAS_GETATTR) {
+            obj.flags.set(obj.flags.get() | TypeFlags::HAS_GETATTR);
+        }
+    }
+    *obj.mro.borrow_mut() = mro;
+    t
+}
+
+impl TypeObj {
+    pub fn name(&self) -> String {
+        self.name.get().as_str().unwrap_or("?").to_string()
+    }
+
+    pub fn qualname(&self) -> String {
+        self.qualname.get().as_str().unwrap_or("?").to_string()
+    }
+
+    pub fn mro(&self) -> Vec<Value> {
+        self.mro.borrow().clone()
+    }
+
+    /// Calls `f` with the MRO without copying it. `f` must not run Python code.
+    pub fn with_mro<R>(&self, f: impl FnOnce(&[Value]) -> R) -> R {
+        f(&self.mro.borrow())
+    }
+
+    pub fn dict(&self) -> &DictObj {
+        self.dict.downcast().expect("type dict")
+    }
+
+    pub fn version(&self) -> u64 {
+        self.version.get()
+    }
+
+    /// The direct subclasses, as values.
+    pub fn subclass_values(&self) -> Vec<Value> {
+        self.subclasses.borrow().iter().map(|&p| {
+            // SAFETY: subclasses unregister themselves in Drop, so each pointer is live.
+            unsafe { &*p }.to_value()
+        }).collect()
+    }
+
+    pub fn is_subtype_of(&self, other: &TypeObj) -> bool {
+        let target = other as *const TypeObj as *const ObjHeader;
+        self.mro.borrow().iter().any(|t| t.header_ptr() == target)
+    }
+
+    /// Looks `name` (a str) up along the MRO without running Python code.
+    pub fn lookup(&self, name: &Value) -> Option<Value> {
+        let mro = self.mro.borrow();
+        for t in mro.iter() {
+            let t = t.downcast::<TypeObj>().expect("mro entry is a type");
+            if let Some(v) = t.dict().get_str(name) {
+                return Some(v);
+            }
+        }
+        None
+    }
+
+    /// Invalidates caches after this class's namespace changed: new versions for it and
+    /// every subclass, and recomputed flags.
+    pub fn modified(&self) {
+        self.version.set(next_version());
+        let mut flags = self.flags.get();
+        let has_getattr = self.mro.borrow().iter().any(|t| {
+            t.downcast::<TypeObj>().is_some_and(|t| t.dict().keys().iter().any(|k| k.as_str() == Some("__getattr__")))
+        });
+        flags.set(TypeFlags::HAS_GETATTR, has_getattr);
+        self.flags.set(flags);
+        let subs = self.subclasses.borrow().clone();
+        for s in subs {
+            // SAFETY: subclasses unregister themselves in Drop, so every pointer in the
+            // list is a live type.
+            unsafe { &*s }.modified();
+        }
+    }
+}
+
+/// An instance of a user class (or of `object`).
+#[repr(C)]
+pub struct InstanceObj {
+    header: ObjHeader,
+    pub cls: Value,
+    /// The attribute dict (`__dict__`).
+    pub dict: Value,
+}
+
+// SAFETY: repr(C), header first, kind matches the registry.
+unsafe impl PyObject for InstanceObj {
+    const KIND: ObjKind = ObjKind::Instance;
+    const CONTAINER: bool = true;
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.cls);
+        visit(&self.dict);
+    }
+    fn clear(&self) {
+        if let Some(d) = self.dict.downcast::<DictObj>() {
+            d.clear_all();
+        }
+    }
+}
+
+pub fn new_instance(cls: Value) -> Value {
+    alloc(InstanceObj { header: ObjHeader::new(ObjKind::Instance), cls, dict: crate::objects::dict::new_dict() })
+}
+
+impl InstanceObj {
+    pub fn dict(&self) -> &DictObj {
+        self.dict.downcast().expect("instance dict")
+    }
+}

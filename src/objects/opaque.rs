@@ -1,0 +1,48 @@
+//! Objects whose state is native Rust data: the instances of types that library modules
+//! implement in Rust (and that embedders can define).
+
+use crate::object::{alloc, ObjHeader, ObjKind, PyObject};
+use crate::value::Value;
+use std::any::Any;
+use std::cell::RefCell;
+
+/// Native state held by an `OpaqueObj`.
+pub trait NativeData: Any {
+    /// Visits the Python values the state holds (for the cycle collector).
+    fn traverse(&self, _visit: &mut dyn FnMut(&Value)) {}
+    /// Drops held values to break a garbage cycle.
+    fn clear(&mut self) {}
+    fn as_any(&self) -> &dyn Any;
+    fn as_any_mut(&mut self) -> &mut dyn Any;
+}
+
+#[repr(C)]
+pub struct OpaqueObj {
+    header: ObjHeader,
+    pub cls: Value,
+    pub data: RefCell<Box<dyn NativeData>>,
+    /// Instance attributes, NULL unless the type allows them.
+    pub dict: Value,
+}
+
+// SAFETY: repr(C), header first, kind matches the registry.
+unsafe impl PyObject for OpaqueObj {
+    const KIND: ObjKind = ObjKind::Opaque;
+    const CONTAINER: bool = true;
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.cls);
+        if let Ok(d) = self.data.try_borrow() {
+            d.traverse(visit);
+        }
+        visit(&self.dict);
+    }
+    fn clear(&self) {
+        if let Ok(mut d) = self.data.try_borrow_mut() {
+            d.clear();
+        }
+    }
+}
+
+pub fn new_opaque(cls: Value, data: Box<dyn NativeData>, dict: Value) -> Value {
+    alloc(OpaqueObj { header: ObjHeader::new(ObjKind::Opaque), cls, data: RefCell::new(data), dict })
+}

@@ -1,0 +1,300 @@
+//! Binary and unary operators: built-in numeric and sequence semantics, then CPython's
+//! protocol for user classes (`__op__`, reflected `__rop__`, in-place `__iop__`).
+
+use crate::bytecode::{BinaryOpArg as B, BINARY_OP_SYMBOLS};
+use crate::error::{type_error, PyResult};
+use crate::object::ObjKind;
+use crate::objects::float;
+use crate::objects::int::{self, IntRef};
+use crate::objects::*;
+use crate::runtime::ops::is_user_object;
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// (method, reflected, in-place) dunder names of an operator.
+pub fn dunders(op: B) -> (&'static str, &'static str, &'static str) {
+    match op.base() {
+        B::Add => ("__add__", "__radd__", "__iadd__"),
+        B::Subtract => ("__sub__", "__rsub__", "__isub__"),
+        B::Multiply => ("__mul__", "__rmul__", "__imul__"),
+        B::TrueDivide => ("__truediv__", "__rtruediv__", "__itruediv__"),
+        B::FloorDivide => ("__floordiv__", "__rfloordiv__", "__ifloordiv__"),
+        B::Remainder => ("__mod__", "__rmod__", "__imod__"),
+        B::Power => ("__pow__", "__rpow__", "__ipow__"),
+        B::Lshift => ("__lshift__", "__rlshift__", "__ilshift__"),
+        B::Rshift => ("__rshift__", "__rrshift__", "__irshift__"),
+        B::And => ("__and__", "__rand__", "__iand__"),
+        B::Or => ("__or__", "__ror__", "__ior__"),
+        B::Xor => ("__xor__", "__rxor__", "__ixor__"),
+        B::MatrixMultiply => ("__matmul__", "__rmatmul__", "__imatmul__"),
+        _ => ("__getitem__", "__getitem__", "__getitem__"),
+    }
+}
+
+/// Built-in operands; `None` means "not implemented" for this pair.
+pub fn builtin_binary(vm: &mut Vm, a: &Value, b: &Value, op: B) -> PyResult<Option<Value>> {
+    if let (Some(x), Some(y)) = (a.as_int(), b.as_int()) {
+        if a.is_bool() && b.is_bool() {
+            let (p, q) = (a.is_true_const(), b.is_true_const());
+            match op.base() {
+                B::And => return Ok(Some(Value::bool(p & q))),
+                B::Or => return Ok(Some(Value::bool(p | q))),
+                B::Xor => return Ok(Some(Value::bool(p ^ q))),
+                _ => {}
+            }
+        }
+        return int_binary(x, y, op).map(Some);
+    }
+    let (fa, fb) = (to_float_operand(a), to_float_operand(b));
+    if (a.is_float() || b.is_float()) && fa.is_some() && fb.is_some() {
+        return float_binary(fa.expect("checked")?, fb.expect("checked")?, op).map(Some);
+    }
+    let (ka, kb) = (a.kind(), b.kind());
+    match (ka, op.base()) {
+        (Some(ObjKind::Str), B::Add) => {
+            if let (Some(x), Some(y)) = (a.as_str(), b.as_str()) {
+                let mut s = String::with_capacity(x.len() + y.len());
+                s.push_str(x);
+                s.push_str(y);
+                return Ok(Some(vm.str_from_string(s)));
+            }
+        }
+        (Some(ObjKind::Str), B::Multiply) => {
+            if let Some(n) = b.as_int() {
+                return Ok(Some(crate::runtime::strings::repeat(vm, a.as_str().expect("str"), n)?));
+            }
+        }
+        (Some(ObjKind::Str), B::Remainder) => {
+            let rmod = vm.intern("__rmod__");
+            if !is_user_object(b) || vm.lookup_special(b, &rmod).is_none() {
+                return crate::runtime::format::percent_format(vm, a.as_str().expect("str"), b).map(Some);
+            }
+        }
+        (Some(ObjKind::List), B::Add) if !op.is_inplace() => {
+            if let Some(l2) = b.downcast::<ListObj>() {
+                let mut v = a.downcast::<ListObj>().expect("list").to_vec();
+                v.extend(l2.to_vec());
+                return Ok(Some(list::new_list(v)));
+            }
+        }
+        (Some(ObjKind::List), B::Add) => {
+            // `l += iterable` extends in place.
+            let items = vm.collect(b)?;
+            a.downcast::<ListObj>().expect("list").with_items_mut(|v| v.extend(items));
+            return Ok(Some(a.clone()));
+        }
+        (Some(ObjKind::List), B::Multiply) => {
+            if let Some(n) = b.as_int() {
+                let n = repeat_count(n)?;
+                let l = a.downcast::<ListObj>().expect("list");
+                let items = l.to_vec();
+                check_repeat_size(items.len(), n)?;
+                let mut v = Vec::with_capacity(items.len() * n);
+                for _ in 0..n {
+                    v.extend(items.iter().cloned());
+                }
+                if op.is_inplace() {
+                    let old = l.replace_items(v);
+                    drop(old);
+                    return Ok(Some(a.clone()));
+                }
+                return Ok(Some(list::new_list(v)));
+            }
+        }
+        (Some(ObjKind::Tuple), B::Add) => {
+            if let Some(t2) = b.as_tuple() {
+                let mut v = a.as_tuple().expect("tuple").to_vec();
+                v.extend(t2.iter().cloned());
+                return Ok(Some(tuple::new_tuple(v)));
+            }
+        }
+        (Some(ObjKind::Tuple), B::Multiply) => {
+            if let Some(n) = b.as_int() {
+                let n = repeat_count(n)?;
+                let items = a.as_tuple().expect("tuple");
+                if n == 1 {
+                    return Ok(Some(a.clone()));
+                }
+                check_repeat_size(items.len(), n)?;
+                let mut v = Vec::with_capacity(items.len() * n);
+                for _ in 0..n {
+                    v.extend(items.iter().cloned());
+                }
+                return Ok(Some(tuple::new_tuple(v)));
+            }
+        }
+        (Some(ObjKind::Set), B::Or | B::And | B::Subtract | B::Xor) => {
+            if matches!(kb, Some(ObjKind::Set)) {
+                return crate::runtime::sets::set_binary(vm, a, b, op).map(Some);
+            }
+        }
+        (Some(ObjKind::DictView), B::Or | B::And | B::Subtract | B::Xor) => {
+            return crate::runtime::sets::view_binary(vm, a, b, op);
+        }
+        (Some(ObjKind::Dict), B::Or) => {
+            if b.is::<DictObj>() {
+                return crate::runtime::dicts::dict_or(vm, a, b, op.is_inplace()).map(Some);
+            }
+        }
+        _ => {}
+    }
+    // int * sequence
+    if op.base() == B::Multiply {
+        if let Some(n) = a.as_int() {
+            if matches!(kb, Some(ObjKind::Str | ObjKind::List | ObjKind::Tuple)) {
+                let nv = n.to_value();
+                return builtin_binary(vm, b, &nv, B::Multiply);
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// A float operand (an int converts), None if neither; Err if an int is too big.
+fn to_float_operand(v: &Value) -> Option<PyResult<f64>> {
+    if let Some(f) = v.as_float() {
+        return Some(Ok(f));
+    }
+    v.as_int().map(int::int_to_f64)
+}
+
+fn repeat_count(n: IntRef) -> PyResult<usize> {
+    match n.to_i64() {
+        Some(i) if i <= 0 => Ok(0),
+        Some(i) => Ok(i as usize),
+        None if n.is_negative() => Ok(0),
+        None => Err(crate::error::overflow_error("cannot fit 'int' into an index-sized integer")),
+    }
+}
+
+fn check_repeat_size(len: usize, n: usize) -> PyResult<()> {
+    if len.checked_mul(n).is_none_or(|t| t > (1 << 40)) {
+        return Err(crate::error::PyErr::bare(crate::error::ExcKind::MemoryError));
+    }
+    Ok(())
+}
+
+pub fn int_binary(x: IntRef, y: IntRef, op: B) -> PyResult<Value> {
+    Ok(match op.base() {
+        B::Add => int::int_add(x, y),
+        B::Subtract => int::int_sub(x, y),
+        B::Multiply => int::int_mul(x, y),
+        B::FloorDivide => int::int_floordiv(x, y)?,
+        B::Remainder => int::int_mod(x, y)?,
+        B::TrueDivide => Value::float(int::int_truediv(x, y)?),
+        B::Power => {
+            if y.is_negative() {
+                let (fx, fy) = (int::int_to_f64(x)?, int::int_to_f64(y)?);
+                if fx == 0.0 {
+                    return Err(crate::error::zero_division("zero to a negative power"));
+                }
+                Value::float(float::float_pow(fx, fy)?)
+            } else {
+                int::int_pow(x, y)?
+            }
+        }
+        B::Lshift => int::int_lshift(x, y)?,
+        B::Rshift => int::int_rshift(x, y)?,
+        B::And => int::int_and(x, y),
+        B::Or => int::int_or(x, y),
+        B::Xor => int::int_xor(x, y),
+        _ => return Err(type_error(format!("unsupported operand type(s) for {}: 'int' and 'int'", BINARY_OP_SYMBOLS[op as usize]))),
+    })
+}
+
+pub fn float_binary(x: f64, y: f64, op: B) -> PyResult<Value> {
+    Ok(Value::float(match op.base() {
+        B::Add => x + y,
+        B::Subtract => x - y,
+        B::Multiply => x * y,
+        B::TrueDivide => float::float_truediv(x, y)?,
+        B::FloorDivide => float::float_floordiv(x, y)?,
+        B::Remainder => float::float_mod(x, y)?,
+        B::Power => {
+            if x == 0.0 && y < 0.0 {
+                return Err(crate::error::zero_division("zero to a negative power"));
+            }
+            float::float_pow(x, y)?
+        }
+        _ => {
+            return Err(type_error(format!(
+                "unsupported operand type(s) for {}: 'float' and 'float'",
+                BINARY_OP_SYMBOLS[op as usize]
+            )))
+        }
+    }))
+}
+
+/// CPython's `binary_op1` for operands involving user classes, then the error.
+pub fn user_binary(vm: &mut Vm, a: &Value, b: &Value, op: B) -> PyResult<Value> {
+    crate::stack_guard::ensure_stack(vm)?;
+    let (name, rname, iname) = dunders(op);
+    if op.is_inplace() && is_user_object(a) {
+        let iname_v = vm.intern(iname);
+        if let Some(m) = vm.lookup_special(a, &iname_v) {
+            let r = vm.call_method_value(&m, a, std::slice::from_ref(b))?;
+            if !r.is_not_implemented() {
+                return Ok(r);
+            }
+        }
+    }
+    let ta = vm.type_of(a);
+    let tb = vm.type_of(b);
+    let same_type = ta.is_same(&tb);
+    let name_v = vm.intern(name);
+    let rname_v = vm.intern(rname);
+    let slot_a = if is_user_object(a) { vm.lookup_special(a, &name_v) } else { None };
+    let slot_b = if !same_type && is_user_object(b) { vm.lookup_special(b, &rname_v) } else { None };
+    let mut slot_b = slot_b;
+    if let Some(sb) = &slot_b {
+        let sub = tb.as_type().expect("type").is_subtype_of(ta.as_type().expect("type"));
+        if sub && slot_a.as_ref().is_none_or(|sa| !sa.is_same(sb)) {
+            let r = vm.call_method_value(sb, b, std::slice::from_ref(a))?;
+            if !r.is_not_implemented() {
+                return Ok(r);
+            }
+            slot_b = None;
+        }
+    }
+    if let Some(sa) = slot_a {
+        let r = vm.call_method_value(&sa, a, std::slice::from_ref(b))?;
+        if !r.is_not_implemented() {
+            return Ok(r);
+        }
+    }
+    if let Some(sb) = slot_b {
+        let r = vm.call_method_value(&sb, b, std::slice::from_ref(a))?;
+        if !r.is_not_implemented() {
+            return Ok(r);
+        }
+    }
+    Err(binary_type_error(vm, a, b, op))
+}
+
+pub fn binary_type_error(vm: &Vm, a: &Value, b: &Value, op: B) -> crate::error::PyErr {
+    let (ta, tb) = (vm.type_name(a), vm.type_name(b));
+    match (a.kind(), op.base()) {
+        (Some(ObjKind::Str | ObjKind::List | ObjKind::Tuple), B::Add) if !is_user_object(b) => {
+            return type_error(format!("can only concatenate {ta} (not \"{tb}\") to {ta}"));
+        }
+        (Some(ObjKind::Str | ObjKind::List | ObjKind::Tuple), B::Multiply) if !is_user_object(b) => {
+            return type_error(format!("can't multiply sequence by non-int of type '{tb}'"));
+        }
+        _ => {}
+    }
+    if op.base() == B::Multiply && matches!(b.kind(), Some(ObjKind::Str | ObjKind::List | ObjKind::Tuple)) && !is_user_object(a) {
+        return type_error(format!("can't multiply sequence by non-int of type '{ta}'"));
+    }
+    let sym = if op.base() == B::Power && !op.is_inplace() { "** or pow()" } else { BINARY_OP_SYMBOLS[op as usize] };
+    type_error(format!("unsupported operand type(s) for {sym}: '{ta}' and '{tb}'"))
+}
+
+pub fn user_unary(vm: &mut Vm, v: &Value, dunder: &str, symbol: &str) -> PyResult<Value> {
+    if is_user_object(v) {
+        let name = vm.intern(dunder);
+        if let Some(m) = vm.lookup_special(v, &name) {
+            return vm.call_method_value(&m, v, &[]);
+        }
+    }
+    Err(type_error(format!("bad operand type for unary {symbol}: '{}'", vm.type_name(v))))
+}

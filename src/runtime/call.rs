@@ -1,0 +1,120 @@
+//! Calling any callable from Rust: functions, natives, bound methods, classes, and
+//! instances with `__call__`.
+
+use crate::error::{type_error, PyResult};
+use crate::object::ObjKind;
+use crate::objects::func::Args;
+use crate::objects::*;
+use crate::value::Value;
+use crate::vm::Vm;
+
+impl Vm {
+    /// Calls `f` with positional arguments.
+    pub fn call(&mut self, f: &Value, args: &[Value]) -> PyResult<Value> {
+        self.call_args(f, Args::new(args))
+    }
+
+    /// Calls `f` with positional and keyword arguments.
+    pub fn call_args(&mut self, f: &Value, args: Args) -> PyResult<Value> {
+        match f.kind() {
+            Some(ObjKind::Function) => crate::interp::call::call_function(self, f, args),
+            Some(ObjKind::NativeFunction) => {
+                let n = f.downcast::<NativeFunctionObj>().expect("native");
+                if n.bound.is_null() {
+                    (n.func)(self, args)
+                } else {
+                    let mut v = Vec::with_capacity(args.values.len() + 1);
+                    v.push(n.bound.clone());
+                    v.extend_from_slice(args.values);
+                    (n.func)(self, Args::with_kw(&v, args.kwnames))
+                }
+            }
+            Some(ObjKind::BoundMethod) => {
+                let m = f.downcast::<BoundMethodObj>().expect("method");
+                let mut v = Vec::with_capacity(args.values.len() + 1);
+                v.push(m.self_.clone());
+                v.extend_from_slice(args.values);
+                let func = m.func.clone();
+                self.call_args(&func, Args::with_kw(&v, args.kwnames))
+            }
+            Some(ObjKind::Type) => crate::runtime::classes::call_type(self, f, args),
+            _ => {
+                if crate::runtime::ops::is_user_object(f) {
+                    let name = self.names.dunder_call.clone();
+                    if let Some(m) = self.lookup_special(f, &name) {
+                        let mut v = Vec::with_capacity(args.values.len() + 1);
+                        v.push(f.clone());
+                        v.extend_from_slice(args.values);
+                        return self.call_args(&m, Args::with_kw(&v, args.kwnames));
+                    }
+                }
+                Err(type_error(format!("'{}' object is not callable", self.type_name(f))))
+            }
+        }
+    }
+
+    /// Calls a value found on a type as a method of `self_` (functions get `self_`
+    /// prepended; other descriptors are bound first).
+    pub fn call_method_value(&mut self, m: &Value, self_: &Value, args: &[Value]) -> PyResult<Value> {
+        match m.kind() {
+            Some(ObjKind::Function) | Some(ObjKind::NativeFunction) => {
+                let mut v = Vec::with_capacity(args.len() + 1);
+                v.push(self_.clone());
+                v.extend_from_slice(args);
+                self.call(m, &v)
+            }
+            Some(ObjKind::StaticMethod) => {
+                let f = m.downcast::<StaticMethodObj>().expect("sm").func.clone();
+                self.call(&f, args)
+            }
+            Some(ObjKind::ClassMethod) => {
+                let f = m.downcast::<ClassMethodObj>().expect("cm").func.clone();
+                let mut v = Vec::with_capacity(args.len() + 1);
+                v.push(self.type_of(self_));
+                v.extend_from_slice(args);
+                self.call(&f, &v)
+            }
+            _ => self.call(m, args),
+        }
+    }
+
+    /// Calls method `name` of `obj`.
+    pub fn call_method(&mut self, obj: &Value, name: &str, args: &[Value]) -> PyResult<Value> {
+        let n = self.intern(name);
+        let (f, s) = self.load_method(obj, &n)?;
+        match s {
+            Some(s) => {
+                let mut v = Vec::with_capacity(args.len() + 1);
+                v.push(s);
+                v.extend_from_slice(args);
+                self.call(&f, &v)
+            }
+            None => self.call(&f, args),
+        }
+    }
+
+    pub fn is_callable(&mut self, v: &Value) -> bool {
+        match v.kind() {
+            Some(ObjKind::Function | ObjKind::NativeFunction | ObjKind::BoundMethod | ObjKind::Type) => true,
+            _ if crate::runtime::ops::is_user_object(v) => {
+                let name = self.names.dunder_call.clone();
+                self.lookup_special(v, &name).is_some()
+            }
+            _ => false,
+        }
+    }
+}
+
+/// How CPython names a callable in argument errors: `f()`, `A.m()`.
+pub fn callable_name(vm: &mut Vm, c: &Value) -> String {
+    match c.kind() {
+        Some(ObjKind::Function) => format!("{}()", c.downcast::<FunctionObj>().expect("f").qualname.get().as_str().unwrap_or("?")),
+        Some(ObjKind::BoundMethod) => {
+            let f = c.downcast::<BoundMethodObj>().expect("m").func.clone();
+            callable_name(vm, &f)
+        }
+        Some(ObjKind::NativeFunction) => format!("{}()", c.downcast::<NativeFunctionObj>().expect("n").qualname()),
+        Some(ObjKind::Type) => format!("{}()", c.as_type().expect("type").qualname()),
+        _ => format!("{} object", vm.type_name(c)),
+    }
+}

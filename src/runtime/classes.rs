@@ -1,0 +1,354 @@
+//! Classes at run time: calling a class, `__build_class__`, `super`, class attribute
+//! assignment, and `__slots__`.
+
+use crate::error::{type_error, ExcKind, PyErr, PyResult};
+use crate::object::ObjKind;
+use crate::objects::class::{new_type, Layout, TypeFlags, TypeObj, TypeSpec};
+use crate::objects::func::Args;
+use crate::objects::*;
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// `cls(*args, **kwargs)`: `__new__` then `__init__`, as `type.__call__`.
+pub fn call_type(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
+    if cls.is_same(&vm.types.type_) {
+        let pos = args.pos();
+        if pos.len() == 1 && !args.has_kwargs() {
+            return Ok(vm.type_of(&pos[0]));
+        }
+        if pos.len() == 3 {
+            return type_new3(vm, &pos[0], &pos[1], &pos[2]);
+        }
+        return Err(type_error("type() takes 1 or 3 arguments"));
+    }
+    let t = cls.as_type().expect("type");
+    let new_name = vm.names.dunder_new.clone();
+    let init_name = vm.names.dunder_init.clone();
+    let new = vm.lookup_type_attr(t, &new_name);
+    let obj = match &new {
+        Some(n) if !is_object_new(vm, n) => {
+            let f = match n.downcast::<StaticMethodObj>() {
+                Some(sm) => sm.func.clone(),
+                None => n.clone(),
+            };
+            let mut v = Vec::with_capacity(args.values.len() + 1);
+            v.push(cls.clone());
+            v.extend_from_slice(args.values);
+            vm.call_args(&f, Args::with_kw(&v, args.kwnames))?
+        }
+        _ => {
+            // object.__new__: complain about arguments only if __init__ is not overridden.
+            let init = vm.lookup_type_attr(t, &init_name);
+            if !args.values.is_empty() && init.as_ref().is_none_or(|i| is_object_init(vm, i)) {
+                return Err(type_error(format!("{}() takes no arguments", t.name())));
+            }
+            new_object(vm, cls)?
+        }
+    };
+    // __init__ runs only when __new__ returned an instance of cls.
+    let ot = vm.type_of(&obj);
+    if !ot.as_type().expect("type").is_subtype_of(t) {
+        return Ok(obj);
+    }
+    let init = vm.lookup_type_attr(ot.as_type().expect("type"), &init_name);
+    if let Some(init) = init {
+        if !is_object_init(vm, &init) {
+            let mut v = Vec::with_capacity(args.values.len() + 1);
+            v.push(obj.clone());
+            v.extend_from_slice(args.values);
+            let r = vm.call_args(&init, Args::with_kw(&v, args.kwnames))?;
+            if !r.is_none() {
+                return Err(type_error(format!("__init__() should return None, not '{}'", vm.type_name(&r))));
+            }
+        } else if !args.values.is_empty() && new.as_ref().is_some_and(|n| is_object_new(vm, n)) {
+            return Err(type_error(format!("{}() takes no arguments", t.name())));
+        }
+    }
+    Ok(obj)
+}
+
+fn is_object_new(vm: &Vm, v: &Value) -> bool {
+    v.is_same(&vm.object_new)
+}
+
+fn is_object_init(vm: &Vm, v: &Value) -> bool {
+    v.is_same(&vm.object_init)
+}
+
+/// `object.__new__(cls)`: an empty instance of the right layout.
+pub fn new_object(vm: &mut Vm, cls: &Value) -> PyResult<Value> {
+    let t = cls.as_type().expect("type");
+    match t.layout {
+        Layout::Instance | Layout::Builtin(ObjKind::Instance) => Ok(class::new_instance(cls.clone())),
+        Layout::Exception => Ok(exception::new_exception(cls.clone(), vm.empty_tuple())),
+        Layout::Builtin(_) => Err(type_error(format!(
+            "object.__new__({}) is not safe, use {}.__new__()", t.name(), t.name()))),
+    }
+}
+
+/// `type(name, bases, dict)`.
+fn type_new3(vm: &mut Vm, name: &Value, bases: &Value, dict: &Value) -> PyResult<Value> {
+    let bases = bases.as_tuple().ok_or_else(|| type_error("type.__new__() argument 2 must be tuple"))?.to_vec();
+    let d = dict.downcast::<DictObj>().ok_or_else(|| type_error("type.__new__() argument 3 must be dict"))?;
+    let ns = d.copy();
+    let module = vm.names.dunder_module.clone();
+    if ns.downcast::<DictObj>().expect("dict").get_str(&module).is_none() {
+        let main = vm.new_str("__main__");
+        ns.downcast::<DictObj>().expect("dict").set_str(module, main);
+    }
+    make_class(vm, name.clone(), &bases, ns)
+}
+
+/// Builds a class object from its name, bases and namespace.
+pub fn make_class(vm: &mut Vm, name: Value, bases: &[Value], ns: Value) -> PyResult<Value> {
+    let base = match bases {
+        [] => vm.types.object.clone(),
+        [b] => b.clone(),
+        _ => return Err(type_error("multiple inheritance is not supported by monjit")),
+    };
+    let Some(bt) = base.as_type() else {
+        return Err(type_error(format!("bases must be types, not {}", vm.type_name(&base))));
+    };
+    if !bt.flags.get().contains(TypeFlags::BASETYPE) {
+        return Err(type_error(format!("type '{}' is not an acceptable base type", bt.name())));
+    }
+    let layout = match bt.layout {
+        Layout::Builtin(k) if base.is_same(&vm.types.object) || k == ObjKind::Instance => Layout::Instance,
+        Layout::Builtin(_) => {
+            return Err(type_error(format!("subclassing the built-in type '{}' is not supported by monjit", bt.name())));
+        }
+        l => l,
+    };
+    let d = ns.downcast::<DictObj>().expect("namespace dict");
+    let qualname = d.remove_str(&vm.names.dunder_qualname.clone()).unwrap_or_else(|| name.clone());
+    let module = d.get_str(&vm.names.dunder_module.clone()).unwrap_or(Value::NONE);
+    let classcell = d.remove_str(&vm.names.dunder_classcell.clone());
+    // Functions in the namespace become methods; staticmethod etc. stay as they are.
+    let cls = new_type(TypeSpec { name, qualname, module, base: base.clone(), dict: ns.clone(), layout, flags: TypeFlags::BASETYPE });
+    let t = cls.as_type().expect("type");
+    if d.keys().iter().any(|k| k.as_str() == Some("__getattr__")) {
+        t.flags.set(t.flags.get() | TypeFlags::HAS_GETATTR);
+    }
+    crate::runtime::slots::init_slots(vm, &cls)?;
+    if let Some(cell) = classcell {
+        if let Some(c) = cell.downcast::<CellObj>() {
+            c.value.set(cls.clone());
+        }
+    }
+    // __set_name__ on descriptors, then __init_subclass__ of the base.
+    let set_name = vm.names.dunder_set_name.clone();
+    for (k, v) in d.items() {
+        if crate::runtime::ops::is_user_object(&v) {
+            if let Some(m) = vm.lookup_special(&v, &set_name) {
+                vm.call_method_value(&m, &v, &[cls.clone(), k])?;
+            }
+        }
+    }
+    let init_sub = vm.names.dunder_init_subclass.clone();
+    if let Some(m) = bt.lookup(&init_sub) {
+        if !m.is::<NativeFunctionObj>() {
+            let f = match m.downcast::<ClassMethodObj>() {
+                Some(cm) => cm.func.clone(),
+                None => m.clone(),
+            };
+            vm.call(&f, std::slice::from_ref(&cls))?;
+        }
+    }
+    Ok(cls)
+}
+
+/// `__build_class__(func, name, *bases, **kwds)`.
+pub fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let pos = args.pos();
+    if pos.len() < 2 {
+        return Err(type_error("__build_class__: not enough arguments"));
+    }
+    if let Some((k, _)) = args.kwargs().next() {
+        if k == "metaclass" {
+            return Err(type_error("metaclasses are not supported by monjit"));
+        }
+        return Err(type_error(format!("__init_subclass__() takes no keyword arguments ({k})")));
+    }
+    let func = pos[0].clone();
+    let name = pos[1].clone();
+    let bases = pos[2..].to_vec();
+    let f = func.downcast::<FunctionObj>().ok_or_else(|| type_error("__build_class__: func must be a function"))?;
+    let ns = dict::new_dict();
+    let globals = f.globals.clone();
+    let code = f.code.clone();
+    let cell = crate::interp::call::run_code_with_locals(vm, &code, func.clone(), globals, ns.clone())?;
+    if cell.is::<CellObj>() {
+        let k = vm.names.dunder_classcell.clone();
+        ns.downcast::<DictObj>().expect("ns").set_str(k, cell);
+    }
+    make_class(vm, name, &bases, ns)
+}
+
+/// Setting or deleting an attribute on a class.
+pub fn type_setattr(vm: &mut Vm, cls: &Value, name: &Value, value: Option<Value>) -> PyResult<()> {
+    let t = cls.as_type().expect("type");
+    if matches!(t.layout, Layout::Builtin(_)) || t.flags.get().contains(TypeFlags::IMMUTABLE) {
+        return Err(type_error(format!(
+            "cannot set '{}' attribute of immutable type '{}'",
+            name.as_str().unwrap_or("?"),
+            t.name()
+        )));
+    }
+    match (name.as_str(), &value) {
+        (Some("__name__"), Some(v)) => {
+            t.name.set(v.clone());
+            return Ok(());
+        }
+        (Some("__qualname__"), Some(v)) => {
+            t.qualname.set(v.clone());
+            return Ok(());
+        }
+        _ => {}
+    }
+    let d = t.dict();
+    match value {
+        Some(v) => d.set_str(name.clone(), v),
+        None => {
+            if d.remove_str(name).is_none() {
+                let msg = format!("type object '{}' has no attribute '{}'", t.name(), name.as_str().unwrap_or("?"));
+                return Err(crate::runtime::attr::attribute_error(vm, cls, name, msg));
+            }
+        }
+    }
+    t.modified();
+    Ok(())
+}
+
+/// Restricts instance attributes of classes that define `__slots__`.
+pub fn check_slots(vm: &mut Vm, obj: &Value, t: &TypeObj, name: &Value) -> PyResult<()> {
+    crate::runtime::slots::check(vm, obj, t, name)
+}
+
+/// `super(cls, obj)` look-up: the attribute after `this_class` in obj's MRO.
+fn super_lookup(vm: &mut Vm, this_class: &Value, obj: &Value, obj_type: &Value, name: &Value) -> PyResult<Option<Value>> {
+    let mro = obj_type.as_type().expect("type").mro();
+    let start = mro.iter().position(|t| t.is_same(this_class)).map_or(mro.len(), |p| p + 1);
+    for t in &mro[start..] {
+        let tt = t.as_type().expect("type");
+        if let Some(d) = tt.dict().get_str(name) {
+            let instance_bound = !obj.is_same(obj_type);
+            return Ok(Some(match d.kind() {
+                Some(ObjKind::Function) if instance_bound => func::new_bound_method(d, obj.clone()),
+                Some(ObjKind::NativeFunction) if instance_bound => crate::runtime::attr::bind(d, obj.clone()),
+                Some(ObjKind::ClassMethod) => {
+                    func::new_bound_method(d.downcast::<ClassMethodObj>().expect("cm").func.clone(), obj_type.clone())
+                }
+                Some(ObjKind::StaticMethod) => d.downcast::<StaticMethodObj>().expect("sm").func.clone(),
+                Some(ObjKind::Property) if instance_bound => {
+                    let fget = d.downcast::<PropertyObj>().expect("p").fget.clone();
+                    vm.call(&fget, std::slice::from_ref(obj))?
+                }
+                _ => d,
+            }));
+        }
+    }
+    Ok(None)
+}
+
+/// The type whose MRO `super` searches: obj's type, or obj itself for class methods.
+fn super_obj_type(vm: &mut Vm, this_class: &Value, obj: &Value) -> PyResult<Value> {
+    let tc = this_class.as_type().ok_or_else(|| type_error("super() argument 1 must be a type"))?;
+    if let Some(ot) = obj.as_type() {
+        if ot.is_subtype_of(tc) {
+            return Ok(obj.clone());
+        }
+    }
+    let t = vm.type_of(obj);
+    if t.as_type().expect("type").is_subtype_of(tc) {
+        return Ok(t);
+    }
+    Err(type_error("super(type, obj): obj must be an instance or subtype of type"))
+}
+
+pub fn new_super_object(vm: &mut Vm, this_class: &Value, obj: &Value) -> PyResult<Value> {
+    let obj_type = super_obj_type(vm, this_class, obj)?;
+    Ok(descr::new_super(this_class.clone(), obj.clone(), obj_type))
+}
+
+pub fn super_getattr(vm: &mut Vm, sup: &Value, name: &Value) -> PyResult<Option<Value>> {
+    let s = sup.downcast::<SuperObj>().expect("super");
+    let (this_class, obj, obj_type) = (s.this_class.clone(), s.obj.clone(), s.obj_type.clone());
+    if name.as_str() == Some("__class__") {
+        return Ok(Some(vm.types.super_.clone()));
+    }
+    if let Some(v) = super_lookup(vm, &this_class, &obj, &obj_type, name)? {
+        return Ok(Some(v));
+    }
+    let msg = format!("'super' object has no attribute '{}'", name.as_str().unwrap_or("?"));
+    Err(crate::runtime::attr::attribute_error(vm, sup, name, msg))
+}
+
+/// LOAD_SUPER_ATTR: `super().name` without building the super object when `super` is
+/// the built-in.
+pub fn load_super_attr(
+    vm: &mut Vm,
+    global_super: &Value,
+    class: &Value,
+    self_: &Value,
+    name: &Value,
+    method: bool,
+    two_args: bool,
+) -> PyResult<(Value, Option<Value>)> {
+    let _ = two_args;
+    if !global_super.is_same(&vm.builtin_super) {
+        let sup = vm.call(global_super, &[class.clone(), self_.clone()])?;
+        let v = vm.getattr(&sup, name)?;
+        return Ok((v, None));
+    }
+    let obj_type = super_obj_type(vm, class, self_)?;
+    if method && !self_.is_same(&obj_type) {
+        // Return the plain function with self, avoiding a bound method.
+        let mro = obj_type.as_type().expect("type").mro();
+        let start = mro.iter().position(|t| t.is_same(class)).map_or(mro.len(), |p| p + 1);
+        for t in &mro[start..] {
+            if let Some(d) = t.as_type().expect("type").dict().get_str(name) {
+                if d.is::<FunctionObj>() || d.downcast::<NativeFunctionObj>().is_some_and(|n| n.is_method_descriptor()) {
+                    return Ok((d, Some(self_.clone())));
+                }
+                break;
+            }
+        }
+    }
+    match super_lookup(vm, class, self_, &obj_type, name)? {
+        Some(v) => Ok((v, None)),
+        None => {
+            let sup = descr::new_super(class.clone(), self_.clone(), obj_type);
+            let msg = format!("'super' object has no attribute '{}'", name.as_str().unwrap_or("?"));
+            Err(crate::runtime::attr::attribute_error(vm, &sup, name, msg))
+        }
+    }
+}
+
+/// Zero-argument `super()`: the enclosing method's `__class__` cell and first argument.
+pub fn zero_arg_super(vm: &mut Vm) -> PyResult<Value> {
+    let Some(frame) = vm.frames.last() else {
+        return Err(PyErr::new(ExcKind::RuntimeError, "super(): no current frame"));
+    };
+    let code = frame.code();
+    if code.argcount == 0 {
+        return Err(PyErr::new(ExcKind::RuntimeError, "super(): no arguments"));
+    }
+    let first = frame.local(0);
+    let first = match first.downcast::<CellObj>() {
+        Some(c) if code.localsplus_kinds[0] & crate::bytecode::LOCALS_KIND_CELL != 0 => c.value.get(),
+        _ => first,
+    };
+    if first.is_null() {
+        return Err(PyErr::new(ExcKind::RuntimeError, "super(): arg[0] deleted"));
+    }
+    let idx = (0..code.nlocalsplus()).find(|&i| code.localsplus_name(i) == "__class__");
+    let Some(i) = idx else {
+        return Err(PyErr::new(ExcKind::RuntimeError, "super(): __class__ cell not found"));
+    };
+    let cell = frame.local(i);
+    let cls = cell.downcast::<CellObj>().map(|c| c.value.get()).unwrap_or(Value::NULL);
+    if cls.is_null() {
+        return Err(PyErr::new(ExcKind::RuntimeError, "super(): empty __class__ cell"));
+    }
+    new_super_object(vm, &cls, &first)
+}

@@ -1,0 +1,286 @@
+//! Printing uncaught exceptions exactly as CPython's `traceback` module does: chained
+//! exceptions, one `File` line per frame with its source line, and the final
+//! `Type: message` line with "Did you mean" suggestions.
+
+use crate::error::ExcKind;
+use crate::objects::*;
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// Modules CPython's `sys.stdlib_module_names` lists that programs commonly forget.
+const STDLIB_NAMES: &[&str] = &[
+    "abc", "argparse", "array", "ast", "asyncio", "base64", "bisect", "builtins", "calendar", "cmath",
+    "collections", "contextlib", "copy", "csv", "dataclasses", "datetime", "decimal", "dis", "enum",
+    "errno", "fractions", "functools", "gc", "glob", "hashlib", "heapq", "inspect", "io", "itertools",
+    "json", "keyword", "logging", "math", "operator", "os", "pathlib", "pickle", "platform", "pprint",
+    "queue", "random", "re", "shutil", "signal", "socket", "statistics", "string", "struct",
+    "subprocess", "sys", "tempfile", "textwrap", "threading", "time", "timeit", "traceback", "types",
+    "typing", "unittest", "uuid", "warnings", "weakref", "zlib",
+];
+
+const MOVE_COST: usize = 2;
+const CASE_COST: usize = 1;
+const MAX_CANDIDATES: usize = 750;
+const MAX_STRING: usize = 40;
+
+fn substitution_cost(a: char, b: char) -> usize {
+    if a == b {
+        0
+    } else if a.to_lowercase().eq(b.to_lowercase()) {
+        CASE_COST
+    } else {
+        MOVE_COST
+    }
+}
+
+/// CPython's `_levenshtein_distance` (Python/suggestions.c).
+fn levenshtein(a: &str, b: &str, max_cost: usize) -> usize {
+    if a == b {
+        return 0;
+    }
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut pre = 0;
+    while pre < a.len() && pre < b.len() && a[pre] == b[pre] {
+        pre += 1;
+    }
+    let (mut a, mut b) = (&a[pre..], &b[pre..]);
+    while !a.is_empty() && !b.is_empty() && a[a.len() - 1] == b[b.len() - 1] {
+        a = &a[..a.len() - 1];
+        b = &b[..b.len() - 1];
+    }
+    if a.is_empty() || b.is_empty() {
+        return MOVE_COST * (a.len() + b.len());
+    }
+    if a.len() > MAX_STRING || b.len() > MAX_STRING {
+        return max_cost + 1;
+    }
+    if b.len() < a.len() {
+        std::mem::swap(&mut a, &mut b);
+    }
+    if (b.len() - a.len()) * MOVE_COST > max_cost {
+        return max_cost + 1;
+    }
+    let mut row: Vec<usize> = (1..=a.len()).map(|i| i * MOVE_COST).collect();
+    let mut result = 0;
+    for (bindex, &bchar) in b.iter().enumerate() {
+        let mut distance = bindex * MOVE_COST;
+        result = distance;
+        let mut minimum = usize::MAX;
+        for (index, &achar) in a.iter().enumerate() {
+            let substitute = distance + substitution_cost(bchar, achar);
+            distance = row[index];
+            let insert_delete = result.min(distance) + MOVE_COST;
+            result = insert_delete.min(substitute);
+            row[index] = result;
+            minimum = minimum.min(result);
+        }
+        if minimum > max_cost {
+            return max_cost + 1;
+        }
+    }
+    result
+}
+
+/// The closest candidate to `wrong`, CPython's rules.
+pub fn closest_name(candidates: &[String], wrong: &str) -> Option<String> {
+    if candidates.len() > MAX_CANDIDATES || wrong.chars().count() > MAX_STRING {
+        return None;
+    }
+    let wlen = wrong.chars().count();
+    let mut best = wlen;
+    let mut suggestion: Option<String> = None;
+    for name in candidates {
+        if name == wrong {
+            continue;
+        }
+        let max_distance = ((name.chars().count() + wlen + 3) * MOVE_COST / 6).min(best.saturating_sub(1));
+        let d = levenshtein(wrong, name, max_distance);
+        if d > max_distance {
+            continue;
+        }
+        if suggestion.is_none() || d < best {
+            suggestion = Some(name.clone());
+            best = d;
+        }
+    }
+    suggestion
+}
+
+/// Computes and stores a NameError's suggestion from the frame it was raised in.
+pub fn note_name_suggestion(vm: &mut Vm, exc: &Value, name: &str) {
+    let Some(frame) = vm.frames.last() else { return };
+    let mut cands: Vec<String> = Vec::new();
+    let code = frame.code();
+    let mut self_obj = None;
+    for i in 0..code.nlocalsplus() {
+        let v = frame.local(i);
+        if !v.is_null() {
+            let n = code.localsplus_name(i).to_string();
+            if n == "self" {
+                self_obj = Some(v.clone());
+            }
+            cands.push(n);
+        }
+    }
+    if let Some(g) = frame.globals.downcast::<DictObj>() {
+        cands.extend(g.keys().iter().filter_map(|k| k.as_str().map(str::to_string)));
+    }
+    cands.extend(vm.builtins_dict().keys().iter().filter_map(|k| k.as_str().map(str::to_string)));
+    let mut suggestion = None;
+    if let Some(s) = self_obj {
+        let n = vm.intern(name);
+        if matches!(vm.getattr_opt(&s, &n), Ok(Some(_))) {
+            suggestion = Some(format!("self.{name}"));
+        }
+    }
+    if suggestion.is_none() {
+        suggestion = closest_name(&cands, name);
+    }
+    if let Some(e) = exc.downcast::<ExceptionObj>() {
+        *e.suggestion.borrow_mut() = suggestion;
+    }
+}
+
+/// `dir()`-like candidates for an AttributeError on `obj`.
+fn attribute_candidates(vm: &mut Vm, obj: &Value, wrong: &str) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    if let Some(t) = obj.as_type() {
+        for c in t.mro() {
+            names.extend(c.as_type().expect("type").dict().keys().iter().filter_map(|k| k.as_str().map(str::to_string)));
+        }
+    } else if let Some(m) = obj.downcast::<ModuleObj>() {
+        names.extend(m.dict().keys().iter().filter_map(|k| k.as_str().map(str::to_string)));
+    } else {
+        let t = vm.type_of(obj);
+        for c in t.as_type().expect("type").mro() {
+            names.extend(c.as_type().expect("type").dict().keys().iter().filter_map(|k| k.as_str().map(str::to_string)));
+        }
+        if let Some(d) = crate::runtime::attr::instance_dict(obj) {
+            names.extend(d.keys().iter().filter_map(|k| k.as_str().map(str::to_string)));
+        }
+    }
+    names.sort();
+    names.dedup();
+    if !wrong.starts_with('_') {
+        names.retain(|n| !n.starts_with('_'));
+    }
+    names
+}
+
+/// The last line: `Type: message` plus any suggestion.
+pub fn exception_line(vm: &mut Vm, exc: &Value) -> String {
+    let label = crate::runtime::exceptions::exception_type_label(vm, exc);
+    let msg = match crate::runtime::exceptions::exception_str_for_print(vm, exc) {
+        Ok(m) => m,
+        Err(_) => "<exception str() failed>".to_string(),
+    };
+    let mut line = if msg.is_empty() { label } else { format!("{label}: {msg}") };
+    let is_name = vm.isinstance_kind(exc, ExcKind::NameError);
+    let is_attr = vm.isinstance_kind(exc, ExcKind::AttributeError);
+    if is_name || is_attr {
+        let e = exc.downcast::<ExceptionObj>().expect("exception");
+        let name = e.dict().get_str(&vm.intern("name")).and_then(|n| n.as_str().map(str::to_string));
+        if let Some(name) = name {
+            let suggestion = if is_attr {
+                let obj = e.dict().get_str(&vm.intern("obj")).unwrap_or(Value::NONE);
+                let cands = attribute_candidates(vm, &obj, &name);
+                closest_name(&cands, &name)
+            } else {
+                e.suggestion.borrow().clone()
+            };
+            if let Some(s) = &suggestion {
+                line.push_str(&format!(". Did you mean: '{s}'?"));
+            }
+            if is_name && STDLIB_NAMES.contains(&name.as_str()) {
+                if suggestion.is_some() {
+                    line.push_str(&format!(" Or did you forget to import '{name}'?"));
+                } else {
+                    line.push_str(&format!(". Did you forget to import '{name}'?"));
+                }
+            }
+        }
+    }
+    line
+}
+
+fn source_line(vm: &Vm, filename: &str, line: u32) -> Option<String> {
+    let src = vm.sources.get(filename)?;
+    let text = src.lines().nth(line.checked_sub(1)? as usize)?;
+    let t = text.trim();
+    if t.is_empty() { None } else { Some(t.to_string()) }
+}
+
+fn format_one(vm: &mut Vm, exc: &Value, out: &mut String) {
+    let e = exc.downcast::<ExceptionObj>().expect("exception");
+    let entries = e.traceback.borrow().clone();
+    if !entries.is_empty() {
+        out.push_str("Traceback (most recent call last):\n");
+        for entry in entries.iter().rev() {
+            let code = entry.code.downcast::<CodeObj>().expect("code");
+            let line = code.line_of_offset(entry.offset).unwrap_or(code.firstlineno);
+            out.push_str(&format!("  File \"{}\", line {}, in {}\n", code.filename_str(), line, code.name_str()));
+            if let Some(src) = source_line(vm, code.filename_str(), line) {
+                out.push_str(&format!("    {src}\n"));
+            }
+        }
+    }
+    out.push_str(&exception_line(vm, exc));
+    out.push('\n');
+}
+
+/// The full report CPython prints for an uncaught exception.
+pub fn format_exception(vm: &mut Vm, exc: &Value) -> String {
+    let mut chain: Vec<(Value, &'static str)> = Vec::new();
+    let mut seen: Vec<u64> = Vec::new();
+    let mut cur = exc.clone();
+    let mut link = "";
+    loop {
+        seen.push(cur.bits());
+        chain.push((cur.clone(), link));
+        let e = cur.downcast::<ExceptionObj>().expect("exception");
+        let cause = e.cause.get();
+        let context = e.context.get();
+        let (next, l) = if !cause.is_none() {
+            (cause, "\nThe above exception was the direct cause of the following exception:\n\n")
+        } else if !context.is_none() && !e.suppress_context.get() {
+            (context, "\nDuring handling of the above exception, another exception occurred:\n\n")
+        } else {
+            break;
+        };
+        if !next.is::<ExceptionObj>() || seen.contains(&next.bits()) {
+            break;
+        }
+        cur = next;
+        link = l;
+    }
+    let mut out = String::new();
+    for (i, (e, _)) in chain.iter().enumerate().rev() {
+        format_one(vm, e, &mut out);
+        if i > 0 {
+            out.push_str(chain[i - 1].1);
+        }
+    }
+    out
+}
+
+/// A `traceback` object for `__traceback__` / `__exit__`: tb_lineno, tb_lasti, tb_next.
+pub fn traceback_object(vm: &mut Vm, exc: &Value) -> Value {
+    let Some(e) = exc.downcast::<ExceptionObj>() else { return Value::NONE };
+    let entries = e.traceback.borrow().clone();
+    let mut next = Value::NONE;
+    // Entries are innermost first; the traceback chain starts at the outermost frame.
+    for entry in entries.iter() {
+        let code = entry.code.downcast::<CodeObj>().expect("code");
+        let tb = class::new_instance(vm.types.traceback.clone());
+        let d = tb.downcast::<InstanceObj>().expect("tb").dict();
+        let line = code.line_of_offset(entry.offset).map_or(Value::NONE, |l| Value::int(l as i64));
+        d.set_str(vm.intern("tb_lineno"), line);
+        d.set_str(vm.intern("tb_lasti"), Value::int(entry.offset as i64));
+        d.set_str(vm.intern("tb_next"), next);
+        d.set_str(vm.intern("tb_frame"), Value::NONE);
+        d.set_str(vm.intern("tb_code"), entry.code.clone());
+        next = tb;
+    }
+    next
+}

@@ -1,0 +1,5 @@
+# Uncaught AttributeError on a built-in type's instance.
+words = ['a', 'b']
+words.append('c')
+print(words)
+words.push('d')

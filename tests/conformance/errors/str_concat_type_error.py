@@ -1,0 +1,5 @@
+# Uncaught TypeError concatenating str and int.
+count = 3
+label = 'count: '
+print(label + str(count))
+print(label + count)

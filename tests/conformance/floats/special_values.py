@@ -1,0 +1,23 @@
+# inf, nan and negative zero arithmetic and comparisons.
+inf = float('inf')
+nan = float('nan')
+nz = -0.0
+print(inf + 1, inf - inf, inf * 0, inf * -1, -inf * -inf, inf / inf, 1 / inf, -1 / inf)
+print(nan + 1, nan * 0, nan == nan, nan != nan, nan < 1, nan > 1, nan <= nan, nan >= nan)
+print(inf == inf, inf > 10**400, -inf < -10**400, inf > 1e308, 10**400 < inf)
+print(nz, nz == 0.0, nz < 0.0, -nz, 0.0 * -1, -0.0 + 0.0, -0.0 - 0.0, -0.0 * -0.0, abs(nz))
+print(0.0 / -1, -0.0 / 5, 0.0 * -5, -(0.0), 0 * -1.0, 1 / -inf)
+print(str(-0.0), repr(-0.0), -0.0 == 0, str(0.0 - 0.0))
+print(round(-0.4), round(-0.4, 0), round(-0.0), int(-0.0), int(-0.9))
+print(max(nz, 0.0), max(0.0, nz), min(nz, 0.0), min(0.0, nz))
+print(max(nan, 1), max(1, nan), min(nan, 1), min(1, nan))
+print(sorted([3.0, -0.0, 0.0, -1.0]), sorted([0.0, -0.0]))
+print(inf % 2, -inf // 2, 5.0 % inf, -5.0 % inf, 5.0 // inf, -5.0 // inf)
+print(float('-nan') != float('-nan'), -inf == float('-inf'))
+print(hash(inf), hash(-inf), hash(0.0), hash(-0.0), hash(1.5), hash(-1.5), hash(0.1))
+print(inf.is_integer(), nan.is_integer(), nz.is_integer())
+print((-0.0).__repr__(), (0.0).__eq__(-0.0))
+print(1e308 + 1e308, -(1e308 + 1e308), 1e308 * 2 - 1e308 * 2)
+print([nan] == [nan], nan in [nan], (nan,) == (nan,))
+x = nan
+print(x is x, [x] == [x], x == x)

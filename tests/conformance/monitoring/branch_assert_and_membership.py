@@ -1,0 +1,115 @@
+# Branch events of assert statements (passing and failing), membership and identity tests,
+# and of while conditions combining and/or.
+import sys
+mon = sys.monitoring
+E = mon.events
+TOOL = 3
+log = []
+
+def line_of(code, offset):
+    for start, end, line in code.co_lines():
+        if start <= offset < end:
+            return line
+    return None
+
+def show(v):
+    if v is mon.MISSING:
+        return 'MISSING'
+    if isinstance(v, BaseException):
+        return type(v).__name__ + '(' + str(v) + ')'
+    if v is None or isinstance(v, (bool, int, float, str, range)):
+        return repr(v)
+    if isinstance(v, (list, tuple)):
+        return type(v).__name__ + '(' + ', '.join([show(x) for x in v]) + ')'
+    if isinstance(v, dict):
+        return '{' + ', '.join([show(k) + ': ' + show(v[k]) for k in v]) + '}'
+    if isinstance(v, set):
+        return 'set of ' + str(len(v))
+    name = getattr(v, '__name__', None)
+    if isinstance(name, str):
+        return name
+    if hasattr(v, '__next__'):
+        return 'iterator'
+    return type(v).__name__ + '()'
+
+EVENT_NAMES = ['PY_START', 'PY_RESUME', 'PY_RETURN', 'PY_YIELD', 'CALL', 'LINE',
+               'INSTRUCTION', 'JUMP', 'BRANCH_LEFT', 'BRANCH_RIGHT', 'STOP_ITERATION',
+               'RAISE', 'EXCEPTION_HANDLED', 'PY_UNWIND', 'PY_THROW', 'RERAISE',
+               'C_RETURN', 'C_RAISE']
+
+HERE = line_of.__code__.co_filename   # only record code from this file
+
+def make_cb(name):
+    if name == 'LINE':
+        def cb(code, line):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line, None))
+    elif name in ('JUMP', 'BRANCH_LEFT', 'BRANCH_RIGHT'):
+        def cb(code, src, dest):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line_of(code, src), line_of(code, dest)))
+    elif name in ('CALL', 'C_RETURN', 'C_RAISE'):
+        def cb(code, offset, func, arg0):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line_of(code, offset), (show(func), show(arg0))))
+    elif name in ('PY_START', 'PY_RESUME', 'INSTRUCTION'):
+        def cb(code, offset):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line_of(code, offset), None))
+    else:
+        def cb(code, offset, value):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line_of(code, offset), show(value)))
+    return cb
+
+def register(tool, events):
+    for name in EVENT_NAMES:
+        if events & getattr(E, name):
+            mon.register_callback(tool, getattr(E, name), make_cb(name))
+
+def dump():
+    for entry in log:
+        print(entry)
+    log.clear()
+
+def checks(x, items):
+    assert x >= 0
+    assert isinstance(x, int), 'not an int'
+    if x in items:
+        where = 'in'
+    elif x not in (7, 8):
+        where = 'not special'
+    else:
+        where = 'special'
+    if items is not None and len(items) > 1:
+        where += '+'
+    return where
+
+def drain(items, limit):
+    n = 0
+    while items and (n < limit or items[-1] == 0):
+        items.pop()
+        n += 1
+    return n
+
+EVENTS = E.LINE | E.BRANCH_LEFT | E.BRANCH_RIGHT | E.JUMP | E.RAISE
+mon.use_tool_id(TOOL, 'assert-membership')
+register(TOOL, EVENTS)
+mon.set_events(TOOL, E.RAISE)
+for fn in (checks, drain):
+    mon.set_local_events(TOOL, fn.__code__, EVENTS & ~E.RAISE)
+for args in ((1, [1, 2]), (7, [1]), (3, [])):
+    log.append('checks' + repr(args))
+    log.append(checks(*args))
+try:
+    log.append('checks(-1, [])')
+    checks(-1, [])
+except AssertionError as e:
+    log.append('AssertionError ' + repr(str(e)))
+log.append('drain')
+log.append(drain([0, 5, 0], 1))
+mon.set_events(TOOL, 0)
+for fn in (checks, drain):
+    mon.set_local_events(TOOL, fn.__code__, 0)
+mon.free_tool_id(TOOL)
+dump()

@@ -1,0 +1,92 @@
+# Compound statements written on one line (`if c: x`, `while c: x`, `for ...: x`, ternaries):
+# BRANCH and JUMP events have equal source and destination lines, and LINE fires only once
+# per entry into the line.
+import sys
+mon = sys.monitoring
+E = mon.events
+TOOL = 3
+log = []
+
+def line_of(code, offset):
+    for start, end, line in code.co_lines():
+        if start <= offset < end:
+            return line
+    return None
+
+def show(v):
+    if v is mon.MISSING:
+        return 'MISSING'
+    if isinstance(v, BaseException):
+        return type(v).__name__ + '(' + str(v) + ')'
+    if v is None or isinstance(v, (bool, int, float, str, range)):
+        return repr(v)
+    if isinstance(v, (list, tuple)):
+        return type(v).__name__ + '(' + ', '.join([show(x) for x in v]) + ')'
+    if isinstance(v, dict):
+        return '{' + ', '.join([show(k) + ': ' + show(v[k]) for k in v]) + '}'
+    if isinstance(v, set):
+        return 'set of ' + str(len(v))
+    name = getattr(v, '__name__', None)
+    if isinstance(name, str):
+        return name
+    if hasattr(v, '__next__'):
+        return 'iterator'
+    return type(v).__name__ + '()'
+
+EVENT_NAMES = ['PY_START', 'PY_RESUME', 'PY_RETURN', 'PY_YIELD', 'CALL', 'LINE',
+               'INSTRUCTION', 'JUMP', 'BRANCH_LEFT', 'BRANCH_RIGHT', 'STOP_ITERATION',
+               'RAISE', 'EXCEPTION_HANDLED', 'PY_UNWIND', 'PY_THROW', 'RERAISE',
+               'C_RETURN', 'C_RAISE']
+
+HERE = line_of.__code__.co_filename   # only record code from this file
+
+def make_cb(name):
+    if name == 'LINE':
+        def cb(code, line):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line, None))
+    elif name in ('JUMP', 'BRANCH_LEFT', 'BRANCH_RIGHT'):
+        def cb(code, src, dest):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line_of(code, src), line_of(code, dest)))
+    elif name in ('CALL', 'C_RETURN', 'C_RAISE'):
+        def cb(code, offset, func, arg0):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line_of(code, offset), (show(func), show(arg0))))
+    elif name in ('PY_START', 'PY_RESUME', 'INSTRUCTION'):
+        def cb(code, offset):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line_of(code, offset), None))
+    else:
+        def cb(code, offset, value):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line_of(code, offset), show(value)))
+    return cb
+
+def register(tool, events):
+    for name in EVENT_NAMES:
+        if events & getattr(E, name):
+            mon.register_callback(tool, getattr(E, name), make_cb(name))
+
+def dump():
+    for entry in log:
+        print(entry)
+    log.clear()
+
+def one_liners(n):
+    if n > 1: n -= 1
+    while n > 3: n -= 2
+    for i in range(2): n += i
+    r = 'big' if n > 5 else 'small' if n > 2 else 'tiny'
+    return r
+
+EVENTS = E.LINE | E.BRANCH_LEFT | E.BRANCH_RIGHT | E.JUMP
+mon.use_tool_id(TOOL, 'one-line-compound')
+register(TOOL, EVENTS)
+mon.set_local_events(TOOL, one_liners.__code__, EVENTS)
+for n in (8, 1, 4):
+    log.append('one_liners(' + str(n) + ')')
+    log.append(one_liners(n))
+mon.set_local_events(TOOL, one_liners.__code__, 0)
+mon.free_tool_id(TOOL)
+dump()

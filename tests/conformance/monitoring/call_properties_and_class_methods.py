@@ -1,0 +1,138 @@
+# Property getters/setters/deleters, classmethods and staticmethods: implicit property calls
+# have PY_START/PY_RETURN but no CALL; explicit method calls report CALL with their arg0.
+import sys
+mon = sys.monitoring
+E = mon.events
+TOOL = 3
+log = []
+
+def line_of(code, offset):
+    for start, end, line in code.co_lines():
+        if start <= offset < end:
+            return line
+    return None
+
+def show(v):
+    if v is mon.MISSING:
+        return 'MISSING'
+    if isinstance(v, BaseException):
+        return type(v).__name__ + '(' + str(v) + ')'
+    if v is None or isinstance(v, (bool, int, float, str, range)):
+        return repr(v)
+    if isinstance(v, (list, tuple)):
+        return type(v).__name__ + '(' + ', '.join([show(x) for x in v]) + ')'
+    if isinstance(v, dict):
+        return '{' + ', '.join([show(k) + ': ' + show(v[k]) for k in v]) + '}'
+    if isinstance(v, set):
+        return 'set of ' + str(len(v))
+    name = getattr(v, '__name__', None)
+    if isinstance(name, str):
+        return name
+    if hasattr(v, '__next__'):
+        return 'iterator'
+    return type(v).__name__ + '()'
+
+EVENT_NAMES = ['PY_START', 'PY_RESUME', 'PY_RETURN', 'PY_YIELD', 'CALL', 'LINE',
+               'INSTRUCTION', 'JUMP', 'BRANCH_LEFT', 'BRANCH_RIGHT', 'STOP_ITERATION',
+               'RAISE', 'EXCEPTION_HANDLED', 'PY_UNWIND', 'PY_THROW', 'RERAISE',
+               'C_RETURN', 'C_RAISE']
+
+HERE = line_of.__code__.co_filename   # only record code from this file
+
+def make_cb(name):
+    if name == 'LINE':
+        def cb(code, line):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line, None))
+    elif name in ('JUMP', 'BRANCH_LEFT', 'BRANCH_RIGHT'):
+        def cb(code, src, dest):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line_of(code, src), line_of(code, dest)))
+    elif name in ('CALL', 'C_RETURN', 'C_RAISE'):
+        def cb(code, offset, func, arg0):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line_of(code, offset), (show(func), show(arg0))))
+    elif name in ('PY_START', 'PY_RESUME', 'INSTRUCTION'):
+        def cb(code, offset):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line_of(code, offset), None))
+    else:
+        def cb(code, offset, value):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line_of(code, offset), show(value)))
+    return cb
+
+def register(tool, events):
+    for name in EVENT_NAMES:
+        if events & getattr(E, name):
+            mon.register_callback(tool, getattr(E, name), make_cb(name))
+
+def dump():
+    for entry in log:
+        print(entry)
+    log.clear()
+
+class Account:
+    rate = 2
+
+    def __init__(self, balance):
+        self._balance = balance
+
+    @property
+    def balance(self):
+        return self._balance
+
+    @balance.setter
+    def balance(self, value):
+        self._balance = max(0, value)
+
+    @balance.deleter
+    def balance(self):
+        self._balance = 0
+
+    @classmethod
+    def open(cls, amount):
+        return cls(amount * cls.rate)
+
+    @staticmethod
+    def fee(amount):
+        return amount // 10
+
+def run():
+    acct = Account.open(5)
+    b = acct.balance
+    acct.balance = -3
+    acct.balance = 40
+    f = Account.fee(acct.balance)
+    del acct.balance
+    return b, f, acct.balance
+
+def arg_text(v):
+    if isinstance(v, Account):
+        return 'Account'
+    if isinstance(v, type):
+        return 'class ' + v.__name__
+    return show(v)
+
+def on_call(code, offset, func, arg0):
+    if code.co_filename == HERE and code.co_name != '<module>':
+        log.append(('CALL', code.co_name, line_of(code, offset), func.__name__, arg_text(arg0)))
+
+def on_start(code, offset):
+    if code.co_filename == HERE:
+        log.append(('PY_START', code.co_name, line_of(code, offset)))
+
+def on_return(code, offset, value):
+    if code.co_filename == HERE:
+        log.append(('PY_RETURN', code.co_name, arg_text(value)))
+
+mon.use_tool_id(TOOL, 'properties')
+mon.register_callback(TOOL, E.CALL, on_call)
+mon.register_callback(TOOL, E.PY_START, on_start)
+mon.register_callback(TOOL, E.PY_RETURN, on_return)
+mon.set_events(TOOL, E.CALL | E.PY_START | E.PY_RETURN)
+result = run()
+mon.set_events(TOOL, 0)
+mon.free_tool_id(TOOL)
+dump()
+print(result)

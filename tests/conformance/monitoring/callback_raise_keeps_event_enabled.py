@@ -1,0 +1,112 @@
+# A callback that raises is not disabled or unregistered: the same location fires again on the
+# next execution; and an exception escaping a PY_START callback prevents the function body
+# from running at all, while PY_UNWIND still reports the frame.
+import sys
+mon = sys.monitoring
+E = mon.events
+TOOL = 3
+log = []
+
+def line_of(code, offset):
+    for start, end, line in code.co_lines():
+        if start <= offset < end:
+            return line
+    return None
+
+def show(v):
+    if v is mon.MISSING:
+        return 'MISSING'
+    if isinstance(v, BaseException):
+        return type(v).__name__ + '(' + str(v) + ')'
+    if v is None or isinstance(v, (bool, int, float, str, range)):
+        return repr(v)
+    if isinstance(v, (list, tuple)):
+        return type(v).__name__ + '(' + ', '.join([show(x) for x in v]) + ')'
+    if isinstance(v, dict):
+        return '{' + ', '.join([show(k) + ': ' + show(v[k]) for k in v]) + '}'
+    if isinstance(v, set):
+        return 'set of ' + str(len(v))
+    name = getattr(v, '__name__', None)
+    if isinstance(name, str):
+        return name
+    if hasattr(v, '__next__'):
+        return 'iterator'
+    return type(v).__name__ + '()'
+
+EVENT_NAMES = ['PY_START', 'PY_RESUME', 'PY_RETURN', 'PY_YIELD', 'CALL', 'LINE',
+               'INSTRUCTION', 'JUMP', 'BRANCH_LEFT', 'BRANCH_RIGHT', 'STOP_ITERATION',
+               'RAISE', 'EXCEPTION_HANDLED', 'PY_UNWIND', 'PY_THROW', 'RERAISE',
+               'C_RETURN', 'C_RAISE']
+
+HERE = line_of.__code__.co_filename   # only record code from this file
+
+def make_cb(name):
+    if name == 'LINE':
+        def cb(code, line):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line, None))
+    elif name in ('JUMP', 'BRANCH_LEFT', 'BRANCH_RIGHT'):
+        def cb(code, src, dest):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line_of(code, src), line_of(code, dest)))
+    elif name in ('CALL', 'C_RETURN', 'C_RAISE'):
+        def cb(code, offset, func, arg0):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line_of(code, offset), (show(func), show(arg0))))
+    elif name in ('PY_START', 'PY_RESUME', 'INSTRUCTION'):
+        def cb(code, offset):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line_of(code, offset), None))
+    else:
+        def cb(code, offset, value):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line_of(code, offset), show(value)))
+    return cb
+
+def register(tool, events):
+    for name in EVENT_NAMES:
+        if events & getattr(E, name):
+            mon.register_callback(tool, getattr(E, name), make_cb(name))
+
+def dump():
+    for entry in log:
+        print(entry)
+    log.clear()
+
+attempts = [0]
+
+def flaky(x):
+    y = x + 1
+    return y
+
+def on_start(code, offset):
+    if code.co_name != 'flaky':
+        return None
+    attempts[0] += 1
+    log.append(('PY_START', code.co_name, 'attempt', attempts[0]))
+    if attempts[0] <= 2:
+        raise RuntimeError('refused ' + str(attempts[0]))
+
+def on_line(code, line):
+    if code.co_name == 'flaky':
+        log.append(('LINE', line))
+
+def on_unwind(code, offset, exc):
+    if code.co_name == 'flaky':
+        log.append(('PY_UNWIND', code.co_name, line_of(code, offset), show(exc)))
+
+mon.use_tool_id(TOOL, 'flaky')
+mon.register_callback(TOOL, E.PY_START, on_start)
+mon.register_callback(TOOL, E.LINE, on_line)
+mon.register_callback(TOOL, E.PY_UNWIND, on_unwind)
+mon.set_events(TOOL, E.PY_START | E.PY_UNWIND)
+mon.set_local_events(TOOL, flaky.__code__, E.LINE)
+for i in range(3):
+    try:
+        log.append(('result', flaky(i)))
+    except RuntimeError as e:
+        log.append(('caught', str(e)))
+mon.set_events(TOOL, 0)
+mon.set_local_events(TOOL, flaky.__code__, 0)
+mon.free_tool_id(TOOL)
+dump()

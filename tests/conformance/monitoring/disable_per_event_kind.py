@@ -1,0 +1,120 @@
+# DISABLE for each disable-able event kind: PY_START (per code object), CALL (per call site),
+# PY_RETURN, BRANCH_LEFT vs BRANCH_RIGHT (independent), JUMP, STOP_ITERATION.
+import sys
+mon = sys.monitoring
+E = mon.events
+TOOL = 3
+log = []
+
+def line_of(code, offset):
+    for start, end, line in code.co_lines():
+        if start <= offset < end:
+            return line
+    return None
+
+def show(v):
+    if v is mon.MISSING:
+        return 'MISSING'
+    if isinstance(v, BaseException):
+        return type(v).__name__ + '(' + str(v) + ')'
+    if v is None or isinstance(v, (bool, int, float, str, range)):
+        return repr(v)
+    if isinstance(v, (list, tuple)):
+        return type(v).__name__ + '(' + ', '.join([show(x) for x in v]) + ')'
+    if isinstance(v, dict):
+        return '{' + ', '.join([show(k) + ': ' + show(v[k]) for k in v]) + '}'
+    if isinstance(v, set):
+        return 'set of ' + str(len(v))
+    name = getattr(v, '__name__', None)
+    if isinstance(name, str):
+        return name
+    if hasattr(v, '__next__'):
+        return 'iterator'
+    return type(v).__name__ + '()'
+
+EVENT_NAMES = ['PY_START', 'PY_RESUME', 'PY_RETURN', 'PY_YIELD', 'CALL', 'LINE',
+               'INSTRUCTION', 'JUMP', 'BRANCH_LEFT', 'BRANCH_RIGHT', 'STOP_ITERATION',
+               'RAISE', 'EXCEPTION_HANDLED', 'PY_UNWIND', 'PY_THROW', 'RERAISE',
+               'C_RETURN', 'C_RAISE']
+
+HERE = line_of.__code__.co_filename   # only record code from this file
+
+def make_cb(name):
+    if name == 'LINE':
+        def cb(code, line):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line, None))
+    elif name in ('JUMP', 'BRANCH_LEFT', 'BRANCH_RIGHT'):
+        def cb(code, src, dest):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line_of(code, src), line_of(code, dest)))
+    elif name in ('CALL', 'C_RETURN', 'C_RAISE'):
+        def cb(code, offset, func, arg0):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line_of(code, offset), (show(func), show(arg0))))
+    elif name in ('PY_START', 'PY_RESUME', 'INSTRUCTION'):
+        def cb(code, offset):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line_of(code, offset), None))
+    else:
+        def cb(code, offset, value):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line_of(code, offset), show(value)))
+    return cb
+
+def register(tool, events):
+    for name in EVENT_NAMES:
+        if events & getattr(E, name):
+            mon.register_callback(tool, getattr(E, name), make_cb(name))
+
+def dump():
+    for entry in log:
+        print(entry)
+    log.clear()
+
+def callee(x):
+    return x + 1
+
+def caller(flag):
+    a = callee(1)
+    b = callee(2)
+    if flag:
+        a += 1
+    for i in range(2):
+        b += i
+    return a + b
+
+def gen():
+    yield 1
+
+def consume():
+    for v in gen():
+        pass
+
+seen = []
+
+def make(name):
+    def cb(code, *args):
+        if code.co_name in ('callee', 'caller', 'gen', 'consume'):
+            seen.append((name, code.co_name, line_of(code, args[0])))
+            return mon.DISABLE
+    return cb
+
+EVENTS = {'PY_START': E.PY_START, 'CALL': E.CALL, 'PY_RETURN': E.PY_RETURN,
+          'BRANCH_LEFT': E.BRANCH_LEFT, 'BRANCH_RIGHT': E.BRANCH_RIGHT, 'JUMP': E.JUMP,
+          'STOP_ITERATION': E.STOP_ITERATION, 'PY_YIELD': E.PY_YIELD}
+mon.use_tool_id(TOOL, 'disable-kinds')
+for name in EVENTS:
+    ev = EVENTS[name]
+    mon.register_callback(TOOL, ev, make(name))
+    mon.set_events(TOOL, ev)
+    for rnd in range(3):
+        caller(rnd % 2 == 0)
+        consume()
+        seen.append('round ' + str(rnd))
+    mon.set_events(TOOL, 0)
+    mon.register_callback(TOOL, ev, None)
+    mon.restart_events()
+    print(name, seen)
+    seen.clear()
+mon.free_tool_id(TOOL)

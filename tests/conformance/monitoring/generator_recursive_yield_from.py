@@ -1,0 +1,104 @@
+# Recursive generators with yield from (tree traversal): PY_START/PY_YIELD/PY_RESUME/PY_RETURN
+# at every level and STOP_ITERATION in each delegating frame as sub-generators finish.
+import sys
+mon = sys.monitoring
+E = mon.events
+TOOL = 3
+log = []
+
+def line_of(code, offset):
+    for start, end, line in code.co_lines():
+        if start <= offset < end:
+            return line
+    return None
+
+def show(v):
+    if v is mon.MISSING:
+        return 'MISSING'
+    if isinstance(v, BaseException):
+        return type(v).__name__ + '(' + str(v) + ')'
+    if v is None or isinstance(v, (bool, int, float, str, range)):
+        return repr(v)
+    if isinstance(v, (list, tuple)):
+        return type(v).__name__ + '(' + ', '.join([show(x) for x in v]) + ')'
+    if isinstance(v, dict):
+        return '{' + ', '.join([show(k) + ': ' + show(v[k]) for k in v]) + '}'
+    if isinstance(v, set):
+        return 'set of ' + str(len(v))
+    name = getattr(v, '__name__', None)
+    if isinstance(name, str):
+        return name
+    if hasattr(v, '__next__'):
+        return 'iterator'
+    return type(v).__name__ + '()'
+
+EVENT_NAMES = ['PY_START', 'PY_RESUME', 'PY_RETURN', 'PY_YIELD', 'CALL', 'LINE',
+               'INSTRUCTION', 'JUMP', 'BRANCH_LEFT', 'BRANCH_RIGHT', 'STOP_ITERATION',
+               'RAISE', 'EXCEPTION_HANDLED', 'PY_UNWIND', 'PY_THROW', 'RERAISE',
+               'C_RETURN', 'C_RAISE']
+
+HERE = line_of.__code__.co_filename   # only record code from this file
+
+def make_cb(name):
+    if name == 'LINE':
+        def cb(code, line):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line, None))
+    elif name in ('JUMP', 'BRANCH_LEFT', 'BRANCH_RIGHT'):
+        def cb(code, src, dest):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line_of(code, src), line_of(code, dest)))
+    elif name in ('CALL', 'C_RETURN', 'C_RAISE'):
+        def cb(code, offset, func, arg0):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line_of(code, offset), (show(func), show(arg0))))
+    elif name in ('PY_START', 'PY_RESUME', 'INSTRUCTION'):
+        def cb(code, offset):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line_of(code, offset), None))
+    else:
+        def cb(code, offset, value):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line_of(code, offset), show(value)))
+    return cb
+
+def register(tool, events):
+    for name in EVENT_NAMES:
+        if events & getattr(E, name):
+            mon.register_callback(tool, getattr(E, name), make_cb(name))
+
+def dump():
+    for entry in log:
+        print(entry)
+    log.clear()
+
+def walk(tree, depth):
+    name, children = tree
+    yield name + '@' + str(depth)
+    for child in children:
+        yield from walk(child, depth + 1)
+
+TREE = ('root', [('a', [('a1', [])]), ('b', [])])
+
+def on(kind):
+    def cb(code, offset, *rest):
+        if code.co_name == 'walk' or code.co_name == '<module>':
+            detail = show(rest[0]) if rest else ''
+            log.append((kind, code.co_name, line_of(code, offset), detail))
+    return cb
+
+EVENTS = [('PY_START', E.PY_START), ('PY_YIELD', E.PY_YIELD), ('PY_RESUME', E.PY_RESUME),
+          ('PY_RETURN', E.PY_RETURN), ('STOP_ITERATION', E.STOP_ITERATION)]
+mon.use_tool_id(TOOL, 'tree-walk')
+mask = 0
+for name, ev in EVENTS:
+    mon.register_callback(TOOL, ev, on(name))
+    mask |= ev
+mon.set_events(TOOL, mask)
+names = []
+for n in walk(TREE, 0):
+    names.append(n)
+mon.set_events(TOOL, 0)
+mon.free_tool_id(TOOL)
+dump()
+print(names)

@@ -1,0 +1,119 @@
+# INSTRUCTION events: DISABLE silences each instruction individually without affecting LINE;
+# globally enabled INSTRUCTION events reach every function, reported here as sets of lines.
+import sys
+mon = sys.monitoring
+E = mon.events
+TOOL = 3
+log = []
+
+def line_of(code, offset):
+    for start, end, line in code.co_lines():
+        if start <= offset < end:
+            return line
+    return None
+
+def show(v):
+    if v is mon.MISSING:
+        return 'MISSING'
+    if isinstance(v, BaseException):
+        return type(v).__name__ + '(' + str(v) + ')'
+    if v is None or isinstance(v, (bool, int, float, str, range)):
+        return repr(v)
+    if isinstance(v, (list, tuple)):
+        return type(v).__name__ + '(' + ', '.join([show(x) for x in v]) + ')'
+    if isinstance(v, dict):
+        return '{' + ', '.join([show(k) + ': ' + show(v[k]) for k in v]) + '}'
+    if isinstance(v, set):
+        return 'set of ' + str(len(v))
+    name = getattr(v, '__name__', None)
+    if isinstance(name, str):
+        return name
+    if hasattr(v, '__next__'):
+        return 'iterator'
+    return type(v).__name__ + '()'
+
+EVENT_NAMES = ['PY_START', 'PY_RESUME', 'PY_RETURN', 'PY_YIELD', 'CALL', 'LINE',
+               'INSTRUCTION', 'JUMP', 'BRANCH_LEFT', 'BRANCH_RIGHT', 'STOP_ITERATION',
+               'RAISE', 'EXCEPTION_HANDLED', 'PY_UNWIND', 'PY_THROW', 'RERAISE',
+               'C_RETURN', 'C_RAISE']
+
+HERE = line_of.__code__.co_filename   # only record code from this file
+
+def make_cb(name):
+    if name == 'LINE':
+        def cb(code, line):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line, None))
+    elif name in ('JUMP', 'BRANCH_LEFT', 'BRANCH_RIGHT'):
+        def cb(code, src, dest):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line_of(code, src), line_of(code, dest)))
+    elif name in ('CALL', 'C_RETURN', 'C_RAISE'):
+        def cb(code, offset, func, arg0):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line_of(code, offset), (show(func), show(arg0))))
+    elif name in ('PY_START', 'PY_RESUME', 'INSTRUCTION'):
+        def cb(code, offset):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line_of(code, offset), None))
+    else:
+        def cb(code, offset, value):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line_of(code, offset), show(value)))
+    return cb
+
+def register(tool, events):
+    for name in EVENT_NAMES:
+        if events & getattr(E, name):
+            mon.register_callback(tool, getattr(E, name), make_cb(name))
+
+def dump():
+    for entry in log:
+        print(entry)
+    log.clear()
+
+def target(a, b):
+    c = a + b
+    if c > 2:
+        c -= 1
+    return c
+
+def caller():
+    return target(1, 2) + target(0, 0)
+
+lines_seen = {}
+line_events = []
+
+def on_instruction(code, offset):
+    if code.co_name in ('target', 'caller'):
+        key = (code.co_name, line_of(code, offset))
+        lines_seen[key] = lines_seen.get(key, 0) + 1
+        return mon.DISABLE
+
+def on_line(code, line):
+    if code.co_name in ('target', 'caller'):
+        line_events.append((code.co_name, line))
+
+mon.use_tool_id(TOOL, 'instr-disable')
+mon.register_callback(TOOL, E.INSTRUCTION, on_instruction)
+mon.register_callback(TOOL, E.LINE, on_line)
+mon.set_events(TOOL, E.INSTRUCTION | E.LINE)
+caller()
+first = sorted(lines_seen)
+lines_seen.clear()
+caller()
+second = sorted(lines_seen)
+mon.set_events(TOOL, 0)
+mon.restart_events()
+mon.set_events(TOOL, E.INSTRUCTION)
+caller()
+third = sorted(lines_seen)
+mon.set_events(TOOL, 0)
+mon.free_tool_id(TOOL)
+mon.restart_events()
+print('lines with instructions, first run ', first)
+print('second run (all disabled)          ', second)
+print('after restart_events               ', third)
+print('LINE events unaffected:')
+for entry in line_events:
+    print('  ', entry)

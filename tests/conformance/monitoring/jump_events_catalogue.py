@@ -1,0 +1,124 @@
+# JUMP events alone (source line -> destination line) for loop back edges, continue, break out
+# of nested loops, skipping else blocks, and a while loop whose test is at the bottom.
+import sys
+mon = sys.monitoring
+E = mon.events
+TOOL = 3
+log = []
+
+def line_of(code, offset):
+    for start, end, line in code.co_lines():
+        if start <= offset < end:
+            return line
+    return None
+
+def show(v):
+    if v is mon.MISSING:
+        return 'MISSING'
+    if isinstance(v, BaseException):
+        return type(v).__name__ + '(' + str(v) + ')'
+    if v is None or isinstance(v, (bool, int, float, str, range)):
+        return repr(v)
+    if isinstance(v, (list, tuple)):
+        return type(v).__name__ + '(' + ', '.join([show(x) for x in v]) + ')'
+    if isinstance(v, dict):
+        return '{' + ', '.join([show(k) + ': ' + show(v[k]) for k in v]) + '}'
+    if isinstance(v, set):
+        return 'set of ' + str(len(v))
+    name = getattr(v, '__name__', None)
+    if isinstance(name, str):
+        return name
+    if hasattr(v, '__next__'):
+        return 'iterator'
+    return type(v).__name__ + '()'
+
+EVENT_NAMES = ['PY_START', 'PY_RESUME', 'PY_RETURN', 'PY_YIELD', 'CALL', 'LINE',
+               'INSTRUCTION', 'JUMP', 'BRANCH_LEFT', 'BRANCH_RIGHT', 'STOP_ITERATION',
+               'RAISE', 'EXCEPTION_HANDLED', 'PY_UNWIND', 'PY_THROW', 'RERAISE',
+               'C_RETURN', 'C_RAISE']
+
+HERE = line_of.__code__.co_filename   # only record code from this file
+
+def make_cb(name):
+    if name == 'LINE':
+        def cb(code, line):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line, None))
+    elif name in ('JUMP', 'BRANCH_LEFT', 'BRANCH_RIGHT'):
+        def cb(code, src, dest):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line_of(code, src), line_of(code, dest)))
+    elif name in ('CALL', 'C_RETURN', 'C_RAISE'):
+        def cb(code, offset, func, arg0):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line_of(code, offset), (show(func), show(arg0))))
+    elif name in ('PY_START', 'PY_RESUME', 'INSTRUCTION'):
+        def cb(code, offset):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line_of(code, offset), None))
+    else:
+        def cb(code, offset, value):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line_of(code, offset), show(value)))
+    return cb
+
+def register(tool, events):
+    for name in EVENT_NAMES:
+        if events & getattr(E, name):
+            mon.register_callback(tool, getattr(E, name), make_cb(name))
+
+def dump():
+    for entry in log:
+        print(entry)
+    log.clear()
+
+def back_edges():
+    for i in range(2):
+        pass
+    n = 2
+    while n:
+        n -= 1
+
+def continues():
+    for i in range(3):
+        if i == 1:
+            continue
+        i += 10
+    return i
+
+def breaks():
+    for i in range(3):
+        for j in range(3):
+            if j == 1:
+                break
+        else:
+            return 'no break'
+        if i == 1:
+            break
+    return i
+
+def skip_else(flag):
+    if flag:
+        x = 'then'
+    else:
+        x = 'else'
+    y = x.upper()
+    z = y.lower()
+    return z
+
+FUNCS = (back_edges, continues, breaks, skip_else)
+mon.use_tool_id(TOOL, 'jumps-only')
+register(TOOL, E.JUMP)
+for fn in FUNCS:
+    mon.set_local_events(TOOL, fn.__code__, E.JUMP)
+for fn in FUNCS[:3]:
+    log.append(fn.__name__)
+    fn()
+log.append('skip_else True')
+skip_else(True)
+log.append('skip_else False')
+skip_else(False)
+for fn in FUNCS:
+    mon.set_local_events(TOOL, fn.__code__, 0)
+mon.free_tool_id(TOOL)
+dump()

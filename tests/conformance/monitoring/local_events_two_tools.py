@@ -1,0 +1,112 @@
+# Two tools with local events on the same and on different code objects, plus a third tool with
+# global events: each tool gets exactly its own events, higher tool ids are called first.
+import sys
+mon = sys.monitoring
+E = mon.events
+TOOL = 3
+log = []
+
+def line_of(code, offset):
+    for start, end, line in code.co_lines():
+        if start <= offset < end:
+            return line
+    return None
+
+def show(v):
+    if v is mon.MISSING:
+        return 'MISSING'
+    if isinstance(v, BaseException):
+        return type(v).__name__ + '(' + str(v) + ')'
+    if v is None or isinstance(v, (bool, int, float, str, range)):
+        return repr(v)
+    if isinstance(v, (list, tuple)):
+        return type(v).__name__ + '(' + ', '.join([show(x) for x in v]) + ')'
+    if isinstance(v, dict):
+        return '{' + ', '.join([show(k) + ': ' + show(v[k]) for k in v]) + '}'
+    if isinstance(v, set):
+        return 'set of ' + str(len(v))
+    name = getattr(v, '__name__', None)
+    if isinstance(name, str):
+        return name
+    if hasattr(v, '__next__'):
+        return 'iterator'
+    return type(v).__name__ + '()'
+
+EVENT_NAMES = ['PY_START', 'PY_RESUME', 'PY_RETURN', 'PY_YIELD', 'CALL', 'LINE',
+               'INSTRUCTION', 'JUMP', 'BRANCH_LEFT', 'BRANCH_RIGHT', 'STOP_ITERATION',
+               'RAISE', 'EXCEPTION_HANDLED', 'PY_UNWIND', 'PY_THROW', 'RERAISE',
+               'C_RETURN', 'C_RAISE']
+
+HERE = line_of.__code__.co_filename   # only record code from this file
+
+def make_cb(name):
+    if name == 'LINE':
+        def cb(code, line):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line, None))
+    elif name in ('JUMP', 'BRANCH_LEFT', 'BRANCH_RIGHT'):
+        def cb(code, src, dest):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line_of(code, src), line_of(code, dest)))
+    elif name in ('CALL', 'C_RETURN', 'C_RAISE'):
+        def cb(code, offset, func, arg0):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line_of(code, offset), (show(func), show(arg0))))
+    elif name in ('PY_START', 'PY_RESUME', 'INSTRUCTION'):
+        def cb(code, offset):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line_of(code, offset), None))
+    else:
+        def cb(code, offset, value):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line_of(code, offset), show(value)))
+    return cb
+
+def register(tool, events):
+    for name in EVENT_NAMES:
+        if events & getattr(E, name):
+            mon.register_callback(tool, getattr(E, name), make_cb(name))
+
+def dump():
+    for entry in log:
+        print(entry)
+    log.clear()
+
+def alpha(n):
+    if n:
+        return 'a'
+    return 'A'
+
+def beta():
+    return alpha(1) + alpha(0)
+
+def make(tool):
+    def on_line(code, line):
+        log.append((tool, 'LINE', code.co_name, line))
+    def on_start(code, offset):
+        log.append((tool, 'PY_START', code.co_name))
+    def on_branch(code, src, dest):
+        log.append((tool, 'BRANCH', code.co_name, line_of(code, src), line_of(code, dest)))
+    return on_line, on_start, on_branch
+
+for t in (0, 2, 5):
+    mon.use_tool_id(t, 'tool' + str(t))
+    l, s, b = make(t)
+    mon.register_callback(t, E.LINE, l)
+    mon.register_callback(t, E.PY_START, s)
+    mon.register_callback(t, E.BRANCH, b)
+
+mon.set_local_events(0, alpha.__code__, E.LINE)
+mon.set_local_events(2, alpha.__code__, E.BRANCH | E.PY_START)
+mon.set_local_events(2, beta.__code__, E.LINE)
+mon.set_events(5, E.PY_START)
+beta()
+mon.set_events(5, 0)
+log.append(('locals', mon.get_local_events(0, alpha.__code__), mon.get_local_events(2, alpha.__code__),
+            mon.get_local_events(2, beta.__code__), mon.get_local_events(5, alpha.__code__)))
+mon.set_local_events(0, alpha.__code__, 0)
+mon.set_local_events(2, alpha.__code__, 0)
+mon.set_local_events(2, beta.__code__, 0)
+for t in (0, 2, 5):
+    mon.free_tool_id(t)
+dump()

@@ -1,0 +1,109 @@
+# A PY_RETURN callback that turns all events off when a particular function returns: the
+# caller that is still running gets no further events (no LINE, no PY_RETURN of its own).
+import sys
+mon = sys.monitoring
+E = mon.events
+TOOL = 3
+log = []
+
+def line_of(code, offset):
+    for start, end, line in code.co_lines():
+        if start <= offset < end:
+            return line
+    return None
+
+def show(v):
+    if v is mon.MISSING:
+        return 'MISSING'
+    if isinstance(v, BaseException):
+        return type(v).__name__ + '(' + str(v) + ')'
+    if v is None or isinstance(v, (bool, int, float, str, range)):
+        return repr(v)
+    if isinstance(v, (list, tuple)):
+        return type(v).__name__ + '(' + ', '.join([show(x) for x in v]) + ')'
+    if isinstance(v, dict):
+        return '{' + ', '.join([show(k) + ': ' + show(v[k]) for k in v]) + '}'
+    if isinstance(v, set):
+        return 'set of ' + str(len(v))
+    name = getattr(v, '__name__', None)
+    if isinstance(name, str):
+        return name
+    if hasattr(v, '__next__'):
+        return 'iterator'
+    return type(v).__name__ + '()'
+
+EVENT_NAMES = ['PY_START', 'PY_RESUME', 'PY_RETURN', 'PY_YIELD', 'CALL', 'LINE',
+               'INSTRUCTION', 'JUMP', 'BRANCH_LEFT', 'BRANCH_RIGHT', 'STOP_ITERATION',
+               'RAISE', 'EXCEPTION_HANDLED', 'PY_UNWIND', 'PY_THROW', 'RERAISE',
+               'C_RETURN', 'C_RAISE']
+
+HERE = line_of.__code__.co_filename   # only record code from this file
+
+def make_cb(name):
+    if name == 'LINE':
+        def cb(code, line):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line, None))
+    elif name in ('JUMP', 'BRANCH_LEFT', 'BRANCH_RIGHT'):
+        def cb(code, src, dest):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line_of(code, src), line_of(code, dest)))
+    elif name in ('CALL', 'C_RETURN', 'C_RAISE'):
+        def cb(code, offset, func, arg0):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line_of(code, offset), (show(func), show(arg0))))
+    elif name in ('PY_START', 'PY_RESUME', 'INSTRUCTION'):
+        def cb(code, offset):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line_of(code, offset), None))
+    else:
+        def cb(code, offset, value):
+            if code.co_filename == HERE:
+                log.append((name, code.co_name, line_of(code, offset), show(value)))
+    return cb
+
+def register(tool, events):
+    for name in EVENT_NAMES:
+        if events & getattr(E, name):
+            mon.register_callback(tool, getattr(E, name), make_cb(name))
+
+def dump():
+    for entry in log:
+        print(entry)
+    log.clear()
+
+def inner(v):
+    return v * 2
+
+def outer():
+    a = inner(1)
+    b = inner(2)
+    c = a + b
+    return c
+
+def on_return(code, offset, value):
+    if code.co_filename != HERE:
+        return None
+    log.append(('PY_RETURN', code.co_name, value))
+    if code.co_name == 'inner' and value == 2:
+        log.append('switching everything off')
+        mon.set_events(TOOL, 0)
+
+def on_line(code, line):
+    if code.co_filename == HERE:
+        log.append(('LINE', code.co_name, line))
+
+def on_start(code, offset):
+    if code.co_filename == HERE:
+        log.append(('PY_START', code.co_name))
+
+mon.use_tool_id(TOOL, 'stop-on-return')
+mon.register_callback(TOOL, E.PY_RETURN, on_return)
+mon.register_callback(TOOL, E.LINE, on_line)
+mon.register_callback(TOOL, E.PY_START, on_start)
+mon.set_events(TOOL, E.PY_RETURN | E.LINE | E.PY_START)
+r = outer()
+log.append(('events now', mon.get_events(TOOL)))
+mon.free_tool_id(TOOL)
+dump()
+print(r)
