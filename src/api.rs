@@ -75,9 +75,29 @@ impl Vm {
             Ok(_) => Outcome::Exit(0),
             Err(e) => self.report_uncaught(e),
         };
+        self.finalize();
         self.stdout.flush();
         self.stderr.flush();
         outcome
+    }
+
+    /// Interpreter shutdown as CPython does it: modules leave `sys.modules`, garbage is
+    /// collected, and the finalizers (`__del__`, generator `close`) of whatever dies
+    /// run now, in the order the objects die.
+    pub fn finalize(&mut self) {
+        self.run_pending_finalizers();
+        let sys_modules = self.modules.clone();
+        if let Some(d) = sys_modules.downcast::<DictObj>() {
+            // One at a time, so a module freed by its removal finalizes before the next.
+            for name in d.keys() {
+                d.set_str(name, Value::NONE);
+                self.run_pending_finalizers();
+            }
+            d.clear_all();
+        }
+        // Module namespaces usually live on in cycles with their functions.
+        crate::gc::collect_all();
+        self.run_pending_finalizers();
     }
 
     /// What CPython does with an exception that reaches the top level.

@@ -285,6 +285,10 @@ pub const CONV_ASCII: u32 = 3;
 pub const RESUME_AT_FUNC_START: u32 = 0;
 pub const RESUME_AFTER_YIELD: u32 = 1;
 pub const RESUME_AFTER_YIELD_FROM: u32 = 2;
+/// Bits of RESUME's argument that give the location.
+pub const RESUME_OPARG_LOCATION_MASK: u32 = 3;
+/// Set on a RESUME after a yield whose only enclosing handler is the generator's own.
+pub const RESUME_OPARG_DEPTH1_MASK: u32 = 4;
 
 /// One instruction.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -68,6 +68,14 @@ exc_kinds! {
     UserWarning(Warning),
     DeprecationWarning(Warning),
     RuntimeWarning(Warning),
+    PendingDeprecationWarning(Warning),
+    SyntaxWarning(Warning),
+    FutureWarning(Warning),
+    ImportWarning(Warning),
+    UnicodeWarning(Warning),
+    BytesWarning(Warning),
+    ResourceWarning(Warning),
+    EncodingWarning(Warning),
 }
 
 /// A raised Python exception.

@@ -20,6 +20,14 @@ thread_local! {
     static THRESHOLD: Cell<usize> = const { Cell::new(MIN_THRESHOLD) };
     static COLLECTING: Cell<bool> = const { Cell::new(false) };
     static ENABLED: Cell<bool> = const { Cell::new(true) };
+    /// Set when a collection deferred garbage to run its finalizers.
+    static COLLECT_AFTER_FINALIZERS: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether the last collection left garbage for finalizers (and wants another pass
+/// once they ran); reading clears it.
+pub fn take_collect_after_finalizers() -> bool {
+    COLLECT_AFTER_FINALIZERS.with(|c| c.replace(false))
 }
 
 /// Runs a collection when enough containers were allocated since the last one.
@@ -81,6 +89,21 @@ pub fn collect_all() -> usize {
         });
     }
     let garbage: Vec<*const ObjHeader> = objs.into_iter().filter(|&p| hdr(p).gc_refs.get() != REACHABLE).collect();
+    // PEP 442: garbage with finalizers gets them run first (by the VM, which can run
+    // Python code); the garbage is left intact this time and collected by the pass the
+    // VM requests after finalizing, unless a finalizer resurrected it.
+    let mut finalizing = false;
+    for &p in &garbage {
+        if hdr(p).finalizer_due() {
+            hdr(p).queue_finalizer();
+            finalizing = true;
+        }
+    }
+    if finalizing {
+        COLLECT_AFTER_FINALIZERS.with(|c| c.set(true));
+        COLLECTING.with(|c| c.set(false));
+        return 0;
+    }
     // Hold every garbage object while clearing so none is freed mid-way.
     for &p in &garbage {
         hdr(p).incref();

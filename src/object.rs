@@ -85,6 +85,10 @@ object_kinds! {
 }
 
 const FLAG_TRACKED: u8 = 1;
+/// Has a finalizer (`__del__`, or a suspended generator's `close`) to run before freeing.
+const FLAG_NEEDS_FINALIZER: u8 = 2;
+/// Its finalizer has run (PEP 442: at most once, even if the object is resurrected).
+const FLAG_FINALIZED: u8 = 4;
 
 /// The first field of every heap object.
 #[repr(C)]
@@ -129,6 +133,42 @@ impl ObjHeader {
     pub(crate) fn is_tracked(&self) -> bool {
         self.flags.get() & FLAG_TRACKED != 0
     }
+
+    /// Marks whether a finalizer must run when the count reaches zero.
+    pub fn set_needs_finalizer(&self, on: bool) {
+        let f = self.flags.get();
+        self.flags.set(if on { f | FLAG_NEEDS_FINALIZER } else { f & !FLAG_NEEDS_FINALIZER });
+    }
+
+    /// True when a finalizer is due and has not run yet.
+    pub(crate) fn finalizer_due(&self) -> bool {
+        self.flags.get() & (FLAG_NEEDS_FINALIZER | FLAG_FINALIZED) == FLAG_NEEDS_FINALIZER
+    }
+
+    /// Moves a dying (or cyclic-garbage) object onto the finalizer queue, which owns a
+    /// new reference to it; the VM runs the finalizer at its next safe point.
+    pub(crate) fn queue_finalizer(&self) {
+        self.flags.set(self.flags.get() | FLAG_FINALIZED);
+        self.incref();
+        FINALIZE_QUEUE.with(|q| q.borrow_mut().push(self as *const ObjHeader));
+        FINALIZERS_PENDING.with(|p| p.set(true));
+    }
+}
+
+/// True when objects wait for their finalizers: the interpreter tests this at the
+/// instructions that release references and then calls `take_pending_finalizers`.
+#[inline(always)]
+pub fn finalizers_pending() -> bool {
+    FINALIZERS_PENDING.with(|p| p.get())
+}
+
+/// The objects whose finalizers are due, each as an owned reference.
+pub fn take_pending_finalizers() -> Vec<Value> {
+    FINALIZERS_PENDING.with(|p| p.set(false));
+    let ptrs = FINALIZE_QUEUE.with(|q| std::mem::take(&mut *q.borrow_mut()));
+    // SAFETY: the queue owns one reference to each object (taken in `queue_finalizer`),
+    // which passes to the returned value.
+    ptrs.into_iter().map(|p| Value::from_header(unsafe { NonNull::new_unchecked(p as *mut ObjHeader) })).collect()
 }
 
 /// Byte offsets the JIT uses to touch headers directly.
@@ -191,6 +231,9 @@ thread_local! {
     static DEALLOC_DEPTH: Cell<u32> = const { Cell::new(0) };
     static DEALLOC_PENDING: RefCell<Vec<*const ObjHeader>> = const { RefCell::new(Vec::new()) };
     static ALLOCATED_SINCE_GC: Cell<usize> = const { Cell::new(0) };
+    /// Objects waiting for their finalizer (each holds one reference).
+    static FINALIZE_QUEUE: RefCell<Vec<*const ObjHeader>> = const { RefCell::new(Vec::new()) };
+    static FINALIZERS_PENDING: Cell<bool> = const { Cell::new(false) };
 }
 
 fn track(h: &ObjHeader) {
@@ -255,6 +298,13 @@ pub unsafe fn decref(ptr: *const ObjHeader) {
 
 #[cold]
 unsafe fn dealloc(ptr: *const ObjHeader) {
+    // SAFETY: the count is zero but the object is not freed yet.
+    let h = unsafe { &*ptr };
+    if h.finalizer_due() {
+        // Resurrected by the queue; freed when the finalizer drops the last reference.
+        h.queue_finalizer();
+        return;
+    }
     let depth = DEALLOC_DEPTH.with(|d| d.get());
     if depth >= MAX_DEALLOC_DEPTH {
         DEALLOC_PENDING.with(|p| p.borrow_mut().push(ptr));

@@ -133,7 +133,7 @@ pub(crate) struct MethodCacheEntry {
 }
 
 pub struct Vm {
-    pub(crate) frames: Vec<Frame>,
+    pub(crate) frames: crate::interp::frame::FrameStack,
     pub(crate) stack: ValueStack,
     pub types: Types,
     pub exc_types: Vec<Value>,
@@ -169,6 +169,8 @@ pub struct Vm {
     pub(crate) builtin_super: Value,
     /// Source text of compiled files, for traceback lines.
     pub sources: FxHashMap<String, std::rc::Rc<str>>,
+    /// Warnings already shown (the default filters' "once per location" registry).
+    pub(crate) warnings_shown: rustc_hash::FxHashSet<(String, u32, ExcKind, String)>,
 }
 
 impl Vm {
@@ -178,7 +180,7 @@ impl Vm {
 
     pub(crate) fn from_parts(types: Types, names: Names, interned: FxHashMap<Box<str>, Value>) -> Vm {
         Vm {
-            frames: Vec::with_capacity(64),
+            frames: crate::interp::frame::FrameStack::new(),
             stack: ValueStack::new(),
             types,
             exc_types: Vec::new(),
@@ -205,6 +207,7 @@ impl Vm {
             object_init: Value::NULL,
             builtin_super: Value::NULL,
             sources: FxHashMap::default(),
+            warnings_shown: Default::default(),
         }
     }
 

@@ -59,7 +59,35 @@ fn exc_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
         store_kwargs(vm, e, &args)?;
     }
     e.args.set(tuple::new_tuple(pos[1..].to_vec()));
+    if vm.isinstance_kind(s, crate::error::ExcKind::SyntaxError) {
+        init_syntax_error(vm, e, &pos[1..])?;
+    }
     Ok(Value::NONE)
+}
+
+/// `SyntaxError(msg, (filename, lineno, offset, text[, end_lineno, end_offset]))`.
+fn init_syntax_error(vm: &mut Vm, e: &ExceptionObj, args: &[Value]) -> PyResult<()> {
+    let mut set = |vm: &mut Vm, k: &str, v: Value| {
+        let key = vm.intern(k);
+        e.dict().set_str(key, v);
+    };
+    if let Some(msg) = args.first() {
+        set(vm, "msg", msg.clone());
+    }
+    if args.len() == 2 {
+        let info = vm.collect(&args[1])?;
+        if info.len() != 4 && info.len() != 6 {
+            return Err(crate::error::PyErr::new(
+                crate::error::ExcKind::IndexError,
+                "tuple index out of range",
+            ));
+        }
+        let names = ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"];
+        for (name, v) in names.iter().zip(info) {
+            set(vm, name, v);
+        }
+    }
+    Ok(())
 }
 
 fn exc_str(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -145,7 +145,13 @@ impl<'a> Codegen<'a> {
             cellvars.push("__class__".into());
             cellvars.sort();
         }
-        let freevars = block.names_with_scope(Scope::Free);
+        // Free variables, plus names a class passes through to its methods while
+        // also binding them itself (CPython's DEF_FREE_CLASS).
+        let mut freevars: Vec<String> = block.symbols.iter()
+            .filter(|(_, s)| s.scope == Scope::Free || s.flags & symtable::DEF_FREE_CLASS != 0)
+            .map(|(n, _)| n.clone())
+            .collect();
+        freevars.sort();
         let mut flags = CodeFlags::empty();
         if matches!(kind, UnitKind::Function | UnitKind::Lambda | UnitKind::GenExpr) {
             flags |= CodeFlags::OPTIMIZED | CodeFlags::NEWLOCALS;
@@ -1885,8 +1891,8 @@ impl<'a> Codegen<'a> {
         // CALL_FUNCTION_EX: positional args as a tuple, keywords as a dict.
         if n == 0 && args.len() == 1 && has_star && keywords.is_empty() {
             if let ExprKind::Starred { value, .. } = &args[0].kind {
+                // The iterable goes as is; CALL_FUNCTION_EX makes it a tuple.
                 self.expr(value)?;
-                self.emit(Op::CallIntrinsic1, bc::INTRINSIC_LIST_TO_TUPLE, loc);
                 self.emit(Op::PushNull, 0, loc);
                 self.emit(Op::CallFunctionEx, 0, loc);
                 return Ok(());

@@ -167,8 +167,19 @@ impl Cfg {
         self.blocks[self.entry].visited = true;
         while let Some((b, mut stack)) = todo.pop() {
             let mut handler = stack.last().copied().unwrap_or(NONE);
+            let mut last_yield_depth: Option<usize> = None;
             for i in 0..self.blocks[b].instrs.len() {
                 let ins = self.blocks[b].instrs[i];
+                if ins.is(Op::YieldValue) {
+                    last_yield_depth = Some(stack.len());
+                } else if ins.is(Op::Resume) && ins.arg != bc::RESUME_AT_FUNC_START {
+                    // A yield outside any try (only the implicit StopIteration
+                    // handler): close() may finish the generator without running it.
+                    if last_yield_depth == Some(1) {
+                        self.blocks[b].instrs[i].arg |= bc::RESUME_OPARG_DEPTH1_MASK;
+                    }
+                    last_yield_depth = None;
+                }
                 if ins.opc.is_block_push() {
                     let t = Cfg::target(&ins);
                     if !self.blocks[t].visited {

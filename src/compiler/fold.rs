@@ -29,18 +29,6 @@ fn num(c: &Const) -> Option<Num> {
     }
 }
 
-fn int_ref(b: &BigInt) -> BigIntHolder {
-    BigIntHolder(b.clone())
-}
-
-struct BigIntHolder(BigInt);
-
-impl BigIntHolder {
-    fn r(&self) -> pyint::IntRef<'_> {
-        pyint::IntRef::Big(&self.0)
-    }
-}
-
 fn to_const(v: crate::value::Value) -> Option<Const> {
     if let Some(f) = v.as_float() {
         return Some(Const::Float(f));
@@ -128,8 +116,8 @@ pub fn eval_binop(l: &Const, op: B, r: &Const) -> Option<Const> {
 fn eval_numeric(a: Num, op: B, b: Num) -> Option<Const> {
     match (a, b) {
         (Num::Int(x), Num::Int(y)) => {
-            let (hx, hy) = (int_ref(&x), int_ref(&y));
-            let (rx, ry) = (hx.r(), hy.r());
+            let (vx, vy) = (crate::value::Value::big_int(x.clone()), crate::value::Value::big_int(y.clone()));
+            let (rx, ry) = (vx.as_int().expect("int"), vy.as_int().expect("int"));
             let v = match op {
                 B::Add => pyint::int_add(rx, ry),
                 B::Subtract => pyint::int_sub(rx, ry),
@@ -174,11 +162,11 @@ fn eval_numeric(a: Num, op: B, b: Num) -> Option<Const> {
         }
         (a, b) => {
             let fa = match a {
-                Num::Int(i) => pyint::int_to_f64(pyint::IntRef::Big(&i)).ok()?,
+                Num::Int(i) => pyint::int_to_f64(crate::value::Value::big_int(i).as_int()?).ok()?,
                 Num::Float(f) => f,
             };
             let fb = match b {
-                Num::Int(i) => pyint::int_to_f64(pyint::IntRef::Big(&i)).ok()?,
+                Num::Int(i) => pyint::int_to_f64(crate::value::Value::big_int(i).as_int()?).ok()?,
                 Num::Float(f) => f,
             };
             let r = match op {

@@ -3,6 +3,7 @@
 //! `SyntaxError` that names it.
 
 use super::ast::*;
+use super::diagnostics::{scan_escapes, CompileWarning};
 use super::CompileError;
 use num_bigint::BigInt;
 use ruff_python_ast as r;
@@ -38,14 +39,40 @@ impl LineIndex {
     }
 }
 
-pub fn parse_module(source: &str) -> Result<Vec<Stmt>, CompileError> {
+/// Parses a module: its statements, and the tokenizer's warnings (invalid escapes).
+pub fn parse_module(source: &str) -> Result<(Vec<Stmt>, Vec<CompileWarning>), CompileError> {
     let index = LineIndex::new(source);
     let parsed = ruff_python_parser::parse_module(source).map_err(|e| {
         let loc = index.loc(e.location);
         CompileError::syntax(normalise_parse_message(&e.error.to_string()), loc)
     })?;
     let lowerer = Lowerer { index: &index };
-    lowerer.stmts(&parsed.syntax().body)
+    let body = lowerer.stmts(&parsed.syntax().body)?;
+    Ok((body, escape_warnings(source, parsed.tokens(), &index)))
+}
+
+/// Invalid escape sequences in non-raw string literals and f-string literal parts.
+fn escape_warnings(source: &str, tokens: &ruff_python_ast::token::Tokens, index: &LineIndex) -> Vec<CompileWarning> {
+    use ruff_python_ast::StringFlags;
+    use ruff_python_ast::token::TokenKind;
+    let mut out = Vec::new();
+    for tok in tokens.iter() {
+        let Some(flags) = tok.string_flags() else { continue };
+        if flags.is_raw_string() {
+            continue;
+        }
+        let range = tok.range();
+        let body = match tok.kind() {
+            TokenKind::String => {
+                TextRange::new(range.start() + flags.opener_len(), range.end() - flags.closer_len())
+            }
+            TokenKind::FStringMiddle => range,
+            _ => continue,
+        };
+        let (line, _) = index.position(body.start());
+        scan_escapes(&source[body], line, flags.is_byte_string(), &mut out);
+    }
+    out
 }
 
 /// Words CPython uses for the commonest parse errors.

@@ -11,6 +11,7 @@
 pub mod assemble;
 pub mod ast;
 pub mod codegen;
+pub mod diagnostics;
 pub mod dis;
 pub mod flowgraph;
 pub mod fold;
@@ -129,19 +130,37 @@ pub fn syntax_error(vm: &mut Vm, e: &CompileError, filename: &str, source: &str)
 }
 
 /// Compiles module source into a code object value.
-pub fn compile_source(vm: &mut Vm, source: &str, filename: &str, _module_name: &str) -> PyResult<Value> {
+pub fn compile_source(vm: &mut Vm, source: &str, filename: &str, module_name: &str) -> PyResult<Value> {
     vm.sources.insert(filename.to_string(), std::rc::Rc::from(source));
-    match compile_to_unit(source) {
-        Ok(unit) => Ok(assemble::materialize(vm, &unit, filename)),
+    match compile(source) {
+        Ok(compiled) => {
+            for w in &compiled.warnings {
+                vm.warn_explicit(ExcKind::SyntaxWarning, &w.message, filename, w.line, module_name == "__main__");
+            }
+            Ok(assemble::materialize(vm, &compiled.unit, filename))
+        }
         Err(e) => Err(syntax_error(vm, &e, filename, source)),
     }
 }
 
+/// A compiled module and the SyntaxWarnings its source earned, in CPython's order.
+pub struct Compiled {
+    pub unit: std::rc::Rc<assemble::CodeUnit>,
+    pub warnings: Vec<diagnostics::CompileWarning>,
+}
+
 /// The compiler proper, independent of any VM.
-pub fn compile_to_unit(source: &str) -> Result<std::rc::Rc<assemble::CodeUnit>, CompileError> {
-    let module = lower::parse_module(source)?;
+pub fn compile(source: &str) -> Result<Compiled, CompileError> {
+    let (module, mut warnings) = lower::parse_module(source)?;
+    diagnostics::control_flow_in_finally(&module, &mut warnings);
     let table = symtable::build(&module)?;
-    codegen::compile_module(&module, &table)
+    let unit = codegen::compile_module(&module, &table)?;
+    Ok(Compiled { unit, warnings })
+}
+
+/// [`compile`] without the warnings.
+pub fn compile_to_unit(source: &str) -> Result<std::rc::Rc<assemble::CodeUnit>, CompileError> {
+    compile(source).map(|c| c.unit)
 }
 
 /// Parses and compiles without running, for `monjit dis` and tests.

@@ -98,8 +98,9 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
     'frame: loop {
         // (Re)load the registers of frame `fidx`.
         let f: *mut Frame = &mut vm.frames[fidx];
-        // SAFETY: `f` points into vm.frames; the Vec is only pushed/popped at the points
-        // below where the pointer is re-derived (`continue 'frame`).
+        // SAFETY: `f` points into vm.frames, whose frames never move (FrameStack); frame
+        // `fidx` stays on the stack while this loop iteration uses it, since frames
+        // pushed by nested calls are popped before they return here.
         let frame = unsafe { &mut *f };
         let code: *const CodeObj = frame.code;
         // SAFETY: the frame's code_ref keeps the code alive while the frame exists.
@@ -131,6 +132,16 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                 unsafe { (*f).sp = st.depth(base) };
             }};
         }
+        // After an instruction that released references: run the finalizers of objects
+        // that died (see runtime/finalize.rs), with the frame in a consistent state.
+        macro_rules! finalize_point {
+            () => {
+                if crate::object::finalizers_pending() {
+                    sync!();
+                    vm.run_pending_finalizers();
+                }
+            };
+        }
 
         let err: PyErr = 'exc: {
             macro_rules! tri {
@@ -156,8 +167,7 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                     Op::Resume => {}
                     Op::LoadConst => st.push(code_ref.consts[ins.arg as usize].clone()),
                     Op::LoadSmallInt => st.push(Value::small_int(ins.arg as i32 as i64)),
-                    Op::LoadFast => st.push(local!(ins.arg).clone()),
-                    Op::LoadFastCheck => {
+                    Op::LoadFast | Op::LoadFastCheck => {
                         let v = local!(ins.arg);
                         if v.is_null() {
                             break 'exc unbound_local(code_ref, ins.arg as usize);
@@ -172,12 +182,14 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                     Op::StoreFast => {
                         let v = st.pop();
                         set_local!(ins.arg, v);
+                        finalize_point!();
                     }
                     Op::DeleteFast => {
                         if local!(ins.arg).is_null() {
                             break 'exc unbound_local(code_ref, ins.arg as usize);
                         }
                         set_local!(ins.arg, Value::NULL);
+                        finalize_point!();
                     }
                     Op::MakeCell => {
                         let old = local!(ins.arg).clone();
@@ -204,6 +216,7 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                     Op::StoreDeref => {
                         let v = st.pop();
                         local!(ins.arg).downcast::<CellObj>().expect("cell").value.set(v);
+                        finalize_point!();
                     }
                     Op::DeleteDeref => {
                         let cell = local!(ins.arg).downcast::<CellObj>().expect("cell");
@@ -211,6 +224,7 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                             break 'exc unbound_deref(code_ref, ins.arg as usize);
                         }
                         cell.value.set(Value::NULL);
+                        finalize_point!();
                     }
                     Op::LoadFromDictOrDeref => {
                         let mapping = st.pop();
@@ -238,12 +252,14 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                         let v = st.pop();
                         let name = code_ref.names[ins.arg as usize].clone();
                         unsafe { &*f }.globals.downcast::<DictObj>().expect("globals").set_str(name, v);
+                        finalize_point!();
                     }
                     Op::DeleteGlobal => {
                         let name = &code_ref.names[ins.arg as usize];
                         if unsafe { &*f }.globals.downcast::<DictObj>().expect("globals").remove_str(name).is_none() {
                             break 'exc name_error(vm, name);
                         }
+                        finalize_point!();
                     }
                     Op::LoadName => {
                         let name = code_ref.names[ins.arg as usize].clone();
@@ -255,11 +271,13 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                         let name = code_ref.names[ins.arg as usize].clone();
                         let locals = unsafe { &*f }.locals.clone();
                         tri!(crate::interp::ops::mapping_set(vm, &locals, name, v));
+                        finalize_point!();
                     }
                     Op::DeleteName => {
                         let name = code_ref.names[ins.arg as usize].clone();
                         let locals = unsafe { &*f }.locals.clone();
                         tri!(crate::interp::ops::mapping_del(vm, &locals, &name));
+                        finalize_point!();
                     }
                     Op::LoadAttr => {
                         let name = &code_ref.names[(ins.arg >> 1) as usize];
@@ -278,10 +296,12 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                         let v = st.pop();
                         let name = &code_ref.names[ins.arg as usize];
                         tri!(vm.setattr(&owner, name, v));
+                        finalize_point!();
                     }
                     Op::DeleteAttr => {
                         let owner = st.pop();
                         tri!(vm.delattr(&owner, &code_ref.names[ins.arg as usize]));
+                        finalize_point!();
                     }
                     Op::LoadSuperAttr => {
                         let self_ = st.pop();
@@ -404,8 +424,12 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                             pc = ins.arg as usize;
                         }
                     }
-                    Op::JumpForward | Op::JumpBackward | Op::JumpBackwardNoInterrupt => {
+                    Op::JumpForward | Op::JumpBackwardNoInterrupt => {
                         pc = ins.arg as usize;
+                    }
+                    Op::JumpBackward => {
+                        pc = ins.arg as usize;
+                        finalize_point!();
                     }
                     Op::GetIter => {
                         let v = st.pop();
@@ -419,7 +443,10 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                             None => pc = ins.arg as usize + 1,
                         }
                     }
-                    Op::EndFor | Op::PopTop | Op::PopIter => drop(st.pop()),
+                    Op::EndFor | Op::PopTop | Op::PopIter => {
+                        drop(st.pop());
+                        finalize_point!();
+                    }
                     Op::PushNull => st.push(Value::NULL),
                     Op::Copy => {
                         let v = st.peek(ins.arg as usize).clone();
@@ -528,11 +555,13 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                         let container = st.pop();
                         let v = st.pop();
                         tri!(vm.setitem(&container, &key, v));
+                        finalize_point!();
                     }
                     Op::DeleteSubscr => {
                         let key = st.pop();
                         let container = st.pop();
                         tri!(vm.delitem(&container, &key));
+                        finalize_point!();
                     }
                     Op::BinarySlice => {
                         let stop = st.pop();
@@ -653,6 +682,7 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                         };
                         st.drop_n(argc + 2);
                         st.push(tri!(result));
+                        finalize_point!();
                     }
                     Op::CallFunctionEx => {
                         let kwargs = st.pop();
@@ -662,6 +692,7 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                         sync!();
                         let r = tri!(crate::interp::ops::call_function_ex(vm, &callable, &args, &kwargs));
                         st.push(r);
+                        finalize_point!();
                     }
                     Op::ReturnValue => {
                         let v = st.pop();
@@ -770,6 +801,7 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                     Op::PopExcept => {
                         let prev = st.pop();
                         *vm.exc_chain.last_mut().expect("exc chain") = prev;
+                        finalize_point!();
                     }
                     Op::CheckExcMatch => {
                         let typ = st.pop();

@@ -172,3 +172,97 @@ impl Drop for ValueStack {
         }
     }
 }
+
+const FRAMES_PER_CHUNK: usize = 128;
+
+/// The stack of active frames. Frames never move once pushed (chunks are never
+/// reallocated), so the interpreter may keep a raw pointer to the running frame while
+/// the code it runs calls back into Python and pushes more frames.
+pub struct FrameStack {
+    chunks: Vec<Box<[std::mem::MaybeUninit<Frame>]>>,
+    len: usize,
+}
+
+impl FrameStack {
+    pub fn new() -> FrameStack {
+        FrameStack { chunks: Vec::new(), len: 0 }
+    }
+
+    #[inline(always)]
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    #[inline(always)]
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    #[inline(always)]
+    fn slot(&self, i: usize) -> *mut Frame {
+        self.chunks[i / FRAMES_PER_CHUNK][i % FRAMES_PER_CHUNK].as_ptr() as *mut Frame
+    }
+
+    pub fn push(&mut self, frame: Frame) {
+        if self.len == self.chunks.len() * FRAMES_PER_CHUNK {
+            self.chunks.push((0..FRAMES_PER_CHUNK).map(|_| std::mem::MaybeUninit::uninit()).collect());
+        }
+        // SAFETY: slot `len` lies in an allocated chunk and is uninitialised.
+        unsafe { self.slot(self.len).write(frame) };
+        self.len += 1;
+    }
+
+    pub fn pop(&mut self) -> Option<Frame> {
+        if self.len == 0 {
+            return None;
+        }
+        self.len -= 1;
+        // SAFETY: slot `len` was initialised by push and is moved out exactly once.
+        Some(unsafe { self.slot(self.len).read() })
+    }
+
+    pub fn last(&self) -> Option<&Frame> {
+        self.len.checked_sub(1).map(|i| &self[i])
+    }
+
+    pub fn last_mut(&mut self) -> Option<&mut Frame> {
+        let i = self.len.checked_sub(1)?;
+        Some(&mut self[i])
+    }
+
+    /// Frames from the outermost to the innermost.
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = &Frame> {
+        (0..self.len).map(move |i| &self[i])
+    }
+}
+
+impl Default for FrameStack {
+    fn default() -> FrameStack {
+        FrameStack::new()
+    }
+}
+
+impl std::ops::Index<usize> for FrameStack {
+    type Output = Frame;
+    #[inline(always)]
+    fn index(&self, i: usize) -> &Frame {
+        assert!(i < self.len, "frame index out of range");
+        // SAFETY: slots below len are initialised.
+        unsafe { &*self.slot(i) }
+    }
+}
+
+impl std::ops::IndexMut<usize> for FrameStack {
+    #[inline(always)]
+    fn index_mut(&mut self, i: usize) -> &mut Frame {
+        assert!(i < self.len, "frame index out of range");
+        // SAFETY: as in `index`; `&mut self` makes the borrow unique.
+        unsafe { &mut *self.slot(i) }
+    }
+}
+
+impl Drop for FrameStack {
+    fn drop(&mut self) {
+        while self.pop().is_some() {}
+    }
+}

@@ -86,13 +86,19 @@ impl GeneratorObj {
             GenState::Finished => 0,
             _ => self.nlocalsplus + self.sp.get() as usize,
         };
-        self.state.set(GenState::Finished);
-        self.sp.set(0);
+        self.finish();
         for i in 0..live {
             // SAFETY: the first `live` slots are initialised and dropped exactly once
             // (the state is Finished now, so `live` is 0 next time).
             unsafe { std::ptr::drop_in_place(self.slots_ptr().add(i)) };
         }
+    }
+
+    /// The frame has returned or raised (its slots were released by the interpreter).
+    fn finish(&self) {
+        self.state.set(GenState::Finished);
+        self.sp.set(0);
+        self.header().set_needs_finalizer(false);
     }
 
     pub fn state(&self) -> GenState {
@@ -122,9 +128,39 @@ pub fn new_generator(vm: &mut Vm, func: &Value, args: Args) -> PyResult<Value> {
         }
         return Err(e);
     }
-    // Start after RETURN_GENERATOR: the first resume pushes the sent None, which the
-    // following POP_TOP discards.
-    let start = if code.instr(0).op == crate::bytecode::Op::ReturnGenerator { 1 } else { 0 };
+    // The prefix before RETURN_GENERATOR (MAKE_CELL, COPY_FREE_VARS) runs now, as it
+    // does in CPython's calling frame; the body starts after RETURN_GENERATOR, where the
+    // first resume pushes the sent None that the following POP_TOP discards.
+    let mut start = 0;
+    while start < code.instrs.len() {
+        let ins = code.instr(start);
+        start += 1;
+        match ins.op {
+            crate::bytecode::Op::ReturnGenerator => break,
+            crate::bytecode::Op::MakeCell => {
+                let slot = &mut slots[ins.arg as usize];
+                // SAFETY: localsplus slots were initialised above; the old value moves
+                // into the new cell.
+                let old = unsafe { slot.assume_init_read() };
+                slot.write(crate::objects::func::new_cell(old));
+            }
+            crate::bytecode::Op::CopyFreeVars => {
+                let closure = fo.closure.get();
+                let cells = closure.as_tuple().expect("closure tuple");
+                let first = code.nlocalsplus() - ins.arg as usize;
+                for (k, c) in cells.iter().enumerate() {
+                    let slot = &mut slots[first + k];
+                    // SAFETY: as above; the NULL placeholder is replaced.
+                    drop(unsafe { slot.assume_init_read() });
+                    slot.write(c.clone());
+                }
+            }
+            _ => {
+                start = 0;
+                break;
+            }
+        }
+    }
     Ok(alloc(GeneratorObj {
         header: ObjHeader::new(ObjKind::Generator),
         func: func.clone(),
@@ -133,7 +169,7 @@ pub fn new_generator(vm: &mut Vm, func: &Value, args: Args) -> PyResult<Value> {
         name: ValueCell::new(fo.name.get()),
         qualname: ValueCell::new(fo.qualname.get()),
         state: Cell::new(GenState::Created),
-        pc: Cell::new(start),
+        pc: Cell::new(start as u32),
         sp: Cell::new(0),
         slots,
         nlocalsplus: code.nlocalsplus(),
@@ -182,7 +218,9 @@ pub fn resume(vm: &mut Vm, genv: &Value, sent: Value, throw: Option<PyErr>) -> P
         generator: genv.clone(),
         stack_mark: None,
     });
-    if throw.is_none() {
+    // The sent value (None for a throw) lands where the yielded value was, as in
+    // CPython: a `yield from` handler's stack depth counts it.
+    {
         let fr = vm.frames.last_mut().expect("frame");
         // SAFETY: a suspended generator's stack has room for the sent value (the slot
         // the yielded value occupied).
@@ -200,16 +238,16 @@ pub fn resume(vm: &mut Vm, genv: &Value, sent: Value, throw: Option<PyErr>) -> P
             g.sp.set(frame.sp);
             g.exc_state.set(exc_state);
             g.state.set(GenState::Suspended);
+            // A suspended generator is closed when it dies (its finally blocks run).
+            g.header().set_needs_finalizer(true);
             Ok(SendResult::Yielded(v))
         }
         Ok(Exit::Return(v)) => {
-            g.state.set(GenState::Finished);
-            g.sp.set(0);
+            g.finish();
             Ok(SendResult::Returned(v))
         }
         Err(e) => {
-            g.state.set(GenState::Finished);
-            g.sp.set(0);
+            g.finish();
             Err(e)
         }
     }
@@ -261,15 +299,91 @@ pub fn send_to(vm: &mut Vm, receiver: &Value, v: Value) -> PyResult<SendResult> 
     }
 }
 
-/// `g.throw(exc)`.
-pub fn gen_throw(vm: &mut Vm, genv: &Value, exc: PyErr) -> PyResult<Value> {
+/// The sub-iterator a generator suspended inside `yield from` is delegating to: the
+/// value under the resume point, when the instruction before it is `YIELD_VALUE 1`.
+fn yield_from_receiver(g: &GeneratorObj) -> Option<Value> {
+    if g.state.get() != GenState::Suspended {
+        return None;
+    }
+    let pc = g.pc.get() as usize;
+    let sp = g.sp.get() as usize;
+    let code = g.code_obj();
+    if pc == 0 || sp == 0 {
+        return None;
+    }
+    let prev = code.instr(pc - 1);
+    if prev.op != crate::bytecode::Op::YieldValue || prev.arg != 1 {
+        return None;
+    }
+    // SAFETY: a suspended generator's first nlocalsplus + sp slots are initialised.
+    Some(unsafe { (*g.slots_ptr().add(g.nlocalsplus + sp - 1)).clone() })
+}
+
+/// Runs `f` with the generator marked as executing, as CPython does while a throw or
+/// close is forwarded to the sub-iterator (so re-entering it raises "already executing").
+fn while_executing<T>(g: &GeneratorObj, f: impl FnOnce() -> T) -> T {
+    g.state.set(GenState::Running);
+    let r = f();
+    g.state.set(GenState::Suspended);
+    r
+}
+
+/// Resumes with `exc` raised at the suspension point, turning a return into StopIteration.
+fn throw_here(vm: &mut Vm, genv: &Value, exc: PyErr) -> PyResult<Value> {
     match resume(vm, genv, Value::NONE, Some(exc))? {
         SendResult::Yielded(v) => Ok(v),
         SendResult::Returned(v) => Err(crate::runtime::exceptions::stop_iteration_with(vm, v)),
     }
 }
 
-/// `g.close()`.
+/// `g.throw(exc)` (CPython's `_gen_throw`): a generator inside `yield from` forwards the
+/// exception to its sub-iterator first; GeneratorExit closes the sub-iterator instead.
+pub fn gen_throw(vm: &mut Vm, genv: &Value, exc: PyErr) -> PyResult<Value> {
+    let g = genv.downcast::<GeneratorObj>().expect("generator");
+    if g.state.get() == GenState::Running {
+        return Err(PyErr::new(ExcKind::ValueError, "generator already executing"));
+    }
+    let Some(yf) = yield_from_receiver(g) else {
+        return throw_here(vm, genv, exc);
+    };
+    if vm.error_is(&exc, ExcKind::GeneratorExit) {
+        return match while_executing(g, || close_iter(vm, &yf)) {
+            Ok(()) => throw_here(vm, genv, exc),
+            Err(e) => throw_here(vm, genv, e),
+        };
+    }
+    let forwarded = if yf.is::<GeneratorObj>() {
+        while_executing(g, || gen_throw(vm, &yf, exc))
+    } else {
+        let name = vm.intern("throw");
+        let meth = match vm.getattr_opt(&yf, &name)? {
+            Some(m) => m,
+            None => return throw_here(vm, genv, exc),
+        };
+        let exc_value = vm.normalize(exc);
+        while_executing(g, || vm.call(&meth, &[exc_value]))
+    };
+    match forwarded {
+        Ok(v) => Ok(v),
+        // The sub-iterator finished (StopIteration) or failed: the error surfaces at the
+        // `yield from`, whose CLEANUP_THROW handler turns StopIteration into its value.
+        Err(e) => throw_here(vm, genv, e),
+    }
+}
+
+/// Closes a `yield from` sub-iterator: generators directly, others through `close()`.
+fn close_iter(vm: &mut Vm, yf: &Value) -> PyResult<()> {
+    if yf.is::<GeneratorObj>() {
+        return gen_close(vm, yf).map(drop);
+    }
+    let name = vm.intern("close");
+    if let Some(meth) = vm.getattr_opt(yf, &name)? {
+        vm.call(&meth, &[])?;
+    }
+    Ok(())
+}
+
+/// `g.close()` (CPython's `gen_close`).
 pub fn gen_close(vm: &mut Vm, genv: &Value) -> PyResult<Value> {
     let g = genv.downcast::<GeneratorObj>().expect("generator");
     match g.state.get() {
@@ -278,13 +392,31 @@ pub fn gen_close(vm: &mut Vm, genv: &Value) -> PyResult<Value> {
             return Ok(Value::NONE);
         }
         GenState::Finished => return Ok(Value::NONE),
-        _ => {}
+        GenState::Running => return Err(PyErr::new(ExcKind::ValueError, "generator already executing")),
+        GenState::Suspended => {}
     }
-    let exit = PyErr::bare(ExcKind::GeneratorExit);
-    match resume(vm, genv, Value::NONE, Some(exit)) {
+    let closed_sub = match yield_from_receiver(g) {
+        Some(yf) => while_executing(g, || close_iter(vm, &yf)),
+        None => Ok(()),
+    };
+    // Suspended at a yield whose only enclosing handler is the implicit StopIteration
+    // one: no finally or except can run, so the frame is simply dropped.
+    let at = g.code_obj().instr(g.pc.get() as usize);
+    if at.op == crate::bytecode::Op::Resume
+        && at.arg & crate::bytecode::RESUME_OPARG_DEPTH1_MASK != 0
+        && closed_sub.is_ok()
+    {
+        g.release();
+        return Ok(Value::NONE);
+    }
+    let exc = match closed_sub {
+        Ok(()) => PyErr::bare(ExcKind::GeneratorExit),
+        Err(e) => e,
+    };
+    match resume(vm, genv, Value::NONE, Some(exc)) {
         Ok(SendResult::Yielded(_)) => Err(PyErr::new(ExcKind::RuntimeError, "generator ignored GeneratorExit")),
         Ok(SendResult::Returned(v)) => Ok(v),
-        Err(e) if vm.error_is(&e, ExcKind::GeneratorExit) || vm.error_is(&e, ExcKind::StopIteration) => Ok(Value::NONE),
+        Err(e) if vm.error_is(&e, ExcKind::GeneratorExit) => Ok(Value::NONE),
         Err(e) => Err(e),
     }
 }

@@ -29,6 +29,8 @@ bitflags::bitflags! {
         const BASETYPE = 2;
         /// Defines `__getattr__` somewhere in its MRO (attribute misses call it).
         const HAS_GETATTR = 4;
+        /// Defines `__del__` somewhere in its MRO (instances are finalized).
+        const HAS_FINALIZER = 8;
     }
 }
 
@@ -125,11 +127,9 @@ pub fn new_type(spec: TypeSpec) -> Value {
     if let Some(base) = obj.base.downcast::<TypeObj>() {
         mro.extend(base.mro());
         base.subclasses.borrow_mut().push(obj as *const TypeObj);
-        if base.flags.get().contains(TypeFlags::HAS_GETATTR) {
-            obj.flags.set(obj.flags.get() | TypeFlags::HAS_GETATTR);
-        }
     }
     *obj.mro.borrow_mut() = mro;
+    obj.recompute_flags();
     t
 }
 
@@ -184,16 +184,24 @@ impl TypeObj {
         None
     }
 
+    /// Flags that depend on which special methods the MRO defines.
+    fn recompute_flags(&self) {
+        let defines = |name: &str| {
+            self.mro.borrow().iter().any(|t| {
+                t.downcast::<TypeObj>().is_some_and(|t| t.dict().keys().iter().any(|k| k.as_str() == Some(name)))
+            })
+        };
+        let mut flags = self.flags.get();
+        flags.set(TypeFlags::HAS_GETATTR, defines("__getattr__"));
+        flags.set(TypeFlags::HAS_FINALIZER, defines("__del__"));
+        self.flags.set(flags);
+    }
+
     /// Invalidates caches after this class's namespace changed: new versions for it and
     /// every subclass, and recomputed flags.
     pub fn modified(&self) {
         self.version.set(next_version());
-        let mut flags = self.flags.get();
-        let has_getattr = self.mro.borrow().iter().any(|t| {
-            t.downcast::<TypeObj>().is_some_and(|t| t.dict().keys().iter().any(|k| k.as_str() == Some("__getattr__")))
-        });
-        flags.set(TypeFlags::HAS_GETATTR, has_getattr);
-        self.flags.set(flags);
+        self.recompute_flags();
         let subs = self.subclasses.borrow().clone();
         for s in subs {
             // SAFETY: subclasses unregister themselves in Drop, so every pointer in the
@@ -228,7 +236,12 @@ unsafe impl PyObject for InstanceObj {
 }
 
 pub fn new_instance(cls: Value) -> Value {
-    alloc(InstanceObj { header: ObjHeader::new(ObjKind::Instance), cls, dict: crate::objects::dict::new_dict() })
+    let finalized = cls.downcast::<TypeObj>().is_some_and(|t| t.flags.get().contains(TypeFlags::HAS_FINALIZER));
+    let v = alloc(InstanceObj { header: ObjHeader::new(ObjKind::Instance), cls, dict: crate::objects::dict::new_dict() });
+    if finalized {
+        v.header().expect("instance").set_needs_finalizer(true);
+    }
+    v
 }
 
 impl InstanceObj {

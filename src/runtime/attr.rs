@@ -289,7 +289,14 @@ pub fn exc_kind_is_subclass(mut k: ExcKind, of: ExcKind) -> bool {
 /// The attribute dict of an object that has one.
 pub fn instance_dict(obj: &Value) -> Option<&DictObj> {
     match obj.kind()? {
-        ObjKind::Instance => Some(obj.downcast::<InstanceObj>()?.dict()),
+        ObjKind::Instance => {
+            let inst = obj.downcast::<InstanceObj>()?;
+            // Bare `object()` instances have no __dict__ (only `object` has no base).
+            if inst.cls.downcast::<TypeObj>().is_some_and(|t| t.base.is_null()) {
+                return None;
+            }
+            Some(inst.dict())
+        }
         ObjKind::Exception => Some(obj.downcast::<ExceptionObj>()?.dict()),
         ObjKind::Function => None,
         ObjKind::Opaque => obj.downcast::<OpaqueObj>()?.dict.downcast::<DictObj>(),

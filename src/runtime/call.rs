@@ -105,16 +105,26 @@ impl Vm {
     }
 }
 
-/// How CPython names a callable in argument errors: `f()`, `A.m()`.
+/// How CPython names a callable in argument errors (`_PyObject_FunctionStr`):
+/// `__main__.f()`, `A.m()` for built-in modules' classes, `print()`.
 pub fn callable_name(vm: &mut Vm, c: &Value) -> String {
-    match c.kind() {
-        Some(ObjKind::Function) => format!("{}()", c.downcast::<FunctionObj>().expect("f").qualname.get().as_str().unwrap_or("?")),
+    let qualname = match c.kind() {
+        Some(ObjKind::Function) => c.downcast::<FunctionObj>().expect("f").qualname.get().as_str().unwrap_or("?").to_string(),
         Some(ObjKind::BoundMethod) => {
             let f = c.downcast::<BoundMethodObj>().expect("m").func.clone();
-            callable_name(vm, &f)
+            return callable_name(vm, &f);
         }
-        Some(ObjKind::NativeFunction) => format!("{}()", c.downcast::<NativeFunctionObj>().expect("n").qualname()),
-        Some(ObjKind::Type) => format!("{}()", c.as_type().expect("type").qualname()),
-        _ => format!("{} object", vm.type_name(c)),
+        Some(ObjKind::NativeFunction) => c.downcast::<NativeFunctionObj>().expect("n").qualname(),
+        Some(ObjKind::Type) => c.as_type().expect("type").qualname(),
+        _ => return format!("{} object", vm.type_name(c)),
+    };
+    let module = match c.kind() {
+        Some(ObjKind::Function) => c.downcast::<FunctionObj>().expect("f").module.get(),
+        Some(ObjKind::Type) => c.as_type().expect("type").module.get(),
+        _ => Value::NONE,
+    };
+    match module.as_str() {
+        Some(m) if m != "builtins" => format!("{m}.{qualname}()"),
+        _ => format!("{qualname}()"),
     }
 }

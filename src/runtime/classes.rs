@@ -123,12 +123,15 @@ pub fn make_class(vm: &mut Vm, name: Value, bases: &[Value], ns: Value) -> PyRes
     let qualname = d.remove_str(&vm.names.dunder_qualname.clone()).unwrap_or_else(|| name.clone());
     let module = d.get_str(&vm.names.dunder_module.clone()).unwrap_or(Value::NONE);
     let classcell = d.remove_str(&vm.names.dunder_classcell.clone());
+    // A class that defines __eq__ but not __hash__ is unhashable (CPython sets
+    // __hash__ = None in its namespace).
+    let hash_name = vm.names.dunder_hash.clone();
+    if d.get_str(&vm.names.dunder_eq.clone()).is_some() && d.get_str(&hash_name).is_none() {
+        d.set_str(hash_name, Value::NONE);
+    }
     // Functions in the namespace become methods; staticmethod etc. stay as they are.
     let cls = new_type(TypeSpec { name, qualname, module, base: base.clone(), dict: ns.clone(), layout, flags: TypeFlags::BASETYPE });
     let t = cls.as_type().expect("type");
-    if d.keys().iter().any(|k| k.as_str() == Some("__getattr__")) {
-        t.flags.set(t.flags.get() | TypeFlags::HAS_GETATTR);
-    }
     crate::runtime::slots::init_slots(vm, &cls)?;
     if let Some(cell) = classcell {
         if let Some(c) = cell.downcast::<CellObj>() {

@@ -166,6 +166,9 @@ pub fn exception_str_for_print(vm: &mut Vm, exc: &Value) -> PyResult<String> {
 
 /// `str(exc)`.
 pub fn exception_str(vm: &mut Vm, exc: &Value) -> PyResult<String> {
+    if vm.isinstance_kind(exc, ExcKind::SyntaxError) {
+        return syntax_error_str(vm, exc);
+    }
     let e = exc.downcast::<ExceptionObj>().expect("exception");
     let args = e.args_vec();
     let is_key_error = vm.isinstance_kind(exc, ExcKind::KeyError) && args.len() == 1;
@@ -178,6 +181,21 @@ pub fn exception_str(vm: &mut Vm, exc: &Value) -> PyResult<String> {
             vm.repr_string(&t)
         }
     }
+}
+
+/// `str(SyntaxError)`: the message with "(file, line N)" (file as a base name).
+fn syntax_error_str(vm: &mut Vm, exc: &Value) -> PyResult<String> {
+    let msg = crate::runtime::exception_attrs::get(vm, exc, "msg")?.unwrap_or(Value::NONE);
+    let msg = vm.str_string(&msg)?;
+    let filename = crate::runtime::exception_attrs::get(vm, exc, "filename")?
+        .and_then(|f| f.as_str().map(|s| s.rsplit('/').next().unwrap_or(s).to_string()));
+    let lineno = crate::runtime::exception_attrs::get(vm, exc, "lineno")?.and_then(|l| l.as_int().and_then(|i| i.to_i64()));
+    Ok(match (filename, lineno) {
+        (Some(f), Some(l)) => format!("{msg} ({f}, line {l})"),
+        (Some(f), None) => format!("{msg} ({f})"),
+        (None, Some(l)) => format!("{msg} (line {l})"),
+        (None, None) => msg,
+    })
 }
 
 /// `repr(exc)`: `ValueError('msg')`.

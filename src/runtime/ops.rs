@@ -207,6 +207,12 @@ impl Vm {
             ObjKind::Slice => Err(type_error("unhashable type: 'slice'")),
             ObjKind::DictView => Err(type_error(format!("unhashable type: '{}'", self.type_name(v)))),
             ObjKind::Instance | ObjKind::Exception | ObjKind::Opaque => self.user_hash(v),
+            // CPython's meth_hash: the receiver by identity, the function by value.
+            ObjKind::BoundMethod => {
+                let m = v.downcast::<BoundMethodObj>().expect("method");
+                let h = identity_hash(&m.self_) ^ self.hash(&m.func)?;
+                Ok(if h == -1 { -2 } else { h })
+            }
             _ => Ok(identity_hash(v)),
         }
     }
@@ -392,6 +398,12 @@ impl Vm {
             (Some(ObjKind::Range), Some(ObjKind::Range)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
                 let (x, y) = (a.downcast::<RangeObj>().expect("range"), b.downcast::<RangeObj>().expect("range"));
                 let eq = x.len == y.len && (x.len == 0 || (x.start == y.start && (x.len == 1 || x.step == y.step)));
+                Ok(Some(if op == CmpOp::Eq { eq } else { !eq }))
+            }
+            // Bound methods are equal when bound to the same object and equal functions.
+            (Some(ObjKind::BoundMethod), Some(ObjKind::BoundMethod)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+                let (x, y) = (a.downcast::<BoundMethodObj>().expect("method"), b.downcast::<BoundMethodObj>().expect("method"));
+                let eq = x.self_.is_same(&y.self_) && self.eq_bool(&x.func, &y.func)?;
                 Ok(Some(if op == CmpOp::Eq { eq } else { !eq }))
             }
             (Some(ObjKind::DictView), Some(ObjKind::DictView) | Some(ObjKind::Set)) | (Some(ObjKind::Set), Some(ObjKind::DictView)) => {

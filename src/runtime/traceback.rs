@@ -225,8 +225,71 @@ fn format_one(vm: &mut Vm, exc: &Value, out: &mut String) {
             }
         }
     }
+    if vm.isinstance_kind(exc, ExcKind::SyntaxError) {
+        format_syntax_error(vm, exc, out);
+        return;
+    }
     out.push_str(&exception_line(vm, exc));
     out.push('\n');
+}
+
+/// The location block and message line of a SyntaxError (traceback.py's
+/// `_format_syntax_error`): the offending line, stripped, with carets under the range.
+fn format_syntax_error(vm: &mut Vm, exc: &Value, out: &mut String) {
+    let mut attr = |vm: &mut Vm, name: &str| crate::runtime::exception_attrs::get(vm, exc, name).ok().flatten();
+    let as_int = |v: &Option<Value>| v.as_ref().and_then(|v| v.as_int().and_then(|i| i.to_i64()));
+    let filename = attr(vm, "filename").filter(|v| !v.is_none());
+    let lineno = as_int(&attr(vm, "lineno"));
+    let end_lineno = as_int(&attr(vm, "end_lineno"));
+    let offset = as_int(&attr(vm, "offset"));
+    let end_offset = as_int(&attr(vm, "end_offset"));
+    let text = attr(vm, "text").and_then(|t| t.as_str().map(str::to_string));
+    let msg = attr(vm, "msg").filter(|m| !m.is_none());
+    let filename_str = match &filename {
+        Some(f) => Some(vm.str_string(f).unwrap_or_default()),
+        None => None,
+    };
+    let mut suffix = String::new();
+    if let Some(line) = lineno {
+        out.push_str(&format!("  File \"{}\", line {line}\n", filename_str.as_deref().unwrap_or("<string>")));
+    } else if let Some(f) = &filename_str {
+        suffix = format!(" ({f})");
+    }
+    if let Some(text) = text {
+        let rtext = text.trim_end_matches('\n');
+        let ltext = rtext.trim_start_matches([' ', '\n', '\x0c']);
+        let spaces = (rtext.chars().count() - ltext.chars().count()) as i64;
+        out.push_str(&format!("    {ltext}\n"));
+        if let Some(mut offset) = offset {
+            let text_len = text.chars().count() as i64;
+            let rtext_len = rtext.chars().count() as i64;
+            let mut end = if lineno == end_lineno { end_offset.filter(|e| *e != 0).unwrap_or(offset) } else { rtext_len + 1 };
+            if offset > text_len {
+                offset = rtext_len + 1;
+            }
+            if end > text_len {
+                end = rtext_len + 1;
+            }
+            if offset >= end || end < 0 {
+                end = offset + 1;
+            }
+            let col = offset - 1 - spaces;
+            let end_col = end - 1 - spaces;
+            if col >= 0 {
+                // Whitespace other than spaces (tabs) is kept so the carets line up.
+                let lead: String =
+                    ltext.chars().take(col as usize).map(|c| if c.is_whitespace() { c } else { ' ' }).collect();
+                out.push_str(&format!("    {lead}{}\n", "^".repeat((end_col - col).max(0) as usize)));
+            }
+        }
+    }
+    let label = crate::runtime::exceptions::exception_type_label(vm, exc);
+    let msg = match msg {
+        Some(m) => vm.str_string(&m).unwrap_or_default(),
+        None => String::new(),
+    };
+    let msg = if msg.is_empty() { "<no detail available>".to_string() } else { msg };
+    out.push_str(&format!("{label}: {msg}{suffix}\n"));
 }
 
 /// The full report CPython prints for an uncaught exception.

@@ -1,5 +1,6 @@
 //! Built-in modules: created on first import (`sys` at start-up).
 
+pub mod gc;
 pub mod math;
 pub mod sys;
 pub mod time;
@@ -14,7 +15,7 @@ pub type ModuleInit = fn(&mut Vm, &DictObj);
 
 /// The built-in modules by name.
 pub fn registry() -> &'static [(&'static str, ModuleInit)] {
-    &[("sys", sys::init), ("math", math::init), ("time", time::init)]
+    &[("sys", sys::init), ("math", math::init), ("time", time::init), ("gc", gc::init)]
 }
 
 pub fn install(vm: &mut Vm) {
