@@ -314,3 +314,27 @@ mod tests {
         }
     }
 }
+
+/// A copy of a `Value` that holds no reference: nothing is counted on creation and
+/// nothing is released when it goes away. Frames use it for the code object and the
+/// globals, which their function (or their caller) keeps alive, so that entering and
+/// leaving a frame costs no reference-count traffic for them.
+#[repr(transparent)]
+pub struct Borrowed(std::mem::ManuallyDrop<Value>);
+
+impl Borrowed {
+    /// # Safety
+    /// The object `v` refers to must stay alive for as long as the result is used.
+    #[inline(always)]
+    pub unsafe fn new(v: &Value) -> Borrowed {
+        Borrowed(std::mem::ManuallyDrop::new(Value(v.0, PhantomData)))
+    }
+}
+
+impl std::ops::Deref for Borrowed {
+    type Target = Value;
+    #[inline(always)]
+    fn deref(&self) -> &Value {
+        &self.0
+    }
+}

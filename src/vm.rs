@@ -123,6 +123,7 @@ pub struct Names {
 }
 
 /// The per-VM look-up cache of type attributes, keyed by (type version, interned name).
+/// Entries in the type-attribute cache (a power of two).
 const METHOD_CACHE_SIZE: usize = 4096;
 
 #[derive(Clone)]
@@ -365,8 +366,10 @@ impl Vm {
     pub fn lookup_type_attr(&mut self, ty: &TypeObj, name: &Value) -> Option<Value> {
         let version = ty.version();
         let name_bits = name.bits();
-        let slot = ((version.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ name_bits.wrapping_mul(31)) >> 52) as usize
-            % METHOD_CACHE_SIZE;
+        // Mix both words before taking the top bits: names of one type must spread
+        // over the whole cache (pointer bits alone barely vary at the top).
+        let slot = ((version ^ name_bits.rotate_left(17)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            >> (64 - METHOD_CACHE_SIZE.trailing_zeros())) as usize;
         let e = &self.method_cache[slot];
         if e.version == version && e.name == name_bits && name.downcast::<StrObj>().is_some_and(|s| s.is_interned()) {
             return e.value.clone();

@@ -55,44 +55,54 @@ pub fn functions() -> Vec<(&'static str, crate::objects::func::NativeFn)> {
     ]
 }
 
+/// `print(*objects, sep=' ', end='\n', file=None, flush=False)`: each piece is written
+/// as soon as it is converted, as CPython does (a `__str__` that prints lands in order).
 fn print(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [sep, end, file, flush] = argparse::kwargs("print", &args, ["sep", "end", "file", "flush"])?;
-    let opt_str = |vm: &Vm, v: Option<&Value>, default: &str, what: &str| -> PyResult<String> {
-        match v {
-            None => Ok(default.to_string()),
-            Some(v) if v.is_none() => Ok(default.to_string()),
-            Some(v) => v.as_str().map(str::to_string).ok_or_else(|| type_error(format!("{what} must be None or a string, not {}", vm.type_name(v)))),
-        }
+    let file = match file {
+        Some(f) if !f.is_none() => f.clone(),
+        _ => sys_stdout(vm)?,
     };
-    let sep = opt_str(vm, sep, " ", "sep")?;
-    let end = opt_str(vm, end, "\n", "end")?;
-    let mut out = String::new();
+    if file.is_none() {
+        return Ok(Value::NONE);
+    }
+    let sep = text_option(vm, sep, "sep")?;
+    let end = text_option(vm, end, "end")?;
     for (i, a) in args.pos().iter().enumerate() {
         if i > 0 {
-            out.push_str(&sep);
+            crate::runtime::io_objects::write_to(vm, &file, sep.as_deref().unwrap_or(" "))?;
         }
-        out.push_str(&vm.str_string(a)?);
+        let s = vm.str(a)?;
+        crate::runtime::io_objects::write_to(vm, &file, s.as_str().unwrap_or(""))?;
     }
-    out.push_str(&end);
-    match file {
-        Some(f) if !f.is_none() => {
-            crate::runtime::io_objects::write_to(vm, f, &out)?;
-            if let Some(fl) = flush {
-                if vm.truthy(fl)? {
-                    let _ = vm.call_method(f, "flush", &[]);
-                }
-            }
-        }
-        _ => {
-            vm.stdout.write_str(&out);
-            if let Some(fl) = flush {
-                if vm.truthy(fl)? {
-                    vm.stdout.flush();
-                }
-            }
+    crate::runtime::io_objects::write_to(vm, &file, end.as_deref().unwrap_or("\n"))?;
+    if let Some(fl) = flush {
+        if vm.truthy(fl)? {
+            vm.call_method(&file, "flush", &[])?;
         }
     }
     Ok(Value::NONE)
+}
+
+/// `sep=`/`end=`: None means the default.
+fn text_option(vm: &Vm, v: Option<&Value>, what: &str) -> PyResult<Option<String>> {
+    match v {
+        None => Ok(None),
+        Some(v) if v.is_none() => Ok(None),
+        Some(v) => match v.as_str() {
+            Some(s) => Ok(Some(s.to_string())),
+            None => Err(type_error(format!("{what} must be None or a string, not {}", vm.type_name(v)))),
+        },
+    }
+}
+
+/// The current `sys.stdout` (a program may replace it).
+fn sys_stdout(vm: &mut Vm) -> PyResult<Value> {
+    if vm.sys_module.is_none() {
+        return Err(crate::error::runtime_error("lost sys.stdout"));
+    }
+    let k = vm.intern("stdout");
+    vm.sys_dict().get_str(&k).ok_or_else(|| crate::error::runtime_error("lost sys.stdout"))
 }
 
 fn len(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -134,50 +144,42 @@ fn abs(vm: &mut Vm, args: Args) -> PyResult<Value> {
     crate::runtime::arith::user_unary(vm, v, "__abs__", "abs()").map_err(|_| type_error(format!("bad operand type for abs(): '{}'", vm.type_name(v))))
 }
 
-/// min() and max(): one iterable or several arguments, with key= and default=.
+/// min() and max(): one iterable or several arguments, with key= and default=. Items
+/// are consumed one at a time, each key computed as its item arrives (as CPython).
 fn min_max(vm: &mut Vm, args: Args, name: &str, want_max: bool) -> PyResult<Value> {
     let [key, default] = argparse::kwargs(name, &args, ["key", "default"])?;
     let pos = args.pos();
-    let items: Vec<Value> = match pos.len() {
+    let it = match pos.len() {
         0 => return Err(type_error(format!("{name} expected at least 1 argument, got 0"))),
-        1 => vm.collect(&pos[0]).map_err(|e| {
-            if vm.error_is(&e, ExcKind::TypeError) && !vm.has_iter(&pos[0]) {
-                type_error(format!("'{}' object is not iterable", vm.type_name(&pos[0])))
-            } else {
-                e
-            }
-        })?,
+        1 => vm.iter(&pos[0])?,
         _ => {
             if default.is_some() {
                 return Err(type_error(format!("Cannot specify a default for {name}() with multiple positional arguments")));
             }
-            pos.to_vec()
+            vm.iter(&tuple::new_tuple(pos.to_vec()))?
         }
     };
-    if items.is_empty() {
-        return match default {
-            Some(d) => Ok(d.clone()),
-            None => Err(value_error(format!("{name}() iterable argument is empty"))),
-        };
-    }
     let key = key.filter(|k| !k.is_none()).cloned();
-    let mut best = items[0].clone();
-    let mut best_key = match &key {
-        Some(k) => vm.call(k, std::slice::from_ref(&best))?,
-        None => best.clone(),
-    };
-    for item in items.into_iter().skip(1) {
+    let op = if want_max { crate::runtime::ops::CmpOp::Gt } else { crate::runtime::ops::CmpOp::Lt };
+    let mut best: Option<(Value, Value)> = None;
+    while let Some(item) = vm.next(&it)? {
         let k = match &key {
             Some(f) => vm.call(f, std::slice::from_ref(&item))?,
             None => item.clone(),
         };
-        let op = if want_max { crate::runtime::ops::CmpOp::Gt } else { crate::runtime::ops::CmpOp::Lt };
-        if vm.compare_bool(&k, &best_key, op)? {
-            best = item;
-            best_key = k;
+        let better = match &best {
+            None => true,
+            Some((_, best_key)) => vm.compare_bool(&k, best_key, op)?,
+        };
+        if better {
+            best = Some((item, k));
         }
     }
-    Ok(best)
+    match (best, default) {
+        (Some((item, _)), _) => Ok(item),
+        (None, Some(d)) => Ok(d.clone()),
+        (None, None) => Err(value_error(format!("{name}() iterable argument is empty"))),
+    }
 }
 
 fn min(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -188,43 +190,90 @@ fn max(vm: &mut Vm, args: Args) -> PyResult<Value> {
     min_max(vm, args, "max", true)
 }
 
+/// `sum(iterable, /, start=0)` with CPython 3.12+'s fast paths: exact int totals kept
+/// in an i64 until they overflow, then float totals with compensated summation.
 fn sum(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [start_kw] = argparse::kwargs("sum", &args, ["start"])?;
     let pos = args.pos();
-    if pos.is_empty() || pos.len() > 2 {
-        return Err(type_error(format!("sum() takes at least 1 positional argument ({} given)", pos.len())));
+    let total = pos.len() + args.kwnames.len();
+    if pos.is_empty() {
+        return Err(type_error("sum() takes at least 1 positional argument (0 given)"));
     }
-    let mut acc = pos.get(1).or(start_kw).cloned().unwrap_or(Value::small_int(0));
-    if acc.is::<StrObj>() {
+    if total > 2 {
+        return Err(type_error(format!("sum() takes at most 2 arguments ({total} given)")));
+    }
+    let [start_kw] = argparse::kwargs("sum", &args, ["start"])?;
+    let start = pos.get(1).or(start_kw).cloned().unwrap_or(Value::small_int(0));
+    if start.is::<StrObj>() {
         return Err(type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
     let it = vm.iter(&pos[0])?;
-    // Float sums use CPython's compensated summation for exact parity.
-    let mut fsum: Option<(f64, f64)> = None;
+    let mut acc = start;
+    if acc.is_int_exact() {
+        acc = match sum_ints(vm, &it, acc)? {
+            SumState::Done(v) => return Ok(v),
+            SumState::Continue(v) => v,
+        };
+    }
+    if acc.is_float() {
+        acc = match sum_floats(vm, &it, acc.float_value())? {
+            SumState::Done(v) => return Ok(v),
+            SumState::Continue(v) => v,
+        };
+    }
     while let Some(x) = vm.next(&it)? {
-        if let (Some(a), Some(b)) = (acc.as_small_int(), x.as_small_int()) {
-            acc = int::small_add(a, b);
-            continue;
-        }
-        if acc.is_float() && (x.is_float() || x.is_small_int()) {
-            let xf = x.as_float().unwrap_or_else(|| x.small_int_value() as f64);
-            let (s, c) = fsum.unwrap_or((acc.float_value(), 0.0));
-            // Neumaier compensation, as CPython 3.12+.
-            let t = s + xf;
-            let c = if s.abs() >= xf.abs() { c + ((s - t) + xf) } else { c + ((xf - t) + s) };
-            fsum = Some((t, c));
-            acc = Value::float(t);
-            continue;
-        }
-        if let Some((s, c)) = fsum.take() {
-            acc = Value::float(if c.is_finite() && c != 0.0 { s + c } else { s });
-        }
         acc = vm.binary_op(&acc, &x, crate::bytecode::BinaryOpArg::Add)?;
     }
-    if let Some((s, c)) = fsum {
-        acc = Value::float(if c.is_finite() && c != 0.0 { s + c } else { s });
-    }
     Ok(acc)
+}
+
+enum SumState {
+    /// The iterator is exhausted: the result.
+    Done(Value),
+    /// The fast path ended: the running total, to continue generically.
+    Continue(Value),
+}
+
+/// The int fast path: adds exact ints (and bools) while the total fits an i64.
+fn sum_ints(vm: &mut Vm, it: &Value, start: Value) -> PyResult<SumState> {
+    let Some(mut total) = start.as_int().and_then(|i| i.to_i64()) else {
+        return Ok(SumState::Continue(start));
+    };
+    while let Some(x) = vm.next(it)? {
+        if x.is_int_exact() || x.is_bool() {
+            if let Some(t) = x.as_int().and_then(|i| i.to_i64()).and_then(|b| total.checked_add(b)) {
+                total = t;
+                continue;
+            }
+        }
+        let v = vm.binary_op(&Value::int(total), &x, crate::bytecode::BinaryOpArg::Add)?;
+        return Ok(SumState::Continue(v));
+    }
+    Ok(SumState::Done(Value::int(total)))
+}
+
+/// The float fast path: Neumaier-compensated addition of floats and ints, as CPython.
+fn sum_floats(vm: &mut Vm, it: &Value, start: f64) -> PyResult<SumState> {
+    let (mut hi, mut lo) = (start, 0.0f64);
+    let finish = |hi: f64, lo: f64| if lo != 0.0 && lo.is_finite() { hi + lo } else { hi };
+    while let Some(x) = vm.next(it)? {
+        let v = if let Some(f) = x.as_float() {
+            f
+        } else if let Some(i) = x.as_int() {
+            int::int_to_f64(i)?
+        } else {
+            let partial = Value::float(finish(hi, lo));
+            let v = vm.binary_op(&partial, &x, crate::bytecode::BinaryOpArg::Add)?;
+            return Ok(SumState::Continue(v));
+        };
+        let t = hi + v;
+        if hi.abs() >= v.abs() {
+            lo += (hi - t) + v;
+        } else {
+            lo += (v - t) + hi;
+        }
+        hi = t;
+    }
+    Ok(SumState::Done(Value::float(finish(hi, lo))))
 }
 
 fn sorted(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -265,34 +314,37 @@ fn all(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// isinstance's second argument: a class or a (nested) tuple of classes.
-fn class_check(vm: &mut Vm, cls_of: &Value, spec: &Value, fname: &str) -> PyResult<bool> {
+fn class_check(cls_of: &Value, spec: &Value, fname: &str) -> PyResult<bool> {
     if let Some(t) = spec.as_type() {
         return Ok(cls_of.as_type().is_some_and(|c| c.is_subtype_of(t)));
     }
     if let Some(items) = spec.as_tuple() {
-        for s in items.to_vec() {
-            if class_check(vm, cls_of, &s, fname)? {
+        for s in items {
+            if class_check(cls_of, s, fname)? {
                 return Ok(true);
             }
         }
         return Ok(false);
     }
-    let what = if fname == "isinstance" { "isinstance() arg 2" } else { "issubclass() arg 2" };
-    Err(type_error(format!("{what} must be a type, a tuple of types, or a union")))
+    Err(type_error(if fname == "isinstance" {
+        "isinstance() arg 2 must be a type, a tuple of types, or a union"
+    } else {
+        "issubclass() arg 2 must be a class, a tuple of classes, or a union"
+    }))
 }
 
 fn isinstance(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = exact_n("isinstance", &args, 2)?;
     let t = vm.type_of(&a[0]);
-    class_check(vm, &t, &a[1], "isinstance").map(Value::bool)
+    class_check(&t, &a[1], "isinstance").map(Value::bool)
 }
 
-fn issubclass(vm: &mut Vm, args: Args) -> PyResult<Value> {
+fn issubclass(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = exact_n("issubclass", &args, 2)?;
     if !a[0].is::<TypeObj>() {
         return Err(type_error("issubclass() arg 1 must be a class"));
     }
-    class_check(vm, &a[0], &a[1], "issubclass").map(Value::bool)
+    class_check(&a[0], &a[1], "issubclass").map(Value::bool)
 }
 
 fn exact_n<'a>(name: &str, args: &Args<'a>, n: usize) -> PyResult<&'a [Value]> {
@@ -317,64 +369,54 @@ fn iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = argparse::range("next", &args, 1, 2)?;
-    if !vm.is_iterator(&a[0]) {
-        return Err(type_error(format!("'{}' object is not an iterator", vm.type_name(&a[0]))));
+    let (it, default) = (&a[0], a.get(1));
+    if !vm.is_iterator(it) {
+        return Err(type_error(format!("'{}' object is not an iterator", vm.type_name(it))));
     }
-    // User iterators raise their own StopIteration (with its value); keep it.
-    if crate::runtime::ops::is_user_object(&a[0]) {
+    // Generators and user iterators raise their own StopIteration (with its value).
+    let result = if it.is::<crate::interp::generator::GeneratorObj>() {
+        match crate::interp::generator::resume(vm, it, Value::NONE, None) {
+            Ok(crate::interp::generator::SendResult::Yielded(v)) => Ok(v),
+            Ok(crate::interp::generator::SendResult::Returned(v)) => Err(crate::runtime::exceptions::stop_iteration_with(vm, v)),
+            Err(e) => Err(e),
+        }
+    } else if crate::runtime::ops::is_user_object(it) {
         let name = vm.names.dunder_next.clone();
-        let m = vm.lookup_special(&a[0], &name).expect("checked");
-        return match vm.call_method_value(&m, &a[0], &[]) {
-            Err(e) if a.len() == 2 && vm.error_is(&e, ExcKind::StopIteration) => Ok(a[1].clone()),
-            other => other,
-        };
-    }
-    match vm.next(&a[0])? {
-        Some(v) => Ok(v),
-        None => match a.get(1) {
-            Some(d) => Ok(d.clone()),
-            None => {
-                if let Some(g) = a[0].downcast::<crate::interp::generator::GeneratorObj>() {
-                    let _ = g;
-                }
-                Err(PyErr::bare(ExcKind::StopIteration))
-            }
-        },
+        match vm.lookup_special(it, &name) {
+            Some(m) => vm.call_method_value(&m, it, &[]),
+            None => return Err(type_error(format!("'{}' object is not an iterator", vm.type_name(it)))),
+        }
+    } else {
+        match vm.next(it)? {
+            Some(v) => Ok(v),
+            None => Err(PyErr::bare(ExcKind::StopIteration)),
+        }
+    };
+    match (result, default) {
+        (Err(e), Some(d)) if vm.error_is(&e, ExcKind::StopIteration) => Ok(d.clone()),
+        (r, _) => r,
     }
 }
 
 fn round(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [nd_kw] = argparse::kwargs("round", &args, ["ndigits"])?;
+    let [num_kw, nd_kw] = argparse::kwargs("round", &args, ["number", "ndigits"])?;
     let pos = args.pos();
-    if pos.is_empty() || pos.len() > 2 {
-        return Err(type_error(format!("round() takes at most 2 arguments ({} given)", pos.len())));
+    let total = pos.len() + args.kwnames.len();
+    if total > 2 {
+        return Err(type_error(format!("round() takes at most 2 arguments ({total} given)")));
     }
-    let x = &pos[0];
+    let x = pos.first().or(num_kw).ok_or_else(|| type_error("round() missing required argument 'number' (pos 1)"))?;
     let nd = pos.get(1).or(nd_kw).filter(|v| !v.is_none());
     if let Some(f) = x.as_float() {
-        return match nd {
-            None => {
-                if !f.is_finite() {
-                    return Err(if f.is_nan() {
-                        value_error("cannot convert float NaN to integer")
-                    } else {
-                        PyErr::new(ExcKind::OverflowError, "cannot convert float infinity to integer")
-                    });
-                }
-                crate::objects::float::float_to_int(f.round_ties_even())
-            }
-            Some(n) => {
-                let n = argparse::int_arg(vm, n)?;
-                Ok(Value::float(crate::objects::float::round_float(f, n)))
-            }
-        };
+        let nd = nd.map(|n| crate::builtins::int::index_value(vm, n)).transpose()?;
+        return crate::objects::float::float_round(f, nd.as_ref().and_then(|n| n.as_int()));
     }
     if let Some(i) = x.as_int() {
         return match nd {
             None => Ok(i.to_value()),
             Some(n) => {
-                let n = argparse::int_arg(vm, n)?;
-                round_int(i, n)
+                let n = crate::builtins::int::index_value(vm, n)?;
+                Ok(int::int_round(i, n.as_int().unwrap_or(IntRef::Small(0))))
             }
         };
     }
@@ -408,6 +450,11 @@ fn round_int(i: IntRef, n: i64) -> PyResult<Value> {
 
 fn divmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = exact_n("divmod", &args, 2)?;
+    let numeric = |v: &Value| v.as_int().is_some() || v.is_float();
+    let zero = a[1].as_int().is_some_and(|i| i.is_zero()) || a[1].as_float() == Some(0.0);
+    if zero && numeric(&a[0]) {
+        return Err(crate::error::zero_division("division by zero"));
+    }
     if let (Some(x), Some(y)) = (a[0].as_int(), a[1].as_int()) {
         let (q, r) = int::int_divmod(x, y)?;
         return Ok(tuple::new_tuple(vec![q, r]));
@@ -449,16 +496,14 @@ fn pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let m = pos.get(2).or(mod_kw).filter(|v| !v.is_none());
     match m {
         None => vm.binary_op(base, exp, crate::bytecode::BinaryOpArg::Power),
-        Some(m) => match (base.as_int(), exp.as_int(), m.as_int()) {
-            (Some(b), Some(e), Some(mm)) => int::int_pow_mod(b, e, mm),
-            _ => Err(type_error("pow() 3rd argument not allowed unless all arguments are integers")),
-        },
+        Some(m) => crate::runtime::arith::ternary_power(vm, base, exp, m),
     }
 }
 
 fn chr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = exact("chr", &args, 1)?;
-    let Some(i) = a[0].as_int() else {
+    let iv = super::misc::index_int(vm, &a[0])?;
+    let Some(i) = iv.as_int() else {
         return Err(type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(&a[0]))));
     };
     match i.to_i64().filter(|c| (0..=0x10FFFF).contains(c)).and_then(|c| char::from_u32(c as u32)) {
@@ -488,19 +533,15 @@ fn ord(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn radix_fn(vm: &mut Vm, args: Args, name: &str, radix: u32, prefix: &str) -> PyResult<Value> {
     let a = exact(name, &args, 1)?;
-    let v = match a[0].as_int() {
-        Some(i) => i.to_value(),
-        None => {
-            let n = vm.names.dunder_index.clone();
-            if crate::runtime::ops::is_user_object(&a[0]) && vm.lookup_special(&a[0], &n).is_some() {
-                vm.call_method(&a[0], "__index__", &[])?
-            } else {
-                return Err(type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(&a[0]))));
-            }
-        }
+    let v = super::misc::index_int(vm, &a[0])?;
+    let Some(i) = v.as_int() else {
+        return Err(type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(&a[0]))));
     };
-    let i = v.as_int().expect("int");
-    let digits = int::int_to_string_radix(int::int_abs(i).as_int().expect("int"), radix);
+    let magnitude = int::int_abs(i);
+    let digits = match magnitude.as_int() {
+        Some(m) => int::int_to_string_radix(m, radix),
+        None => return Err(type_error("abs() of an int is an int")),
+    };
     let s = if i.is_negative() { format!("-{prefix}{digits}") } else { format!("{prefix}{digits}") };
     Ok(vm.str_from_string(s))
 }
@@ -517,17 +558,17 @@ fn oct(vm: &mut Vm, args: Args) -> PyResult<Value> {
     radix_fn(vm, args, "oct", 8, "0o")
 }
 
-fn attr_name<'a>(vm: &Vm, v: &'a Value, fname: &str) -> PyResult<&'a Value> {
+fn attr_name<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a Value> {
     if v.is::<StrObj>() {
         Ok(v)
     } else {
-        Err(type_error(format!("{fname}(): attribute name must be string, not '{}'", vm.type_name(v))))
+        Err(type_error(format!("attribute name must be string, not '{}'", vm.type_name(v))))
     }
 }
 
 fn getattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = argparse::range("getattr", &args, 2, 3)?;
-    let name = attr_name(vm, &a[1], "getattr")?;
+    let name = attr_name(vm, &a[1])?;
     let name = vm.intern_value(name);
     if a.len() == 3 {
         return Ok(vm.getattr_opt(&a[0], &name)?.unwrap_or_else(|| a[2].clone()));
@@ -537,7 +578,7 @@ fn getattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn setattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = exact_n("setattr", &args, 3)?;
-    let name = attr_name(vm, &a[1], "setattr")?;
+    let name = attr_name(vm, &a[1])?;
     let name = vm.intern_value(name);
     vm.setattr(&a[0], &name, a[2].clone())?;
     Ok(Value::NONE)
@@ -545,14 +586,14 @@ fn setattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn hasattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = exact_n("hasattr", &args, 2)?;
-    let name = attr_name(vm, &a[1], "hasattr")?;
+    let name = attr_name(vm, &a[1])?;
     let name = vm.intern_value(name);
     Ok(Value::bool(vm.getattr_opt(&a[0], &name)?.is_some()))
 }
 
 fn delattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = exact_n("delattr", &args, 2)?;
-    let name = attr_name(vm, &a[1], "delattr")?;
+    let name = attr_name(vm, &a[1])?;
     let name = vm.intern_value(name);
     vm.delattr(&a[0], &name)?;
     Ok(Value::NONE)
@@ -677,17 +718,6 @@ fn exit(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let args = a.to_vec();
     let _ = vm;
     Err(PyErr::with_args(ExcKind::SystemExit, args))
-}
-
-/// The `zip(strict=True)` length-mismatch error.
-pub fn zip_strict_error(_vm: &mut Vm, _its: &[Value], k: usize) -> PyErr {
-    if k == 0 {
-        value_error("zip() argument 2 is longer than argument 1")
-    } else if k == 1 {
-        value_error("zip() argument 2 is shorter than argument 1")
-    } else {
-        value_error(format!("zip() argument {} is shorter than arguments 1-{}", k + 1, k))
-    }
 }
 
 pub fn is_kind(v: &Value, k: ObjKind) -> bool {

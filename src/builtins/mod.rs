@@ -101,6 +101,18 @@ pub fn install(vm: &mut Vm) {
     if let Some(f) = d.get_str(&k) {
         d.set_str(k, descr::new_classmethod(f));
     }
+    // float.fromhex is a class method.
+    let k = vm.intern("fromhex");
+    let d = vm.types.float.as_type().expect("float").dict();
+    if let Some(f) = d.get_str(&k) {
+        d.set_str(k, descr::new_classmethod(f));
+    }
+    // str.maketrans is a static method.
+    let k = vm.intern("maketrans");
+    let d = vm.types.str_.as_type().expect("str").dict();
+    if let Some(f) = d.get_str(&k) {
+        d.set_str(k, descr::new_staticmethod(f));
+    }
     let builtins_module = module::new_module(bn, vm.builtins.clone());
     vm.builtins_module = builtins_module.clone();
     modules::install(vm);

@@ -9,7 +9,7 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 pub fn methods() -> Vec<(&'static str, NativeFn)> {
-    let mut v = frozenset_methods();
+    let mut v = shared_methods();
     v.extend([
         ("add", add as NativeFn),
         ("discard", discard),
@@ -21,10 +21,18 @@ pub fn methods() -> Vec<(&'static str, NativeFn)> {
         ("difference_update", difference_update),
         ("symmetric_difference_update", symmetric_difference_update),
     ]);
+    v.extend(super::misc::set_operator_methods(false));
     v
 }
 
 pub fn frozenset_methods() -> Vec<(&'static str, NativeFn)> {
+    let mut v = shared_methods();
+    v.extend(super::misc::set_operator_methods(true));
+    v
+}
+
+/// The methods of both set and frozenset.
+fn shared_methods() -> Vec<(&'static str, NativeFn)> {
     vec![
         ("copy", copy),
         ("union", union),
@@ -41,7 +49,27 @@ pub fn frozenset_methods() -> Vec<(&'static str, NativeFn)> {
 }
 
 fn self_set<'a>(vm: &Vm, v: &'a Value, name: &str) -> PyResult<&'a SetObj> {
-    sets::require_set(vm, v, name)
+    v.downcast::<SetObj>().ok_or_else(|| super::misc::descr_error(vm, "set", name, v))
+}
+
+/// `self` of a method that changes the set: frozensets are refused.
+fn self_set_mut<'a>(vm: &Vm, v: &'a Value, name: &str) -> PyResult<&'a SetObj> {
+    match v.downcast::<SetObj>() {
+        Some(s) if !s.frozen => Ok(s),
+        _ => Err(super::misc::descr_error(vm, "set", name, v)),
+    }
+}
+
+/// The method's owner as CPython names it in messages: `set` or `frozenset`.
+fn owner(args: &Args) -> &'static str {
+    match args.pos().first().and_then(|v| v.downcast::<SetObj>()) {
+        Some(s) if s.frozen => "frozenset",
+        _ => "set",
+    }
+}
+
+fn set_args<'a>(name: &str, args: &Args<'a>, min: usize, max: usize) -> PyResult<(&'a Value, &'a [Value])> {
+    super::misc::method_args(owner(args), name, args, min, max)
 }
 
 pub fn set_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -66,38 +94,38 @@ pub fn frozenset_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn add(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (s, rest) = argparse::method("add", &args, 1, 1)?;
-    self_set(vm, s, "add")?.add(vm, rest[0].clone())?;
+    let (s, rest) = set_args("add", &args, 1, 1)?;
+    self_set_mut(vm, s, "add")?.add(vm, rest[0].clone())?;
     Ok(Value::NONE)
 }
 
 fn discard(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (s, rest) = argparse::method("discard", &args, 1, 1)?;
-    self_set(vm, s, "discard")?.discard(vm, &rest[0])?;
+    let (s, rest) = set_args("discard", &args, 1, 1)?;
+    self_set_mut(vm, s, "discard")?.discard_member(vm, &rest[0])?;
     Ok(Value::NONE)
 }
 
 fn remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (s, rest) = argparse::method("remove", &args, 1, 1)?;
-    if !self_set(vm, s, "remove")?.discard(vm, &rest[0])? {
-        return Err(PyErr::with_args(ExcKind::KeyError, vec![rest[0].clone()]));
+    let (s, rest) = set_args("remove", &args, 1, 1)?;
+    if !self_set_mut(vm, s, "remove")?.discard_member(vm, &rest[0])? {
+        return Err(set::key_error(&rest[0]));
     }
     Ok(Value::NONE)
 }
 
 fn pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (s, _) = argparse::method("pop", &args, 0, 0)?;
-    self_set(vm, s, "pop")?.pop_any().ok_or_else(|| PyErr::new(ExcKind::KeyError, "pop from an empty set"))
+    let (s, _) = set_args("pop", &args, 0, 0)?;
+    self_set_mut(vm, s, "pop")?.pop_any().ok_or_else(|| PyErr::new(ExcKind::KeyError, "pop from an empty set"))
 }
 
 fn clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (s, _) = argparse::method("clear", &args, 0, 0)?;
-    self_set(vm, s, "clear")?.clear_all();
+    let (s, _) = set_args("clear", &args, 0, 0)?;
+    self_set_mut(vm, s, "clear")?.clear_all();
     Ok(Value::NONE)
 }
 
 fn copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (s, _) = argparse::method("copy", &args, 0, 0)?;
+    let (s, _) = set_args("copy", &args, 0, 0)?;
     let frozen = self_set(vm, s, "copy")?.frozen;
     if frozen {
         return Ok(s.clone());
@@ -105,111 +133,109 @@ fn copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
     sets::set_copy(vm, s, false)
 }
 
-fn multi(vm: &mut Vm, args: Args, name: &str) -> PyResult<(Value, Vec<Value>)> {
-    argparse::no_kwargs(name, &args)?;
-    let pos = args.pos();
-    let s = pos.first().ok_or_else(|| type_error(format!("descriptor '{name}' of 'set' object needs an argument")))?;
-    self_set(vm, s, name)?;
-    Ok((s.clone(), pos[1..].to_vec()))
+/// (self, others) of the methods taking any number of iterables (`union(*others)`).
+fn multi<'a>(vm: &mut Vm, args: &Args<'a>, name: &str, mutates: bool) -> PyResult<(&'a Value, &'a [Value])> {
+    let (s, rest) = set_args(name, args, 0, usize::MAX)?;
+    if mutates { self_set_mut(vm, s, name)?; } else { self_set(vm, s, name)?; }
+    Ok((s, rest))
 }
 
+/// `set_union`: a copy of self (same type), then each other merged in.
 fn union(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (s, others) = multi(vm, args, "union")?;
-    let r = sets::set_copy(vm, &s, as_set(&s).frozen)?;
+    let (s, others) = multi(vm, &args, "union", false)?;
+    let r = sets::set_copy(vm, s, as_set(s).frozen)?;
     for o in others {
-        sets::set_update(vm, &r, &o)?;
+        if !o.is_same(s) {
+            sets::set_update(vm, &r, o)?;
+        }
     }
     Ok(r)
 }
 
 fn intersection(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (s, others) = multi(vm, args, "intersection")?;
-    if others.is_empty() {
-        return sets::set_copy(vm, &s, as_set(&s).frozen);
-    }
-    let mut r = s;
-    for o in others {
-        r = sets::set_intersection(vm, &r, &o)?;
-    }
-    Ok(r)
+    let (s, others) = multi(vm, &args, "intersection", false)?;
+    sets::intersection_multi(vm, s, others)
 }
 
 fn difference(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (s, others) = multi(vm, args, "difference")?;
-    if others.is_empty() {
-        return sets::set_copy(vm, &s, as_set(&s).frozen);
-    }
-    let mut r = sets::set_difference(vm, &s, &others[0])?;
-    for o in &others[1..] {
+    let (s, others) = multi(vm, &args, "difference", false)?;
+    let Some((first, rest)) = others.split_first() else {
+        return sets::set_copy(vm, s, as_set(s).frozen);
+    };
+    let r = sets::set_difference(vm, s, first)?;
+    for o in rest {
         sets::set_difference_update(vm, &r, o)?;
-    }
-    if as_set(&s).frozen && !as_set(&r).frozen {
-        r = sets::set_copy(vm, &r, true)?;
     }
     Ok(r)
 }
 
 fn symmetric_difference(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (s, rest) = argparse::method("symmetric_difference", &args, 1, 1)?;
+    let (s, rest) = set_args("symmetric_difference", &args, 1, 1)?;
     self_set(vm, s, "symmetric_difference")?;
     sets::set_symmetric_difference(vm, s, &rest[0])
 }
 
 fn update(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (s, others) = multi(vm, args, "update")?;
+    let (s, others) = multi(vm, &args, "update", true)?;
     for o in others {
-        sets::set_update(vm, &s, &o)?;
+        sets::set_update(vm, s, o)?;
     }
     Ok(Value::NONE)
 }
 
 fn intersection_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (s, others) = multi(vm, args, "intersection_update")?;
-    let mut r = s.clone();
-    for o in others {
-        r = sets::set_intersection(vm, &r, &o)?;
-    }
-    if !r.is_same(&s) {
-        as_set(&s).swap_bodies(as_set(&r));
-    }
+    let (s, others) = multi(vm, &args, "intersection_update", true)?;
+    let r = sets::intersection_multi(vm, s, others)?;
+    as_set(s).swap_bodies(as_set(&r));
     Ok(Value::NONE)
 }
 
 fn difference_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (s, others) = multi(vm, args, "difference_update")?;
+    let (s, others) = multi(vm, &args, "difference_update", true)?;
     for o in others {
-        sets::set_difference_update(vm, &s, &o)?;
+        sets::set_difference_update(vm, s, o)?;
     }
     Ok(Value::NONE)
 }
 
 fn symmetric_difference_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (s, rest) = argparse::method("symmetric_difference_update", &args, 1, 1)?;
-    self_set(vm, s, "symmetric_difference_update")?;
+    let (s, rest) = set_args("symmetric_difference_update", &args, 1, 1)?;
+    self_set_mut(vm, s, "symmetric_difference_update")?;
     sets::set_symmetric_difference_update(vm, s, &rest[0])?;
     Ok(Value::NONE)
 }
 
-fn other_as_set(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    if v.is::<SetObj>() { Ok(v.clone()) } else { sets::set_from_iterable(vm, v, false) }
-}
-
 fn issubset(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (s, rest) = argparse::method("issubset", &args, 1, 1)?;
-    let o = other_as_set(vm, &rest[0])?;
-    sets::set_compare(vm, s, &o, crate::runtime::ops::CmpOp::Le).map(Value::bool)
+    let (s, rest) = set_args("issubset", &args, 1, 1)?;
+    self_set(vm, s, "issubset")?;
+    sets::issubset(vm, s, &rest[0]).map(Value::bool)
 }
 
 fn issuperset(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (s, rest) = argparse::method("issuperset", &args, 1, 1)?;
-    let o = other_as_set(vm, &rest[0])?;
-    sets::set_compare(vm, s, &o, crate::runtime::ops::CmpOp::Ge).map(Value::bool)
+    let (s, rest) = set_args("issuperset", &args, 1, 1)?;
+    self_set(vm, s, "issuperset")?;
+    sets::issuperset(vm, s, &rest[0]).map(Value::bool)
 }
 
+/// `set_isdisjoint`.
 fn isdisjoint(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (s, rest) = argparse::method("isdisjoint", &args, 1, 1)?;
+    let (s, rest) = set_args("isdisjoint", &args, 1, 1)?;
     let set = self_set(vm, s, "isdisjoint")?;
-    for x in vm.collect(&rest[0])? {
+    let other = &rest[0];
+    if s.is_same(other) {
+        return Ok(Value::bool(set.is_empty()));
+    }
+    if let Some(o) = other.downcast::<SetObj>() {
+        let (big, small) = if o.len() > set.len() { (o, set) } else { (set, o) };
+        for (k, h) in small.entries() {
+            if big.contains_hashed(vm, &k, h)? {
+                return Ok(Value::FALSE);
+            }
+        }
+        return Ok(Value::TRUE);
+    }
+    let it = vm.iter(other)?;
+    while let Some(x) = vm.next(&it)? {
         if set.contains(vm, &x)? {
             return Ok(Value::FALSE);
         }
@@ -218,16 +244,16 @@ fn isdisjoint(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn len(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (s, _) = argparse::method("__len__", &args, 0, 0)?;
+    let (s, _) = set_args("__len__", &args, 0, 0)?;
     Ok(Value::int_from_usize(self_set(vm, s, "__len__")?.len()))
 }
 
 fn contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (s, rest) = argparse::method("__contains__", &args, 1, 1)?;
-    Ok(Value::bool(vm.contains(s, &rest[0])?))
+    let (s, rest) = set_args("__contains__", &args, 1, 1)?;
+    Ok(Value::bool(self_set(vm, s, "__contains__")?.contains_member(vm, &rest[0])?))
 }
 
 fn iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (s, _) = argparse::method("__iter__", &args, 0, 0)?;
+    let (s, _) = set_args("__iter__", &args, 0, 0)?;
     vm.iter(s)
 }

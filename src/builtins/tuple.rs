@@ -1,6 +1,7 @@
 //! `tuple`: constructor and methods.
 
 use super::argparse;
+use super::misc::method_args;
 use crate::error::{type_error, value_error, PyResult};
 use crate::objects::func::{Args, NativeFn};
 use crate::objects::*;
@@ -8,7 +9,10 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 pub fn methods() -> Vec<(&'static str, NativeFn)> {
-    vec![("index", index), ("count", count), ("__len__", len), ("__getitem__", getitem), ("__contains__", contains), ("__iter__", iter)]
+    let mut v: Vec<(&'static str, NativeFn)> =
+        vec![("index", index), ("count", count), ("__len__", len), ("__getitem__", getitem), ("__contains__", contains), ("__iter__", iter)];
+    v.extend(super::misc::tuple_operator_methods());
+    v
 }
 
 /// `tuple(iterable=())`.
@@ -26,17 +30,17 @@ pub fn tuple_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
-fn items(vm: &Vm, v: &Value) -> PyResult<Vec<Value>> {
-    v.as_tuple().map(|t| t.to_vec()).ok_or_else(|| type_error(format!("descriptor requires a 'tuple' object but received a '{}'", vm.type_name(v))))
+/// The items of `self` (tuples are immutable, so the slice stays valid while Python
+/// code runs: `v` keeps the tuple alive).
+fn items<'a>(vm: &Vm, v: &'a Value, name: &str) -> PyResult<&'a [Value]> {
+    v.as_tuple().ok_or_else(|| super::misc::descr_error(vm, "tuple", name, v))
 }
 
 fn index(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (s, rest) = argparse::method("index", &args, 1, 3)?;
-    let t = items(vm, s)?;
-    let n = t.len() as i64;
-    let clamp = |i: i64| if i < 0 { (i + n).max(0) as usize } else { i.min(n) as usize };
-    let start = match rest.get(1) { Some(v) => clamp(argparse::int_arg(vm, v)?), None => 0 };
-    let stop = match rest.get(2) { Some(v) => clamp(argparse::int_arg(vm, v)?), None => n as usize };
+    let (s, rest) = method_args("tuple", "index", &args, 1, 3)?;
+    let t = items(vm, s, "index")?;
+    let start = super::list::search_bound(vm, rest.get(1), t.len(), 0)?;
+    let stop = super::list::search_bound(vm, rest.get(2), t.len(), t.len())?;
     for (i, it) in t.iter().enumerate().take(stop).skip(start) {
         if it.is_same(&rest[0]) || vm.eq_bool(it, &rest[0])? {
             return Ok(Value::int_from_usize(i));
@@ -46,10 +50,10 @@ fn index(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn count(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (s, rest) = argparse::method("count", &args, 1, 1)?;
+    let (s, rest) = method_args("tuple", "count", &args, 1, 1)?;
     let mut c = 0;
-    for it in items(vm, s)? {
-        if it.is_same(&rest[0]) || vm.eq_bool(&it, &rest[0])? {
+    for it in items(vm, s, "count")? {
+        if it.is_same(&rest[0]) || vm.eq_bool(it, &rest[0])? {
             c += 1;
         }
     }
@@ -57,21 +61,21 @@ fn count(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn len(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (s, _) = argparse::method("__len__", &args, 0, 0)?;
-    Ok(Value::int_from_usize(items(vm, s)?.len()))
+    let (s, _) = method_args("tuple", "__len__", &args, 0, 0)?;
+    Ok(Value::int_from_usize(items(vm, s, "__len__")?.len()))
 }
 
 fn getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (s, rest) = argparse::method("__getitem__", &args, 1, 1)?;
+    let (s, rest) = method_args("tuple", "__getitem__", &args, 1, 1)?;
     vm.getitem(s, &rest[0])
 }
 
 fn contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (s, rest) = argparse::method("__contains__", &args, 1, 1)?;
+    let (s, rest) = method_args("tuple", "__contains__", &args, 1, 1)?;
     Ok(Value::bool(vm.contains(s, &rest[0])?))
 }
 
 fn iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (s, _) = argparse::method("__iter__", &args, 0, 0)?;
+    let (s, _) = method_args("tuple", "__iter__", &args, 0, 0)?;
     vm.iter(s)
 }

@@ -53,6 +53,15 @@ fn complexity(c: &Const, limit: i64) -> i64 {
 }
 
 pub fn eval_binop(l: &Const, op: B, r: &Const) -> Option<Const> {
+    // bool's own &, | and ^ keep the bool type.
+    if let (Const::Bool(a), Const::Bool(b)) = (l, r) {
+        match op {
+            B::And => return Some(Const::Bool(a & b)),
+            B::Or => return Some(Const::Bool(a | b)),
+            B::Xor => return Some(Const::Bool(a ^ b)),
+            _ => {}
+        }
+    }
     if let (Some(a), Some(b)) = (num(l), num(r)) {
         return eval_numeric(a, op, b);
     }

@@ -4,10 +4,10 @@
 use crate::bytecode::CodeFlags;
 use crate::error::{type_error, ExcKind, PyErr, PyResult};
 use crate::interp::eval::{run, Exit};
-use crate::interp::frame::Frame;
+use crate::interp::frame::{Frame, StackMark};
 use crate::objects::func::Args;
 use crate::objects::*;
-use crate::value::Value;
+use crate::value::{Borrowed, Value};
 use crate::vm::Vm;
 
 /// A call that needs no argument binding work: positional arguments exactly filling the
@@ -24,8 +24,8 @@ pub fn recursion_error() -> PyErr {
     PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded")
 }
 
-#[inline]
-fn check_depth(vm: &Vm) -> PyResult<()> {
+#[inline(always)]
+pub fn check_depth(vm: &Vm) -> PyResult<()> {
     if vm.frames.len() >= vm.recursion_limit {
         return Err(recursion_error());
     }
@@ -33,7 +33,7 @@ fn check_depth(vm: &Vm) -> PyResult<()> {
 }
 
 /// Allocates slots for `code` with every localsplus slot NULL.
-fn alloc_slots(vm: &mut Vm, code: &CodeObj) -> (*mut Value, (usize, usize)) {
+fn alloc_slots(vm: &mut Vm, code: &CodeObj) -> (*mut Value, StackMark) {
     let (slots, mark) = vm.stack.alloc(code.frame_size());
     for i in 0..code.nlocalsplus() {
         // SAFETY: the slots are fresh and uninitialised; writing NULL initialises them.
@@ -42,10 +42,36 @@ fn alloc_slots(vm: &mut Vm, code: &CodeObj) -> (*mut Value, (usize, usize)) {
     (slots, mark)
 }
 
-/// Pushes a frame for a simple call, moving `nargs` values that end at `args_top` into
-/// its parameters. On error nothing was moved.
-pub fn push_simple_frame(vm: &mut Vm, func: &Value, nargs: usize, args_top: *mut Value) -> PyResult<()> {
-    check_depth(vm)?;
+/// A frame for running `code` in `slots`.
+///
+/// # Safety
+/// `code_v` and `globals` must outlive the frame: `func` owns them for function frames,
+/// the runner of a body frame or the generator for generator frames.
+#[inline(always)]
+unsafe fn new_frame(code_v: &Value, globals: &Value, func: Value, locals: Value, slots: *mut Value, mark: StackMark, entry: bool) -> Frame {
+    let code = code_v.downcast::<CodeObj>().expect("code");
+    Frame {
+        code: code as *const CodeObj,
+        slots,
+        // SAFETY: the caller's guarantee.
+        code_ref: unsafe { Borrowed::new(code_v) },
+        globals: unsafe { Borrowed::new(globals) },
+        func,
+        locals,
+        generator: Value::NULL,
+        stack_mark: mark,
+        sp: 0,
+        pc: 0,
+        last_pc: 0,
+        entry,
+    }
+}
+
+/// Pushes a frame for a simple call of `func` (owned by the new frame), moving the
+/// `nargs` values that end at `args_top` into its parameters. The caller checked the
+/// recursion depth (`check_depth`) and gives up those values.
+#[inline(always)]
+pub fn push_simple_frame(vm: &mut Vm, func: Value, nargs: usize, args_top: *mut Value) {
     let fo = func.downcast::<FunctionObj>().expect("function");
     let code = fo.code();
     let (slots, mark) = vm.stack.alloc(code.frame_size());
@@ -58,28 +84,20 @@ pub fn push_simple_frame(vm: &mut Vm, func: &Value, nargs: usize, args_top: *mut
             std::ptr::write(slots.add(i), Value::NULL);
         }
     }
-    vm.frames.push(Frame {
-        code: code as *const CodeObj,
-        code_ref: fo.code.clone(),
-        func: func.clone(),
-        globals: fo.globals.clone(),
-        locals: Value::NULL,
-        slots,
-        sp: 0,
-        pc: 0,
-        last_pc: 0,
-        entry: false,
-        generator: Value::NULL,
-        stack_mark: Some(mark),
-    });
-    Ok(())
+    let (code_v, globals): (*const Value, *const Value) = (&fo.code, &fo.globals);
+    // SAFETY: `func`, moved into the frame, owns its code and globals.
+    let frame = unsafe { new_frame(&*code_v, &*globals, func, Value::NULL, slots, mark, false) };
+    vm.frames.push(frame);
 }
 
 /// Pops the top frame, dropping its values and returning its stack slots.
+#[inline(always)]
 pub fn pop_frame(vm: &mut Vm) {
-    let mut frame = vm.frames.pop().expect("a frame to pop");
+    let frame = vm.frames.last_mut().expect("a frame to pop");
     frame.release_slots();
-    if let Some(mark) = frame.stack_mark {
+    let mark = frame.stack_mark;
+    vm.frames.discard_top();
+    if !mark.is_owned() {
         vm.stack.free(mark);
     }
 }
@@ -102,20 +120,9 @@ pub fn call_function(vm: &mut Vm, func: &Value, args: Args) -> PyResult<Value> {
         vm.stack.free(mark);
         return Err(e);
     }
-    vm.frames.push(Frame {
-        code: code as *const CodeObj,
-        code_ref: fo.code.clone(),
-        func: func.clone(),
-        globals: fo.globals.clone(),
-        locals: Value::NULL,
-        slots,
-        sp: 0,
-        pc: 0,
-        last_pc: 0,
-        entry: true,
-        generator: Value::NULL,
-        stack_mark: Some(mark),
-    });
+    // SAFETY: the frame owns a reference to the function, which owns code and globals.
+    let frame = unsafe { new_frame(&fo.code, &fo.globals, func.clone(), Value::NULL, slots, mark, true) };
+    vm.frames.push(frame);
     match run(vm)? {
         Exit::Return(v) => Ok(v),
         Exit::Yield(_) => Err(PyErr::new(ExcKind::SystemError, "yield from a non-generator frame")),
@@ -128,24 +135,17 @@ pub fn run_code_with_locals(vm: &mut Vm, code_v: &Value, func: Value, globals: V
     check_depth(vm)?;
     crate::stack_guard::ensure_stack(vm)?;
     let (slots, mark) = alloc_slots(vm, code);
-    vm.frames.push(Frame {
-        code: code as *const CodeObj,
-        code_ref: code_v.clone(),
-        func,
-        globals,
-        locals,
-        slots,
-        sp: 0,
-        pc: 0,
-        last_pc: 0,
-        entry: true,
-        generator: Value::NULL,
-        stack_mark: Some(mark),
-    });
-    match run(vm)? {
+    // SAFETY: `code_v` is borrowed for this whole call and `globals` lives in this
+    // function until the frame has finished running.
+    let frame = unsafe { new_frame(code_v, &globals, func, locals, slots, mark, true) };
+    vm.frames.push(frame);
+    let result = run(vm);
+    drop(globals);
+    match result? {
         Exit::Return(v) => Ok(v),
         Exit::Yield(_) => Err(PyErr::new(ExcKind::SystemError, "yield outside a generator")),
     }
+
 }
 
 /// Binds call arguments into a new frame's slots (CPython's `initialize_locals`).

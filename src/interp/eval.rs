@@ -295,7 +295,7 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                         let owner = st.pop();
                         let v = st.pop();
                         let name = &code_ref.names[ins.arg as usize];
-                        tri!(vm.setattr(&owner, name, v));
+                        tri!(crate::interp::ops::store_attr(vm, code_ref, ins, &owner, name, v));
                         finalize_point!();
                     }
                     Op::DeleteAttr => {
@@ -626,40 +626,37 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                         } else {
                             (ins.arg as usize, None)
                         };
-                        let self_or_null = st.peek(argc + 1);
-                        let callable = st.peek(argc + 2);
-                        // Python function, positional args only: push a frame, no recursion.
                         if kwnames.is_none() {
-                            let (fun, nargs) = if !self_or_null.is_null() {
-                                (callable.clone(), argc + 1)
-                            } else if let Some(bm) = callable.downcast::<BoundMethodObj>() {
-                                // Unpack a bound method in place.
-                                let (fu, se) = (bm.func.clone(), bm.self_.clone());
-                                st.set(argc + 1, se);
-                                st.set(argc + 2, fu.clone());
-                                (fu, argc + 1)
-                            } else {
-                                (callable.clone(), argc)
-                            };
-                            if let Some(fo) = fun.downcast::<FunctionObj>() {
-                                let callee_code = fo.code();
-                                if crate::interp::call::is_simple_call(callee_code, nargs) {
-                                    // Pop the args into the new frame.
-                                    sync!();
-                                    tri!(crate::interp::call::push_simple_frame(vm, &fun, nargs, st.top));
-                                    // The args were moved; pop callable and self slot.
-                                    // SAFETY: the nargs values were moved out by push_simple_frame.
-                                    st.top = unsafe { st.top.sub(nargs) };
-                                    if nargs == argc {
-                                        drop(st.pop()); // NULL
-                                    }
-                                    drop(st.pop()); // callable
-                                    // SAFETY: f is still valid: the frame list grew by one
-                                    // entry whose address we do not hold.
+                            // A bound method called directly: unpack it in place into
+                            // (function, self) so the fast path below applies.
+                            if st.peek(argc + 1).is_null() {
+                                if let Some(bm) = st.peek(argc + 2).downcast::<BoundMethodObj>() {
+                                    let (fu, se) = (bm.func.clone(), bm.self_.clone());
+                                    st.set(argc + 1, se);
+                                    st.set(argc + 2, fu);
+                                }
+                            }
+                            // A Python function whose parameters the positional args fill
+                            // exactly: move them into a new frame and continue there, with
+                            // no Rust recursion.
+                            if let Some(fo) = st.peek(argc + 2).downcast::<FunctionObj>() {
+                                let has_self = !st.peek(argc + 1).is_null();
+                                let nargs = argc + has_self as usize;
+                                if fo.code().fast_arity == nargs as i32 {
+                                    tri!(crate::interp::call::check_depth(vm));
+                                    // SAFETY: the callable's slot is initialised; its value
+                                    // moves into the new frame, and the slot is abandoned
+                                    // (the stack top drops below it next).
+                                    let func = unsafe { std::ptr::read(st.top.sub(argc + 2)) };
+                                    crate::interp::call::push_simple_frame(vm, func, nargs, st.top);
+                                    // The args and the callable moved out; the self slot,
+                                    // if unused, holds NULL, which needs no drop.
+                                    // SAFETY: argc + 2 slots were on the stack.
+                                    st.top = unsafe { st.top.sub(argc + 2) };
+                                    // SAFETY: f stays valid: frames never move (FrameStack).
                                     unsafe {
-                                        let fr = &mut vm.frames[fidx];
-                                        fr.sp = st.depth(base);
-                                        fr.pc = pc as u32;
+                                        (*f).sp = st.depth(base);
+                                        (*f).pc = pc as u32;
                                     }
                                     fidx += 1;
                                     continue 'frame;

@@ -12,20 +12,27 @@
 //! `nlocalsplus..nlocalsplus+sp` are initialised; slots above `sp` are not.
 
 use crate::objects::CodeObj;
-use crate::value::Value;
+use crate::value::{Borrowed, Value};
 
 #[repr(C)]
 pub struct Frame {
-    /// The running code (owned by `code_ref`).
+    /// The running code (kept alive by `func`, or by whoever runs a module or class body).
     pub code: *const CodeObj,
-    pub code_ref: Value,
-    /// The function being run (NULL for module and class bodies).
-    pub func: Value,
-    pub globals: Value,
-    /// The namespace of NAME instructions (module or class body dict); NULL in functions.
-    pub locals: Value,
     /// `nlocalsplus + stacksize` slots.
     pub slots: *mut Value,
+    /// The code as a value (not counted: see `code`).
+    pub code_ref: Borrowed,
+    /// The globals dict (not counted: the function, generator or caller owns it).
+    pub globals: Borrowed,
+    /// The function being run, owned by the frame (NULL for module and class bodies).
+    pub func: Value,
+    /// The namespace of NAME instructions (module or class body dict); NULL in functions.
+    pub locals: Value,
+    /// The generator object owning this frame's slots, or NULL.
+    pub generator: Value,
+    /// Where the slots came from in the VM's value stack (`StackMark::OWNED` for
+    /// generator frames, whose slots the generator owns).
+    pub stack_mark: StackMark,
     /// Values on the value stack.
     pub sp: u32,
     /// Index of the next instruction to run.
@@ -34,16 +41,12 @@ pub struct Frame {
     pub last_pc: u32,
     /// Returning from this frame returns from the Rust call that started it.
     pub entry: bool,
-    /// The generator object owning this frame's slots, or NULL.
-    pub generator: Value,
-    /// Where the slots came from in the VM's value stack (None: owned by a generator).
-    pub stack_mark: Option<(usize, usize)>,
 }
 
 impl Frame {
     #[inline(always)]
     pub fn code(&self) -> &CodeObj {
-        // SAFETY: `code_ref` owns the code object for the frame's whole life.
+        // SAFETY: the frame's function (or whoever runs a body frame) keeps the code alive.
         unsafe { &*self.code }
     }
 
@@ -93,83 +96,93 @@ impl Frame {
 
 const CHUNK_SLOTS: usize = 1 << 16;
 
+/// Where a frame's slots start in the value stack, to release them in LIFO order.
+#[derive(Clone, Copy, Debug)]
+pub struct StackMark {
+    chunk: u32,
+    top: *mut Value,
+}
+
+impl StackMark {
+    /// The mark of slots the value stack did not provide (a generator's own).
+    pub const OWNED: StackMark = StackMark { chunk: u32::MAX, top: std::ptr::null_mut() };
+
+    pub fn is_owned(&self) -> bool {
+        self.chunk == u32::MAX
+    }
+}
+
+type Chunk = Box<[std::mem::MaybeUninit<Value>]>;
+
 /// The VM's stack of frame slots: chunks that never move, so frames keep raw pointers.
+/// Allocation is a pointer bump in the current chunk; release restores a mark.
 pub struct ValueStack {
-    chunks: Vec<(*mut Value, usize)>,
-    /// Chunk in use and the next free slot in it.
+    chunks: Vec<Chunk>,
+    /// Chunk in use, its next free slot and its end.
     current: usize,
-    top: usize,
+    top: *mut Value,
+    limit: *mut Value,
 }
 
 impl ValueStack {
     pub fn new() -> ValueStack {
-        ValueStack { chunks: Vec::new(), current: 0, top: 0 }
+        ValueStack { chunks: Vec::new(), current: 0, top: std::ptr::null_mut(), limit: std::ptr::null_mut() }
     }
 
-    fn new_chunk(size: usize) -> *mut Value {
-        let mut v: Vec<std::mem::MaybeUninit<Value>> = Vec::with_capacity(size);
-        // SAFETY: MaybeUninit needs no initialisation.
-        unsafe { v.set_len(size) };
-        Box::into_raw(v.into_boxed_slice()) as *mut Value
+    /// Reserves `n` uninitialised slots.
+    #[inline(always)]
+    pub fn alloc(&mut self, n: usize) -> (*mut Value, StackMark) {
+        let mark = StackMark { chunk: self.current as u32, top: self.top };
+        // SAFETY (offset_from): top and limit point into the same chunk (or are both null).
+        if unsafe { self.limit.offset_from(self.top) } as usize >= n && !self.top.is_null() {
+            let p = self.top;
+            // SAFETY: n slots remain between top and limit.
+            self.top = unsafe { self.top.add(n) };
+            return (p, mark);
+        }
+        self.alloc_slow(n, mark)
     }
 
-    /// Reserves `n` slots, returning their base (a position token for `free`).
-    pub fn alloc(&mut self, n: usize) -> (*mut Value, (usize, usize)) {
-        if self.chunks.is_empty() {
-            let size = CHUNK_SLOTS.max(n);
-            self.chunks.push((ValueStack::new_chunk(size), size));
-        }
-        let (base, size) = self.chunks[self.current];
-        if self.top + n <= size {
-            let token = (self.current, self.top);
-            // SAFETY: top + n <= size keeps the pointer inside the chunk.
-            let p = unsafe { base.add(self.top) };
-            self.top += n;
-            return (p, token);
-        }
-        // Move to the next chunk (allocating one big enough).
-        let token = (self.current, self.top);
-        self.current += 1;
-        if self.current >= self.chunks.len() || self.chunks[self.current].1 < n {
-            let size = CHUNK_SLOTS.max(n);
-            let chunk = (ValueStack::new_chunk(size), size);
-            if self.current < self.chunks.len() {
-                let old = std::mem::replace(&mut self.chunks[self.current], chunk);
-                // SAFETY: chunks beyond `current` are unused; rebuild the box to free it.
-                unsafe { drop(Box::from_raw(std::ptr::slice_from_raw_parts_mut(old.0 as *mut std::mem::MaybeUninit<Value>, old.1))) };
+    #[cold]
+    fn alloc_slow(&mut self, n: usize, mark: StackMark) -> (*mut Value, StackMark) {
+        let next = if self.top.is_null() { 0 } else { self.current + 1 };
+        if next >= self.chunks.len() || self.chunks[next].len() < n {
+            let chunk: Chunk = (0..CHUNK_SLOTS.max(n)).map(|_| std::mem::MaybeUninit::uninit()).collect();
+            if next < self.chunks.len() {
+                // Chunks past the current one hold no live values.
+                self.chunks[next] = chunk;
             } else {
                 self.chunks.push(chunk);
             }
         }
-        self.top = n;
-        (self.chunks[self.current].0, token)
+        self.enter_chunk(next);
+        let p = self.top;
+        // SAFETY: the chunk has at least n slots.
+        self.top = unsafe { self.top.add(n) };
+        (p, mark)
+    }
+
+    fn enter_chunk(&mut self, i: usize) {
+        self.current = i;
+        let c = &mut self.chunks[i];
+        self.top = c.as_mut_ptr() as *mut Value;
+        // SAFETY: one past the end of the chunk.
+        self.limit = unsafe { self.top.add(c.len()) };
     }
 
     /// Releases the most recent allocation (the caller dropped the values first).
-    pub fn free(&mut self, token: (usize, usize)) {
-        self.current = token.0;
-        self.top = token.1;
-    }
-
-    /// The position the next allocation starts from.
-    pub fn mark(&self) -> (usize, usize) {
-        (self.current, self.top)
+    #[inline(always)]
+    pub fn free(&mut self, mark: StackMark) {
+        if mark.chunk as usize != self.current {
+            self.enter_chunk(mark.chunk as usize);
+        }
+        self.top = mark.top;
     }
 }
 
 impl Default for ValueStack {
     fn default() -> ValueStack {
         ValueStack::new()
-    }
-}
-
-impl Drop for ValueStack {
-    fn drop(&mut self) {
-        for &(p, n) in &self.chunks {
-            // SAFETY: each chunk came from `new_chunk` with this size; values in it were
-            // dropped by their frames.
-            unsafe { drop(Box::from_raw(std::ptr::slice_from_raw_parts_mut(p as *mut std::mem::MaybeUninit<Value>, n))) };
-        }
     }
 }
 
@@ -198,20 +211,32 @@ impl FrameStack {
         self.len == 0
     }
 
+    /// Slot `i`; the chunk holding it must exist.
     #[inline(always)]
     fn slot(&self, i: usize) -> *mut Frame {
-        self.chunks[i / FRAMES_PER_CHUNK][i % FRAMES_PER_CHUNK].as_ptr() as *mut Frame
+        debug_assert!(i / FRAMES_PER_CHUNK < self.chunks.len());
+        // SAFETY: callers only pass indices below the allocated capacity.
+        unsafe {
+            self.chunks.get_unchecked(i / FRAMES_PER_CHUNK).as_ptr().add(i % FRAMES_PER_CHUNK) as *mut Frame
+        }
     }
 
+    #[inline(always)]
     pub fn push(&mut self, frame: Frame) {
         if self.len == self.chunks.len() * FRAMES_PER_CHUNK {
-            self.chunks.push((0..FRAMES_PER_CHUNK).map(|_| std::mem::MaybeUninit::uninit()).collect());
+            self.grow();
         }
         // SAFETY: slot `len` lies in an allocated chunk and is uninitialised.
         unsafe { self.slot(self.len).write(frame) };
         self.len += 1;
     }
 
+    #[cold]
+    fn grow(&mut self) {
+        self.chunks.push((0..FRAMES_PER_CHUNK).map(|_| std::mem::MaybeUninit::uninit()).collect());
+    }
+
+    #[inline(always)]
     pub fn pop(&mut self) -> Option<Frame> {
         if self.len == 0 {
             return None;
@@ -219,6 +244,15 @@ impl FrameStack {
         self.len -= 1;
         // SAFETY: slot `len` was initialised by push and is moved out exactly once.
         Some(unsafe { self.slot(self.len).read() })
+    }
+
+    /// Drops the top frame where it lies (no move out).
+    #[inline(always)]
+    pub fn discard_top(&mut self) {
+        assert!(self.len > 0, "no frame to discard");
+        self.len -= 1;
+        // SAFETY: slot `len` was initialised by push; it is dropped exactly once.
+        unsafe { std::ptr::drop_in_place(self.slot(self.len)) };
     }
 
     pub fn last(&self) -> Option<&Frame> {

@@ -3,11 +3,11 @@
 
 use crate::error::{ExcKind, PyErr, PyResult};
 use crate::interp::eval::{run_with, Exit};
-use crate::interp::frame::Frame;
+use crate::interp::frame::{Frame, StackMark};
 use crate::object::{alloc, ObjHeader, ObjKind, PyObject, ValueCell};
 use crate::objects::func::Args;
 use crate::objects::*;
-use crate::value::Value;
+use crate::value::{Borrowed, Value};
 use crate::vm::Vm;
 use std::cell::Cell;
 use std::mem::MaybeUninit;
@@ -206,17 +206,19 @@ pub fn resume(vm: &mut Vm, genv: &Value, sent: Value, throw: Option<PyErr>) -> P
     let pc = g.pc.get();
     vm.frames.push(Frame {
         code: code as *const CodeObj,
-        code_ref: g.code.clone(),
-        func: g.func.clone(),
-        globals: g.globals.clone(),
-        locals: Value::NULL,
         slots: g.slots_ptr(),
+        // SAFETY: the frame owns a reference to the generator (`generator`), which owns
+        // its code and globals.
+        code_ref: unsafe { Borrowed::new(&g.code) },
+        globals: unsafe { Borrowed::new(&g.globals) },
+        func: g.func.clone(),
+        locals: Value::NULL,
+        generator: genv.clone(),
+        stack_mark: StackMark::OWNED,
         sp: g.sp.get(),
         pc,
         last_pc: pc.saturating_sub(1),
         entry: true,
-        generator: genv.clone(),
-        stack_mark: None,
     });
     // The sent value (None for a throw) lands where the yielded value was, as in
     // CPython: a `yield from` handler's stack depth counts it.

@@ -5,6 +5,7 @@ use crate::error::{type_error, ExcKind, PyErr, PyResult};
 use crate::interp::frame::Frame;
 use crate::object::ObjKind;
 use crate::objects::func::{Args, FunctionParts};
+use crate::objects::code::CacheEntry;
 use crate::objects::iter::IterState;
 use crate::objects::*;
 use crate::value::Value;
@@ -87,8 +88,75 @@ pub fn load_name(vm: &mut Vm, frame: &Frame, name: &Value) -> PyResult<Value> {
 
 /// LOAD_ATTR (plain form): instance-dict hits on user objects are the common case.
 #[inline]
-pub fn load_attr(vm: &mut Vm, _code: &CodeObj, _ins: Instr, owner: &Value, name: &Value) -> PyResult<Value> {
-    vm.getattr(owner, name)
+/// LOAD_ATTR (attribute form) with the instance-attribute cache.
+///
+/// The cache entry is valid for one version of the owner's type and records two facts:
+/// the type (with its MRO) defines nothing called `name`, so no descriptor or
+/// attribute hook can intervene, and the attribute sits at `index` in the instance
+/// dict. Instances of a class usually store their attributes in the same order, so
+/// one index serves them all; a hit is a version compare and a key-identity check.
+#[inline]
+pub fn load_attr(vm: &mut Vm, code: &CodeObj, ins: Instr, owner: &Value, name: &Value) -> PyResult<Value> {
+    let Some(inst) = owner.downcast::<InstanceObj>() else { return vm.getattr(owner, name) };
+    let cache = &code.caches[ins.cache as usize];
+    let t = inst.cls.downcast::<TypeObj>().expect("instance type");
+    let c = cache.get();
+    if c.version == t.version() {
+        if let Some(v) = inst.dict().value_at_if_key(c.index as usize, name) {
+            return Ok(v);
+        }
+    }
+    let v = vm.getattr(owner, name)?;
+    if instance_attr_cacheable(vm, t, name, false) {
+        if let Some(ix) = inst.dict().index_of_str(name) {
+            cache.set(CacheEntry { version: t.version(), version2: 0, index: ix as u32, aux: 0 });
+        }
+    }
+    Ok(v)
+}
+
+/// STORE_ATTR with the instance-attribute cache (see `load_attr`): a hit replaces the
+/// value in the instance dict in place.
+#[inline]
+pub fn store_attr(vm: &mut Vm, code: &CodeObj, ins: Instr, owner: &Value, name: &Value, value: Value) -> PyResult<()> {
+    let Some(inst) = owner.downcast::<InstanceObj>() else { return vm.setattr(owner, name, value) };
+    let cache = &code.caches[ins.cache as usize];
+    let t = inst.cls.downcast::<TypeObj>().expect("instance type");
+    let c = cache.get();
+    let mut value = value;
+    if c.version == t.version() {
+        match inst.dict().replace_at_if_key(c.index as usize, name, value) {
+            Ok(old) => {
+                drop(old);
+                return Ok(());
+            }
+            Err(back) => value = back,
+        }
+    }
+    vm.setattr(owner, name, value)?;
+    if instance_attr_cacheable(vm, t, name, true) {
+        if let Some(ix) = inst.dict().index_of_str(name) {
+            cache.set(CacheEntry { version: t.version(), version2: 0, index: ix as u32, aux: 0 });
+        }
+    }
+    Ok(())
+}
+
+/// Whether attribute `name` of instances of `t` lives only in the instance dict: the
+/// type defines no such name, attribute access is object's own, and (for stores) the
+/// type has a dict for instances and no `__setattr__` of its own.
+fn instance_attr_cacheable(vm: &mut Vm, t: &TypeObj, name: &Value, store: bool) -> bool {
+    if t.base.is_null() || t.flags.get().contains(crate::objects::class::TypeFlags::HAS_GETATTR) {
+        return false;
+    }
+    if vm.lookup_type_attr(t, name).is_some() {
+        return false;
+    }
+    let hook = if store { vm.names.dunder_setattr.clone() } else { vm.names.dunder_getattribute.clone() };
+    if vm.lookup_type_attr(t, &hook).is_some_and(|m| !m.is::<NativeFunctionObj>()) {
+        return false;
+    }
+    !store || t.slots.borrow().is_none()
 }
 
 /// LOAD_SPECIAL: `__enter__`/`__exit__` looked up on the type, as (method, self).
@@ -135,7 +203,11 @@ pub fn for_iter_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
                         *index += 1;
                         Some(v)
                     }
-                    None => None,
+                    None => {
+                        // Exhausted for good, even if the list grows later.
+                        *index = usize::MAX;
+                        None
+                    }
                 });
             }
             _ => {}

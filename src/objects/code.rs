@@ -47,6 +47,9 @@ pub struct CodeObj {
     pub stacksize: u32,
     /// For each cell that is also an argument: (cell index in localsplus, arg index).
     pub cell_args: Box<[(u32, u32)]>,
+    /// The positional-argument count of a call that needs no binding work (plain
+    /// parameters, no `*args`/`**kwargs`/keyword-only, not a generator), else -1.
+    pub fast_arity: i32,
     pub runtime: CodeRuntime,
 }
 
@@ -116,6 +119,13 @@ pub fn new_code(p: CodeParts) -> Value {
         nfrees,
         stacksize: p.stacksize,
         cell_args,
+        fast_arity: if p.kwonlyargcount == 0
+            && !p.flags.intersects(crate::bytecode::CodeFlags::VARARGS | crate::bytecode::CodeFlags::VARKEYWORDS | crate::bytecode::CodeFlags::GENERATOR)
+        {
+            p.argcount as i32
+        } else {
+            -1
+        },
         runtime: CodeRuntime::default(),
     })
 }

@@ -9,7 +9,7 @@
 //! candidate needs Python, the candidates are copied out, compared with no borrow held,
 //! and the search restarts if the table changed meanwhile (as CPython does).
 
-use crate::error::PyResult;
+use crate::error::{ExcKind, PyErr, PyResult};
 use crate::object::{alloc, ObjHeader, ObjKind, PyObject};
 use crate::value::Value;
 use std::cell::{Ref, RefCell};
@@ -247,6 +247,33 @@ pub fn pure_eq(a: &Value, b: &Value) -> Option<bool> {
     None
 }
 
+/// The hash of a dict key, with CPython 3.14's wording when it is unhashable.
+pub fn key_hash(vm: &mut crate::vm::Vm, key: &Value) -> PyResult<i64> {
+    vm.hash(key).map_err(|e| unhashable_as(vm, key, e, "a dict key"))
+}
+
+/// Rewords a TypeError raised while hashing `key` the way CPython 3.14's dicts and sets
+/// do: `cannot use 'list' as a dict key (unhashable type: 'list')`. Other errors (and
+/// TypeError subclasses) pass through unchanged.
+pub fn unhashable_as(vm: &mut crate::vm::Vm, key: &Value, err: PyErr, role: &str) -> PyErr {
+    let detail = match err {
+        PyErr::Msg { kind: ExcKind::TypeError, msg } => msg,
+        PyErr::Msg { .. } => return err,
+        PyErr::Lazy { kind, .. } if kind != ExcKind::TypeError => return err,
+        other => {
+            let exc = vm.normalize(other);
+            if !vm.type_ref(&exc).is_same(vm.exc_type(ExcKind::TypeError)) {
+                return PyErr::Obj(exc);
+            }
+            match crate::runtime::exceptions::exception_str(vm, &exc) {
+                Ok(s) => s,
+                Err(_) => return PyErr::Obj(exc),
+            }
+        }
+    };
+    PyErr::new(ExcKind::TypeError, format!("cannot use '{}' as {role} ({detail})", vm.type_name(key)))
+}
+
 #[repr(C)]
 pub struct DictObj {
     header: ObjHeader,
@@ -306,7 +333,8 @@ impl DictObj {
                 (t.keys_version, t.candidates(hash))
             };
             for (ix, k) in candidates {
-                let equal = k.is_same(key) || vm.eq_bool(key, &k)?;
+                // CPython compares `stored == probe`, the stored key on the left.
+                let equal = k.is_same(key) || vm.eq_bool(&k, key)?;
                 if self.table.borrow().keys_version != version {
                     continue 'restart;
                 }
@@ -319,7 +347,7 @@ impl DictObj {
     }
 
     pub fn get_item(&self, vm: &mut crate::vm::Vm, key: &Value) -> PyResult<Option<Value>> {
-        let hash = vm.hash(key)?;
+        let hash = key_hash(vm, key)?;
         self.get_with_hash(vm, key, hash)
     }
 
@@ -328,7 +356,7 @@ impl DictObj {
     }
 
     pub fn set_item(&self, vm: &mut crate::vm::Vm, key: Value, value: Value) -> PyResult<()> {
-        let hash = vm.hash(&key)?;
+        let hash = key_hash(vm, &key)?;
         self.set_with_hash(vm, key, hash, value)
     }
 
@@ -343,9 +371,19 @@ impl DictObj {
         Ok(())
     }
 
+    /// `d.setdefault(key, default)`: one hash and one look-up, as CPython.
+    pub fn setdefault(&self, vm: &mut crate::vm::Vm, key: Value, default: Value) -> PyResult<Value> {
+        let hash = key_hash(vm, &key)?;
+        if let Some(ix) = self.find(vm, &key, hash)? {
+            return Ok(self.table.borrow().entries[ix].value.clone());
+        }
+        self.table.borrow_mut().insert_new(hash, key, default.clone());
+        Ok(default)
+    }
+
     /// Removes `key`, returning its value if it was present.
     pub fn remove(&self, vm: &mut crate::vm::Vm, key: &Value) -> PyResult<Option<Value>> {
-        let hash = vm.hash(key)?;
+        let hash = key_hash(vm, key)?;
         match self.find(vm, key, hash)? {
             Some(ix) => {
                 let (_k, v) = self.table.borrow_mut().remove_entry(ix);
@@ -373,6 +411,28 @@ impl DictObj {
         match self.table.borrow().find_pure(key, s.hash()) {
             Probe::Found(ix) => Some(ix),
             _ => None,
+        }
+    }
+
+    /// The value of entry `ix` when that entry's key is `key` itself: the check an
+    /// attribute cache makes (instances of a class usually store their attributes in
+    /// the same order, so one index serves them all).
+    #[inline(always)]
+    pub fn value_at_if_key(&self, ix: usize, key: &Value) -> Option<Value> {
+        let t = self.table.borrow();
+        let e = t.entries.get(ix)?;
+        if e.key.is_same(key) { Some(e.value.clone()) } else { None }
+    }
+
+    /// Replaces the value of entry `ix` when its key is `key` itself, returning the old
+    /// value (for the caller to drop once no borrow is held); gives `value` back if the
+    /// entry does not match.
+    #[inline(always)]
+    pub fn replace_at_if_key(&self, ix: usize, key: &Value, value: Value) -> Result<Value, Value> {
+        let mut t = self.table.borrow_mut();
+        match t.entries.get_mut(ix) {
+            Some(e) if e.key.is_same(key) => Ok(std::mem::replace(&mut e.value, value)),
+            _ => Err(value),
         }
     }
 

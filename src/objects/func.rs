@@ -59,6 +59,7 @@ pub struct FunctionParts {
 }
 
 pub fn new_function(p: FunctionParts) -> Value {
+    assert!(p.code.is::<crate::objects::CodeObj>(), "a function's code must be a code object");
     alloc(FunctionObj {
         header: ObjHeader::new(ObjKind::Function),
         code: p.code,
@@ -75,8 +76,11 @@ pub fn new_function(p: FunctionParts) -> Value {
 }
 
 impl FunctionObj {
+    #[inline(always)]
     pub fn code(&self) -> &crate::objects::CodeObj {
-        self.code.downcast().expect("function code is a code object")
+        debug_assert!(self.code.is::<crate::objects::CodeObj>());
+        // SAFETY: a function's code is a code object (set at creation, never replaced).
+        unsafe { &*(self.code.header_ptr() as *const crate::objects::CodeObj) }
     }
 }
 

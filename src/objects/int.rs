@@ -50,7 +50,7 @@ impl IntRef<'_> {
     pub fn is_zero(self) -> bool {
         match self {
             IntRef::Small(i) => i == 0,
-            IntRef::Big(_) => false,
+            IntRef::Big(b) => b.is_zero(),
         }
     }
 }
@@ -142,10 +142,12 @@ pub fn int_mul(a: IntRef, b: IntRef) -> Value {
 /// Floor division (`//`), rounding toward negative infinity.
 pub fn int_floordiv(a: IntRef, b: IntRef) -> PyResult<Value> {
     if b.is_zero() {
-        return Err(zero_division("integer division or modulo by zero"));
+        return Err(zero_division("division by zero"));
     }
     Ok(match (a, b) {
-        (IntRef::Small(x), IntRef::Small(y)) => Value::int_from_i128((x as i128).div_floor(&(y as i128))),
+        // i64 division is much cheaper than i128; only MIN / -1 could overflow.
+        (IntRef::Small(_), IntRef::Small(-1)) => int_neg(a),
+        (IntRef::Small(x), IntRef::Small(y)) => Value::int(Integer::div_floor(&x, &y)),
         _ => Value::big_int(a.to_bigint().div_floor(&b.to_bigint())),
     })
 }
@@ -153,17 +155,24 @@ pub fn int_floordiv(a: IntRef, b: IntRef) -> PyResult<Value> {
 /// Modulo (`%`) with the sign of the divisor.
 pub fn int_mod(a: IntRef, b: IntRef) -> PyResult<Value> {
     if b.is_zero() {
-        return Err(zero_division("integer modulo by zero"));
+        return Err(zero_division("division by zero"));
     }
     Ok(match (a, b) {
-        (IntRef::Small(x), IntRef::Small(y)) => Value::int_from_i128((x as i128).mod_floor(&(y as i128))),
+        (IntRef::Small(_), IntRef::Small(-1)) => Value::small_int(0),
+        (IntRef::Small(x), IntRef::Small(y)) => Value::int(Integer::mod_floor(&x, &y)),
         _ => Value::big_int(a.to_bigint().mod_floor(&b.to_bigint())),
     })
 }
 
 pub fn int_divmod(a: IntRef, b: IntRef) -> PyResult<(Value, Value)> {
     if b.is_zero() {
-        return Err(zero_division("integer division or modulo by zero"));
+        return Err(zero_division("division by zero"));
+    }
+    if let (IntRef::Small(x), IntRef::Small(y)) = (a, b) {
+        if y != -1 {
+            let (q, r) = Integer::div_mod_floor(&x, &y);
+            return Ok((Value::int(q), Value::int(r)));
+        }
     }
     let (q, r) = a.to_bigint().div_mod_floor(&b.to_bigint());
     Ok((Value::big_int(q), Value::big_int(r)))
@@ -208,6 +217,9 @@ pub fn int_xor(a: IntRef, b: IntRef) -> Value {
     }
 }
 
+/// Largest left shift attempted (a 512 MiB result); beyond it CPython runs out of memory.
+const MAX_SHIFT_BITS: i64 = 1 << 32;
+
 pub fn int_lshift(a: IntRef, b: IntRef) -> PyResult<Value> {
     if b.is_negative() {
         return Err(value_error("negative shift count"));
@@ -215,7 +227,11 @@ pub fn int_lshift(a: IntRef, b: IntRef) -> PyResult<Value> {
     if a.is_zero() {
         return Ok(Value::small_int(0));
     }
-    let n = b.to_i64().filter(|n| *n <= 1 << 40).ok_or_else(|| overflow_error("too many digits in integer"))?;
+    let n = b.to_i64().ok_or_else(|| overflow_error("too many digits in integer"))?;
+    if n > MAX_SHIFT_BITS {
+        // CPython fails to allocate such a result.
+        return Err(crate::error::PyErr::bare(crate::error::ExcKind::MemoryError));
+    }
     if let IntRef::Small(x) = a {
         if n < 64 {
             let wide = (x as i128) << n;
@@ -317,6 +333,28 @@ pub fn int_cmp(a: IntRef, b: IntRef) -> std::cmp::Ordering {
     }
 }
 
+/// `round(a, ndigits)` for ints: exact, half to even (`int.__round__`).
+pub fn int_round(a: IntRef, ndigits: IntRef) -> Value {
+    if !ndigits.is_negative() {
+        return a.to_value();
+    }
+    // 10**k with k beyond the number of digits of a rounds everything to zero.
+    let k = ndigits.to_i64().map(|n| n.unsigned_abs()).unwrap_or(u64::MAX);
+    let max_digits = bit_length(a) * 30103 / 100000 + 2;
+    if k > max_digits {
+        return Value::small_int(0);
+    }
+    let p: BigInt = num_traits::pow::Pow::pow(BigInt::from(10), k as u32);
+    let (q, r) = a.to_bigint().div_mod_floor(&p);
+    let twice: BigInt = r * 2;
+    let q = match twice.cmp(&p) {
+        std::cmp::Ordering::Less => q,
+        std::cmp::Ordering::Greater => q + 1,
+        std::cmp::Ordering::Equal => if q.is_even() { q } else { q + 1 },
+    };
+    Value::big_int(q * p)
+}
+
 impl IntRef<'_> {
     pub fn to_value(self) -> Value {
         match self {
@@ -352,38 +390,22 @@ pub fn int_to_f64(a: IntRef) -> PyResult<f64> {
 
 /// Round-half-even conversion; None when the result would be infinite.
 pub fn bigint_to_f64(b: &BigInt) -> Option<f64> {
-    let (sign, mag) = (b.sign(), b.magnitude());
+    let mag = b.magnitude();
     let bits = mag.bits();
-    let f = if bits <= 64 {
-        let m = mag.to_u64().unwrap();
-        // u64 -> f64 casts round to nearest, ties to even.
-        m as f64
-    } else {
-        // Keep the top 64 bits plus a sticky bit for everything below.
-        let shift = bits - 64;
-        let top = (mag >> shift).to_u64().unwrap();
-        let sticky = mag.trailing_zeros().unwrap_or(0) < shift;
-        let top = top | sticky as u64;
-        // Round to 53 bits by hand: the u64 cast would round once more after
-        // the sticky bit merge only when bit 0 matters, which the sticky bit encodes.
-        let f = top as f64;
-        if shift > 2000 {
-            return None;
-        }
-        f * 2f64.powi(shift as i32)
-    };
-    if f.is_infinite() {
-        return None;
-    }
-    Some(if sign == Sign::Minus { -f } else { f })
+    // Keep the top 64 bits plus a sticky bit for everything below.
+    let shift = bits.saturating_sub(64);
+    let top = (mag >> shift).to_u64().unwrap_or(u64::MAX);
+    let sticky = shift > 0 && mag.trailing_zeros().unwrap_or(0) < shift;
+    crate::objects::float::compose_float(b.sign() == Sign::Minus, top, sticky, shift as i64)
 }
 
-/// Correctly rounded `a / b` for ints.
+/// Correctly rounded `a / b` for ints (CPython's `long_true_divide`).
 pub fn int_truediv(a: IntRef, b: IntRef) -> PyResult<f64> {
     if b.is_zero() {
         return Err(zero_division("division by zero"));
     }
     if let (IntRef::Small(x), IntRef::Small(y)) = (a, b) {
+        // Both exact as doubles: one IEEE division rounds correctly.
         const EXACT: i64 = 1 << 53;
         if x.abs() <= EXACT && y.abs() <= EXACT {
             return Ok(x as f64 / y as f64);
@@ -395,21 +417,27 @@ pub fn int_truediv(a: IntRef, b: IntRef) -> PyResult<f64> {
     if n.is_zero() {
         return Ok(if negative { -0.0 } else { 0.0 });
     }
-    // Scale so the quotient has at least 55 significant bits, then round half-even once.
-    let shift: i64 = d.bits() as i64 - n.bits() as i64 + 55;
-    let (num, den) = if shift >= 0 { (n << (shift as usize), d) } else { (n, d << ((-shift) as usize)) };
-    let (q, r) = num.div_rem(&den);
-    let mut q = q.to_u64().expect("quotient has about 55 bits");
-    if !r.is_zero() {
-        q |= 1; // sticky bit
-    }
-    // q has 55 or 56 bits; converting to f64 rounds half-even using the sticky bit.
-    let exp = -shift;
-    let f = ldexp(q as f64, exp);
-    if f.is_infinite() {
+    let diff = n.bits() as i64 - d.bits() as i64;
+    if diff > 1025 {
         return Err(overflow_error("integer division result too large for a float"));
     }
-    Ok(if negative { -f } else { f })
+    if diff < -1021 - 53 - 1 {
+        return Ok(if negative { -0.0 } else { 0.0 });
+    }
+    // Scale so the quotient keeps 55 or 56 bits (fewer needed for subnormal results);
+    // the remainder becomes a sticky bit and `compose_float` rounds once.
+    let shift = diff.max(-1021) - 53 - 2;
+    let (num, mut inexact) = if shift <= 0 {
+        (n << ((-shift) as usize), false)
+    } else {
+        let lost = n.trailing_zeros().unwrap_or(0) < shift as u64;
+        (n >> (shift as usize), lost)
+    };
+    let (q, r) = num.div_rem(&d);
+    inexact |= !r.is_zero();
+    let q = q.to_u64().unwrap_or(u64::MAX);
+    crate::objects::float::compose_float(negative, q, inexact, shift)
+        .ok_or_else(|| overflow_error("integer division result too large for a float"))
 }
 
 /// `x * 2**exp` without intermediate overflow.
@@ -459,49 +487,128 @@ pub fn int_to_string_radix(a: IntRef, radix: u32) -> String {
     }
 }
 
-/// Parses an int literal the way `int(text, base)` does (underscores, prefixes, spaces).
+/// Parses an int literal the way `int(text, base)` does (underscores, prefixes,
+/// whitespace, Unicode digits). `None` for an invalid literal.
 pub fn parse_int(text: &str, base: u32) -> Option<BigInt> {
-    let t = text.trim_matches(|c: char| c.is_whitespace());
-    let (neg, t) = match t.as_bytes().first() {
+    let lit = scan_int(text, base)?;
+    lit.to_bigint()
+}
+
+/// A validated int literal: sign, effective base and its digits (ASCII, no underscores).
+pub struct IntLiteral {
+    pub negative: bool,
+    pub base: u32,
+    pub digits: String,
+}
+
+impl IntLiteral {
+    pub fn to_bigint(&self) -> Option<BigInt> {
+        let v = BigInt::parse_bytes(self.digits.as_bytes(), self.base)?;
+        Some(if self.negative { -v } else { v })
+    }
+}
+
+/// Checks an int literal (CPython's `PyLong_FromString` grammar) without converting it,
+/// so callers can apply the digit limit first.
+pub fn scan_int(text: &str, base: u32) -> Option<IntLiteral> {
+    let ascii = to_ascii_numeric(text);
+    let t = ascii.trim_matches(is_c_space).as_bytes();
+    let (negative, mut t) = match t.first() {
         Some(b'-') => (true, &t[1..]),
         Some(b'+') => (false, &t[1..]),
         _ => (false, t),
     };
-    let lower = t.to_ascii_lowercase();
-    let (base, digits) = {
-        let prefixed = |p: &str, b: u32| lower.strip_prefix(p).map(|rest| (b, rest.to_string()));
-        let found = match base {
-            0 => prefixed("0x", 16).or_else(|| prefixed("0o", 8)).or_else(|| prefixed("0b", 2)),
-            16 => prefixed("0x", 16),
-            8 => prefixed("0o", 8),
-            2 => prefixed("0b", 2),
-            _ => None,
-        };
-        match found {
-            Some((b, rest)) => (b, rest.strip_prefix('_').map(str::to_string).unwrap_or(rest)),
-            None => {
-                if base == 0 {
-                    // Base 0 without prefix: decimal, and no leading zeros unless all zero.
-                    if lower.len() > 1 && lower.starts_with('0') && lower.chars().any(|c| c != '0' && c != '_') {
-                        return None;
-                    }
-                    (10, lower.clone())
-                } else {
-                    (base, lower.clone())
-                }
-            }
-        }
+    let prefix_base = match (t.first(), t.get(1).map(|c| c.to_ascii_lowercase())) {
+        (Some(b'0'), Some(b'x')) => 16,
+        (Some(b'0'), Some(b'o')) => 8,
+        (Some(b'0'), Some(b'b')) => 2,
+        _ => 0,
     };
-    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
+    let mut base = base;
+    let mut after_prefix = false;
+    if prefix_base != 0 && (base == 0 || base == prefix_base) {
+        base = prefix_base;
+        t = &t[2..];
+        after_prefix = true;
+    }
+    let leading_zero_decimal = base == 0;
+    if base == 0 {
+        base = 10;
+    }
+    // One underscore may follow a base prefix ("0x_1f").
+    if after_prefix && t.first() == Some(&b'_') {
+        t = &t[1..];
+    }
+    let mut digits = String::with_capacity(t.len());
+    let mut prev_underscore = true; // no leading underscore
+    for &c in t {
+        if c == b'_' {
+            if prev_underscore {
+                return None;
+            }
+            prev_underscore = true;
+            continue;
+        }
+        let d = (c as char).to_digit(36)?;
+        if d >= base {
+            return None;
+        }
+        digits.push(c as char);
+        prev_underscore = false;
+    }
+    if digits.is_empty() || prev_underscore {
         return None;
     }
-    let clean: String = digits.chars().filter(|c| *c != '_').map(|c| {
-        // Unicode decimal digits count as digits for int().
-        c.to_digit(10).map(|d| char::from_digit(d, 10).unwrap()).unwrap_or(c)
-    }).collect();
-    if !clean.chars().all(|c| c.is_ascii_alphanumeric()) {
+    // Base 0 without a prefix: no leading zeros unless the value is zero ("00" is fine).
+    if leading_zero_decimal && digits.len() > 1 && digits.starts_with('0') && digits.bytes().any(|c| c != b'0') {
         return None;
     }
-    let v = BigInt::parse_bytes(clean.as_bytes(), base)?;
-    Some(if neg { -v } else { v })
+    Some(IntLiteral { negative, base, digits })
+}
+
+/// `str.isspace()` for one character (Unicode White_Space plus the ASCII separators).
+pub fn py_isspace(c: char) -> bool {
+    c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)
+}
+
+/// First code point of each run of ten Unicode decimal digits (category Nd), Unicode 16.
+const DECIMAL_ZEROS: [u32; 76] = [
+    0x30, 0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66,
+    0xde6, 0xe50, 0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90,
+    0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0,
+    0xff10, 0x104a0, 0x10d30, 0x10d40, 0x11066, 0x110f0, 0x11136, 0x111d0, 0x112f0, 0x11450,
+    0x114d0, 0x11650, 0x116c0, 0x116d0, 0x116da, 0x11730, 0x118e0, 0x11950, 0x11bf0, 0x11c50,
+    0x11d50, 0x11da0, 0x11f50, 0x16130, 0x16a60, 0x16ac0, 0x16b50, 0x16d70, 0x1ccf0, 0x1d7ce,
+    0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6, 0x1e140, 0x1e2f0, 0x1e4f0, 0x1e5f1, 0x1e950, 0x1fbf0,
+];
+
+/// The value of a Unicode decimal digit (`unicodedata.decimal`).
+pub fn unicode_decimal(c: char) -> Option<u32> {
+    let cp = c as u32;
+    let i = DECIMAL_ZEROS.partition_point(|&z| z <= cp);
+    let zero = *DECIMAL_ZEROS.get(i.checked_sub(1)?)?;
+    (cp - zero < 10).then_some(cp - zero)
+}
+
+/// CPython's `_PyUnicode_TransformDecimalAndSpaceToASCII`: ASCII stays as it is; other
+/// whitespace becomes a space, decimal digits ASCII digits, anything else '?'.
+pub fn to_ascii_numeric(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.is_ascii() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mapped = text.chars().map(|c| {
+        if c.is_ascii() {
+            c
+        } else if py_isspace(c) {
+            ' '
+        } else {
+            unicode_decimal(c).and_then(|d| char::from_digit(d, 10)).unwrap_or('?')
+        }
+    });
+    std::borrow::Cow::Owned(mapped.collect())
+}
+
+/// C `isspace` in the "C" locale: what the number parsers skip around a literal.
+pub fn is_c_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\x0b' | '\x0c' | '\r')
 }

@@ -5,6 +5,10 @@ use crate::objects::dict::DictViewKind;
 use crate::value::Value;
 use std::cell::RefCell;
 
+/// The position of an exhausted dict or set iterator: it stays exhausted even if the
+/// container grows (CPython drops its reference).
+pub const DONE: usize = usize::MAX;
+
 pub enum IterState {
     /// list_iterator / tuple_iterator / str iterators, by index.
     List { seq: Value, index: usize },
@@ -12,8 +16,10 @@ pub enum IterState {
     Str { seq: Value, index: usize, byte: usize },
     Range { next: i64, step: i64, remaining: i64 },
     /// Dict keys/values/items iterators; `len` is the size at creation, for the
-    /// "changed size during iteration" check.
-    Dict { dict: Value, pos: usize, len: usize, kind: DictViewKind },
+    /// "changed size during iteration" check, `remaining` the items still expected
+    /// ("keys changed during iteration"). `pos == DONE` once exhausted.
+    Dict { dict: Value, pos: usize, len: usize, remaining: usize, kind: DictViewKind },
+    /// `pos == DONE` once exhausted.
     Set { set: Value, pos: usize, len: usize },
     /// `reversed()` over a list or tuple or str (index of the next item + 1).
     ListReverse { seq: Value, remaining: usize },
@@ -21,7 +27,8 @@ pub enum IterState {
     Reversed { seq: Value, remaining: usize },
     Enumerate { it: Value, count: Value },
     Zip { its: Vec<Value>, strict: bool },
-    Map { func: Value, its: Vec<Value> },
+    /// `map(func, *iterables, strict=False)`.
+    Map { func: Value, its: Vec<Value>, strict: bool },
     Filter { func: Value, it: Value },
     /// The `__getitem__` protocol: obj[0], obj[1], ... until IndexError.
     SeqIter { obj: Value, index: usize },
@@ -52,7 +59,7 @@ unsafe impl PyObject for IteratorObj {
                 visit(count);
             }
             IterState::Zip { its, .. } => its.iter().for_each(visit),
-            IterState::Map { func, its } => {
+            IterState::Map { func, its, .. } => {
                 visit(func);
                 its.iter().for_each(visit);
             }

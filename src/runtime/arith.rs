@@ -43,13 +43,21 @@ pub fn builtin_binary(vm: &mut Vm, a: &Value, b: &Value, op: B) -> PyResult<Opti
                 _ => {}
             }
         }
-        return int_binary(x, y, op).map(Some);
+        return int_binary(x, y, op);
     }
-    let (fa, fb) = (to_float_operand(a), to_float_operand(b));
-    if (a.is_float() || b.is_float()) && fa.is_some() && fb.is_some() {
-        return float_binary(fa.expect("checked")?, fb.expect("checked")?, op).map(Some);
+    if a.is_float() || b.is_float() {
+        if let (Some(x), Some(y)) = (float_operand(a), float_operand(b)) {
+            return float_binary(x?, y?, op);
+        }
     }
     let (ka, kb) = (a.kind(), b.kind());
+    if matches!(op.base(), B::Or | B::And | B::Subtract | B::Xor)
+        && (ka == Some(ObjKind::DictView) || (kb == Some(ObjKind::DictView) && !is_user_object(a)))
+    {
+        if let Some(r) = crate::runtime::sets::view_binary(vm, a, b, op)? {
+            return Ok(Some(r));
+        }
+    }
     match (ka, op.base()) {
         (Some(ObjKind::Str), B::Add) => {
             if let (Some(x), Some(y)) = (a.as_str(), b.as_str()) {
@@ -78,7 +86,12 @@ pub fn builtin_binary(vm: &mut Vm, a: &Value, b: &Value, op: B) -> PyResult<Opti
             }
         }
         (Some(ObjKind::List), B::Add) => {
-            // `l += iterable` extends in place.
+            // `l += iterable` extends in place, but only after the other operand's
+            // `__radd__` (CPython tries the number slots before `sq_inplace_concat`).
+            let radd = vm.intern("__radd__");
+            if is_user_object(b) && vm.lookup_special(b, &radd).is_some() {
+                return Ok(None);
+            }
             let items = vm.collect(b)?;
             a.downcast::<ListObj>().expect("list").with_items_mut(|v| v.extend(items));
             return Ok(Some(a.clone()));
@@ -128,11 +141,8 @@ pub fn builtin_binary(vm: &mut Vm, a: &Value, b: &Value, op: B) -> PyResult<Opti
                 return crate::runtime::sets::set_binary(vm, a, b, op).map(Some);
             }
         }
-        (Some(ObjKind::DictView), B::Or | B::And | B::Subtract | B::Xor) => {
-            return crate::runtime::sets::view_binary(vm, a, b, op);
-        }
         (Some(ObjKind::Dict), B::Or) => {
-            if b.is::<DictObj>() {
+            if b.is::<DictObj>() || op.is_inplace() {
                 return crate::runtime::dicts::dict_or(vm, a, b, op.is_inplace()).map(Some);
             }
         }
@@ -151,7 +161,7 @@ pub fn builtin_binary(vm: &mut Vm, a: &Value, b: &Value, op: B) -> PyResult<Opti
 }
 
 /// A float operand (an int converts), None if neither; Err if an int is too big.
-fn to_float_operand(v: &Value) -> Option<PyResult<f64>> {
+fn float_operand(v: &Value) -> Option<PyResult<f64>> {
     if let Some(f) = v.as_float() {
         return Some(Ok(f));
     }
@@ -174,55 +184,49 @@ fn check_repeat_size(len: usize, n: usize) -> PyResult<()> {
     Ok(())
 }
 
-pub fn int_binary(x: IntRef, y: IntRef, op: B) -> PyResult<Value> {
-    Ok(match op.base() {
+/// `int op int`; `None` for operators ints do not support (`@`).
+pub fn int_binary(x: IntRef, y: IntRef, op: B) -> PyResult<Option<Value>> {
+    Ok(Some(match op.base() {
         B::Add => int::int_add(x, y),
         B::Subtract => int::int_sub(x, y),
         B::Multiply => int::int_mul(x, y),
         B::FloorDivide => int::int_floordiv(x, y)?,
         B::Remainder => int::int_mod(x, y)?,
         B::TrueDivide => Value::float(int::int_truediv(x, y)?),
-        B::Power => {
-            if y.is_negative() {
-                let (fx, fy) = (int::int_to_f64(x)?, int::int_to_f64(y)?);
-                if fx == 0.0 {
-                    return Err(crate::error::zero_division("zero to a negative power"));
-                }
-                Value::float(float::float_pow(fx, fy)?)
-            } else {
-                int::int_pow(x, y)?
-            }
-        }
+        B::Power => int_power(x, y)?,
         B::Lshift => int::int_lshift(x, y)?,
         B::Rshift => int::int_rshift(x, y)?,
         B::And => int::int_and(x, y),
         B::Or => int::int_or(x, y),
         B::Xor => int::int_xor(x, y),
-        _ => return Err(type_error(format!("unsupported operand type(s) for {}: 'int' and 'int'", BINARY_OP_SYMBOLS[op as usize]))),
-    })
+        _ => return Ok(None),
+    }))
 }
 
-pub fn float_binary(x: f64, y: f64, op: B) -> PyResult<Value> {
-    Ok(Value::float(match op.base() {
+/// `x ** y` for ints: a negative exponent gives a float, as in CPython.
+fn int_power(x: IntRef, y: IntRef) -> PyResult<Value> {
+    if !y.is_negative() {
+        return int::int_pow(x, y);
+    }
+    if x.is_zero() {
+        return Err(crate::error::zero_division("zero to a negative power"));
+    }
+    let (fx, fy) = (int::int_to_f64(x)?, int::int_to_f64(y)?);
+    Ok(Value::float(float::float_pow(fx, fy)?))
+}
+
+/// `float op float` (ints already converted); `None` for bitwise operators and `@`.
+pub fn float_binary(x: f64, y: f64, op: B) -> PyResult<Option<Value>> {
+    Ok(Some(Value::float(match op.base() {
         B::Add => x + y,
         B::Subtract => x - y,
         B::Multiply => x * y,
         B::TrueDivide => float::float_truediv(x, y)?,
         B::FloorDivide => float::float_floordiv(x, y)?,
         B::Remainder => float::float_mod(x, y)?,
-        B::Power => {
-            if x == 0.0 && y < 0.0 {
-                return Err(crate::error::zero_division("zero to a negative power"));
-            }
-            float::float_pow(x, y)?
-        }
-        _ => {
-            return Err(type_error(format!(
-                "unsupported operand type(s) for {}: 'float' and 'float'",
-                BINARY_OP_SYMBOLS[op as usize]
-            )))
-        }
-    }))
+        B::Power => float::float_pow(x, y)?,
+        _ => return Ok(None),
+    })))
 }
 
 /// CPython's `binary_op1` for operands involving user classes, then the error.
@@ -268,22 +272,64 @@ pub fn user_binary(vm: &mut Vm, a: &Value, b: &Value, op: B) -> PyResult<Value> 
             return Ok(r);
         }
     }
+    if op.base() == B::Multiply {
+        if let Some(r) = repeat_by_index(vm, a, b, op)? {
+            return Ok(r);
+        }
+    }
+    if op.is_inplace() && op.base() == B::Add {
+        if let Some(l) = a.downcast::<ListObj>() {
+            // `sq_inplace_concat`, reached when `__radd__` declined.
+            let items = vm.collect(b)?;
+            l.with_items_mut(|v| v.extend(items));
+            return Ok(a.clone());
+        }
+    }
     Err(binary_type_error(vm, a, b, op))
+}
+
+fn is_sequence(v: &Value) -> bool {
+    matches!(v.kind(), Some(ObjKind::Str | ObjKind::List | ObjKind::Tuple))
+}
+
+/// CPython's `sequence_repeat` fallback: `seq * n` where `n` has `__index__`.
+fn repeat_by_index(vm: &mut Vm, a: &Value, b: &Value, op: B) -> PyResult<Option<Value>> {
+    let (seq, count) = if is_sequence(a) {
+        (a, b)
+    } else if is_sequence(b) {
+        (b, a)
+    } else {
+        return Ok(None);
+    };
+    if !is_user_object(count) {
+        return Ok(None);
+    }
+    let index = vm.names.dunder_index.clone();
+    let Some(m) = vm.lookup_special(count, &index) else { return Ok(None) };
+    let n = vm.call_method_value(&m, count, &[])?;
+    if n.as_int().is_none() {
+        return Err(type_error(format!("__index__ returned non-int (type {})", vm.type_name(&n))));
+    }
+    let n = n.as_int().map(|i| i.to_value()).unwrap_or(Value::small_int(0));
+    let op = if seq.is_same(a) { op } else { B::Multiply };
+    builtin_binary(vm, seq, &n, op)
 }
 
 pub fn binary_type_error(vm: &Vm, a: &Value, b: &Value, op: B) -> crate::error::PyErr {
     let (ta, tb) = (vm.type_name(a), vm.type_name(b));
-    match (a.kind(), op.base()) {
-        (Some(ObjKind::Str | ObjKind::List | ObjKind::Tuple), B::Add) if !is_user_object(b) => {
+    // After the numeric slots fail, CPython tries the sequence's concat/repeat, which
+    // raise these errors.
+    match op.base() {
+        B::Add if is_sequence(a) => {
             return type_error(format!("can only concatenate {ta} (not \"{tb}\") to {ta}"));
         }
-        (Some(ObjKind::Str | ObjKind::List | ObjKind::Tuple), B::Multiply) if !is_user_object(b) => {
+        B::Multiply if is_sequence(a) => {
             return type_error(format!("can't multiply sequence by non-int of type '{tb}'"));
         }
+        B::Multiply if is_sequence(b) => {
+            return type_error(format!("can't multiply sequence by non-int of type '{ta}'"));
+        }
         _ => {}
-    }
-    if op.base() == B::Multiply && matches!(b.kind(), Some(ObjKind::Str | ObjKind::List | ObjKind::Tuple)) && !is_user_object(a) {
-        return type_error(format!("can't multiply sequence by non-int of type '{ta}'"));
     }
     let sym = if op.base() == B::Power && !op.is_inplace() { "** or pow()" } else { BINARY_OP_SYMBOLS[op as usize] };
     type_error(format!("unsupported operand type(s) for {sym}: '{ta}' and '{tb}'"))
@@ -297,4 +343,74 @@ pub fn user_unary(vm: &mut Vm, v: &Value, dunder: &str, symbol: &str) -> PyResul
         }
     }
     Err(type_error(format!("bad operand type for unary {symbol}: '{}'", vm.type_name(v))))
+}
+
+/// Which `nb_power` slot a value's type has, as CPython's `ternary_op` sees it: types
+/// sharing a slot are tried once.
+#[derive(Clone, Copy, PartialEq)]
+enum PowSlot {
+    None,
+    Int,
+    Float,
+    User,
+}
+
+fn pow_slot(v: &Value) -> PowSlot {
+    if v.as_int().is_some() {
+        PowSlot::Int
+    } else if v.is_float() {
+        PowSlot::Float
+    } else if is_user_object(v) {
+        PowSlot::User
+    } else {
+        PowSlot::None
+    }
+}
+
+/// Three-argument `pow(v, w, z)` (CPython's `ternary_op`): the slots of v, w and z in
+/// turn; `__pow__(w, z)` of v or `__rpow__(v, z)` of w for user classes.
+pub fn ternary_power(vm: &mut Vm, v: &Value, w: &Value, z: &Value) -> PyResult<Value> {
+    if z.is_none() {
+        return vm.binary_op(v, w, B::Power);
+    }
+    let (sv, sw, sz) = (pow_slot(v), pow_slot(w), pow_slot(z));
+    let same_type = vm.type_of(v).is_same(&vm.type_of(w));
+    let mut order = vec![(sv, false)];
+    if !same_type {
+        order.push((sw, true));
+    }
+    if sz != sv && sz != sw {
+        order.push((sz, false));
+    }
+    for (slot, reflected) in order {
+        let r = match slot {
+            PowSlot::None => None,
+            PowSlot::Int => match (v.as_int(), w.as_int(), z.as_int()) {
+                (Some(a), Some(b), Some(m)) => Some(int::int_pow_mod(a, b, m)?),
+                _ => None,
+            },
+            PowSlot::Float => {
+                return Err(type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+            }
+            PowSlot::User => user_ternary(vm, v, w, z, reflected)?,
+        };
+        if let Some(r) = r {
+            return Ok(r);
+        }
+    }
+    let (a, b, c) = (vm.type_name(v), vm.type_name(w), vm.type_name(z));
+    Err(type_error(format!("unsupported operand type(s) for ** or pow(): '{a}', '{b}', '{c}'")))
+}
+
+/// `v.__pow__(w, z)`, or `w.__rpow__(v, z)` when `reflected`; `None` if absent or
+/// `NotImplemented`.
+fn user_ternary(vm: &mut Vm, v: &Value, w: &Value, z: &Value, reflected: bool) -> PyResult<Option<Value>> {
+    let (target, other, name) = if reflected { (w, v, "__rpow__") } else { (v, w, "__pow__") };
+    if !is_user_object(target) {
+        return Ok(None);
+    }
+    let n = vm.intern(name);
+    let Some(m) = vm.lookup_special(target, &n) else { return Ok(None) };
+    let r = vm.call_method_value(&m, target, &[other.clone(), z.clone()])?;
+    Ok(if r.is_not_implemented() { None } else { Some(r) })
 }

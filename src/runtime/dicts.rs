@@ -54,12 +54,10 @@ pub fn view_contains(vm: &mut Vm, view: &Value, item: &Value) -> PyResult<bool> 
     }
 }
 
-/// `a | b` (a new dict) and `a |= b` (update in place).
+/// `a | b` (a new dict; `b` must be a dict) and `a |= b` (update in place from any
+/// mapping or iterable of pairs, like `dict.update`).
 pub fn dict_or(vm: &mut Vm, a: &Value, b: &Value, inplace: bool) -> PyResult<Value> {
     let target = if inplace { a.clone() } else { a.downcast::<DictObj>().expect("dict").copy() };
-    let t = target.downcast::<DictObj>().expect("dict");
-    for (k, v) in b.downcast::<DictObj>().expect("dict").items() {
-        t.set_item(vm, k, v)?;
-    }
+    crate::builtins::dict::update_from(vm, &target, b)?;
     Ok(target)
 }

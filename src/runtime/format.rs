@@ -1,165 +1,298 @@
 //! Formatting: the format-spec mini-language (`format()`, f-strings, `str.format`) and
 //! printf-style `%` formatting, with CPython's output and error messages.
+//!
+//! The spec parser and number layout follow CPython's `Python/formatter_unicode.c`;
+//! `str.format` follows `Objects/stringlib/unicode_format.h`.
 
 use crate::error::{type_error, value_error, ExcKind, PyErr, PyResult};
-use crate::objects::float::push_exponent;
+use crate::objects::float::{float_repr, push_exponent};
 use crate::objects::int::{self, IntRef};
 use crate::objects::*;
+use crate::runtime::strings::decimal_value;
 use crate::value::Value;
 use crate::vm::Vm;
 
-/// A parsed format spec.
-#[derive(Clone, Debug, Default)]
+// ------------------------------------------------------------------ spec parsing
+
+/// A parsed format spec, with the defaults of the type being formatted filled in.
+#[derive(Clone, Debug)]
 pub struct Spec {
-    pub fill: Option<char>,
-    pub align: Option<char>,
+    pub fill: char,
+    pub align: char,
     pub sign: Option<char>,
     pub no_neg_zero: bool,
     pub alternate: bool,
-    pub zero: bool,
-    pub width: Option<usize>,
+    /// 0 when not given.
+    pub width: usize,
     pub grouping: Option<char>,
+    pub frac_grouping: Option<char>,
     pub precision: Option<usize>,
+    /// The presentation type; None only for floats without one.
     pub kind: Option<char>,
 }
 
-pub fn parse_spec(spec: &str) -> PyResult<Spec> {
-    let chars: Vec<char> = spec.chars().collect();
-    let mut i = 0;
-    let mut s = Spec::default();
+/// What is being formatted: decides the default type and alignment.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Target {
+    Str,
+    Int,
+    Float,
+}
+
+/// A character in an error message: itself when printable ASCII, else `\x..`.
+fn code_repr(c: char) -> String {
+    if (c as u32) > 32 && (c as u32) < 128 { c.to_string() } else { format!("\\x{:x}", c as u32) }
+}
+
+/// A cursor over a spec string.
+struct Cursor<'a> {
+    rest: std::str::Chars<'a>,
+}
+
+impl Cursor<'_> {
+    fn peek(&self) -> Option<char> {
+        self.rest.clone().next()
+    }
+    fn peek2(&self) -> Option<char> {
+        self.rest.clone().nth(1)
+    }
+    fn eat(&mut self, pred: impl Fn(char) -> bool) -> Option<char> {
+        let c = self.peek().filter(|&c| pred(c))?;
+        self.rest.next();
+        Some(c)
+    }
+    /// CPython's get_integer: decimal digits (any script) as a count, None if absent.
+    fn integer(&mut self) -> PyResult<Option<usize>> {
+        let mut acc: Option<usize> = None;
+        while let Some(d) = self.peek().and_then(decimal_value) {
+            self.rest.next();
+            let v = acc.unwrap_or(0).checked_mul(10).and_then(|a| a.checked_add(d as usize)).filter(|&a| a <= isize::MAX as usize);
+            acc = Some(v.ok_or_else(|| value_error("Too many decimal digits in format string"))?);
+        }
+        Ok(acc)
+    }
+}
+
+fn both_separators() -> PyErr {
+    value_error("Cannot specify both ',' and '_'.")
+}
+
+pub fn parse_spec(spec: &str, target: Target, type_name: &str) -> PyResult<Spec> {
+    let numeric = target != Target::Str;
+    let mut s = Spec {
+        fill: ' ',
+        align: if numeric { '>' } else { '<' },
+        sign: None,
+        no_neg_zero: false,
+        alternate: false,
+        width: 0,
+        grouping: None,
+        frac_grouping: None,
+        precision: None,
+        kind: match target {
+            Target::Str => Some('s'),
+            Target::Int => Some('d'),
+            Target::Float => None,
+        },
+    };
+    let mut cur = Cursor { rest: spec.chars() };
     let is_align = |c: char| matches!(c, '<' | '>' | '^' | '=');
-    if chars.len() >= 2 && is_align(chars[1]) {
-        s.fill = Some(chars[0]);
-        s.align = Some(chars[1]);
-        i = 2;
-    } else if !chars.is_empty() && is_align(chars[0]) {
-        s.align = Some(chars[0]);
-        i = 1;
+    let mut fill_given = false;
+    let mut align_given = false;
+    if cur.peek2().is_some_and(is_align) {
+        s.fill = cur.rest.next().unwrap_or(' ');
+        s.align = cur.rest.next().unwrap_or('<');
+        fill_given = true;
+        align_given = true;
+    } else if let Some(a) = cur.eat(is_align) {
+        s.align = a;
+        align_given = true;
     }
-    if i < chars.len() && matches!(chars[i], '+' | '-' | ' ') {
-        s.sign = Some(chars[i]);
-        i += 1;
-    }
-    if i < chars.len() && chars[i] == 'z' {
-        s.no_neg_zero = true;
-        i += 1;
-    }
-    if i < chars.len() && chars[i] == '#' {
-        s.alternate = true;
-        i += 1;
-    }
-    if i < chars.len() && chars[i] == '0' {
-        s.zero = true;
-        i += 1;
-    }
-    let start = i;
-    while i < chars.len() && chars[i].is_ascii_digit() {
-        i += 1;
-    }
-    if i > start {
-        let w: String = chars[start..i].iter().collect();
-        s.width = Some(w.parse().map_err(|_| value_error("Too many decimal digits in format string"))?);
-    }
-    if i < chars.len() && matches!(chars[i], ',' | '_') {
-        s.grouping = Some(chars[i]);
-        i += 1;
-        if i < chars.len() && matches!(chars[i], ',' | '_') {
-            return Err(value_error("Cannot specify both ',' and '_'."));
+    s.sign = cur.eat(|c| matches!(c, '+' | '-' | ' '));
+    s.no_neg_zero = cur.eat(|c| c == 'z').is_some();
+    s.alternate = cur.eat(|c| c == '#').is_some();
+    if !fill_given && cur.eat(|c| c == '0').is_some() {
+        s.fill = '0';
+        if !align_given && numeric {
+            s.align = '=';
         }
     }
-    if i < chars.len() && chars[i] == '.' {
-        i += 1;
-        let start = i;
-        while i < chars.len() && chars[i].is_ascii_digit() {
-            i += 1;
-        }
-        if i == start {
+    s.width = cur.integer()?.unwrap_or(0);
+    crate::runtime::strings::check_size(s.width.saturating_mul(s.fill.len_utf8()))?;
+    s.grouping = parse_separators(&mut cur)?;
+    if cur.eat(|c| c == '.').is_some() {
+        s.precision = cur.integer()?;
+        s.frac_grouping = parse_separators(&mut cur)?;
+        if s.precision.is_none() && s.frac_grouping.is_none() {
             return Err(value_error("Format specifier missing precision"));
         }
-        let p: String = chars[start..i].iter().collect();
-        s.precision = Some(p.parse().map_err(|_| value_error("Too many decimal digits in format string"))?);
     }
-    if i < chars.len() {
-        s.kind = Some(chars[i]);
-        i += 1;
+    let kind = cur.rest.next();
+    if cur.rest.next().is_some() {
+        return Err(value_error(format!("Invalid format specifier '{spec}' for object of type '{type_name}'")));
     }
-    if i < chars.len() {
-        return Err(value_error("Invalid format specifier"));
+    if let Some(k) = kind {
+        // A NUL type character means "no type", as in C.
+        s.kind = if k == '\0' { None } else { Some(k) };
     }
+    check_separators(&mut s)?;
     Ok(s)
 }
 
-/// Pads `body` (sign and prefix split out for '=' alignment) to the spec's width.
-fn pad(spec: &Spec, sign_prefix: &str, body: &str, default_align: char) -> String {
-    let width = spec.width.unwrap_or(0);
-    let len = sign_prefix.chars().count() + body.chars().count();
-    let (fill, align) = if spec.zero && spec.align.is_none() {
-        ('0', '=')
-    } else {
-        (spec.fill.unwrap_or(if spec.zero && spec.align == Some('=') { '0' } else { ' ' }), spec.align.unwrap_or(default_align))
-    };
-    if len >= width {
-        return format!("{sign_prefix}{body}");
+/// An optional ',' or '_' (not both).
+fn parse_separators(cur: &mut Cursor) -> PyResult<Option<char>> {
+    let mut sep = cur.eat(|c| c == ',');
+    if cur.eat(|c| c == '_').is_some() {
+        if sep.is_some() {
+            return Err(both_separators());
+        }
+        sep = Some('_');
     }
-    let n = width - len;
-    let fills = |k: usize| std::iter::repeat_n(fill, k).collect::<String>();
-    match align {
-        '<' => format!("{sign_prefix}{body}{}", fills(n)),
-        '>' => format!("{}{sign_prefix}{body}", fills(n)),
-        '^' => format!("{}{sign_prefix}{body}{}", fills(n / 2), fills(n - n / 2)),
-        _ => format!("{sign_prefix}{}{body}", fills(n)),
+    if sep == Some('_') && cur.peek() == Some(',') {
+        return Err(both_separators());
     }
+    Ok(sep)
 }
 
-/// Inserts a grouping separator every `every` digits of an integer digit string.
-fn group_digits(digits: &str, sep: char, every: usize) -> String {
-    let n = digits.len();
-    let mut out = String::with_capacity(n + n / every);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (n - i) % every == 0 {
-            out.push(sep);
+/// Grouping is allowed only with the decimal and float types ('_' also with b/o/x/X).
+fn check_separators(s: &mut Spec) -> PyResult<()> {
+    if let Some(g) = s.grouping {
+        let ok = match s.kind {
+            None | Some('d' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F') => true,
+            Some('b' | 'o' | 'x' | 'X') => g == '_',
+            _ => false,
+        };
+        if !ok {
+            return Err(value_error(format!("Cannot specify '{g}' with '{}'.", code_repr(s.kind.unwrap_or('\0')))));
         }
-        out.push(c);
     }
+    if let (Some(g), Some('n')) = (s.frac_grouping, s.kind) {
+        return Err(value_error(format!("Cannot specify '{g}' with 'n'.")));
+    }
+    Ok(())
+}
+
+fn unknown_code(kind: char, type_name: &str) -> PyErr {
+    value_error(format!("Unknown format code '{}' for object of type '{type_name}'", code_repr(kind)))
+}
+
+// ------------------------------------------------------------------ layout
+
+/// Pads `body` (already `len` characters) to the width: CPython's calc_padding.
+fn pad_to(spec: &Spec, body: &str, len: usize) -> String {
+    if len >= spec.width {
+        return body.to_string();
+    }
+    let n = spec.width - len;
+    let left = match spec.align {
+        '>' => n,
+        '^' => n / 2,
+        _ => 0,
+    };
+    let mut out = String::with_capacity(body.len() + n * spec.fill.len_utf8());
+    out.extend(std::iter::repeat_n(spec.fill, left));
+    out.push_str(body);
+    out.extend(std::iter::repeat_n(spec.fill, n - left));
     out
 }
 
-fn sign_str(negative: bool, spec: &Spec) -> &'static str {
-    if negative {
-        "-"
-    } else {
-        match spec.sign {
-            Some('+') => "+",
-            Some(' ') => " ",
-            _ => "",
+/// CPython's digit grouping: `sep` every `every` digits from the right. With a
+/// `min_width`, leading zeros (and their separators) are added until the grouped digits
+/// are at least that wide, as zero padding does.
+fn group_digits(digits: &str, sep: char, every: usize, min_width: usize) -> String {
+    let mut groups: Vec<String> = Vec::new();
+    let mut remaining = digits.len() as isize;
+    let mut min_width = min_width as isize;
+    let mut end = digits.len();
+    loop {
+        let l = (every as isize).min(remaining.max(min_width).max(1));
+        let n_chars = remaining.min(l).max(0);
+        let n_zeros = (l - remaining).max(0) as usize;
+        let start = end - n_chars as usize;
+        let mut g = "0".repeat(n_zeros);
+        g.push_str(&digits[start..end]);
+        groups.push(g);
+        end = start;
+        remaining -= n_chars;
+        min_width -= l;
+        if remaining <= 0 && min_width <= 0 {
+            break;
         }
+        min_width -= 1;
+    }
+    groups.reverse();
+    groups.join(&sep.to_string())
+}
+
+/// A number split for layout: sign, prefix ("0x"), integer digits, and the rest
+/// (decimal point, fraction, exponent, '%').
+struct NumParts<'a> {
+    negative: bool,
+    prefix: &'a str,
+    digits: &'a str,
+    rest: &'a str,
+    /// Whether the digits take grouping (not for inf/nan).
+    groupable: bool,
+}
+
+fn sign_str(negative: bool, sign: Option<char>) -> &'static str {
+    match (negative, sign) {
+        (true, _) => "-",
+        (false, Some('+')) => "+",
+        (false, Some(' ')) => " ",
+        _ => "",
     }
 }
+
+/// Lays a number out as `<lpad><sign><prefix><spad><digits><rest><rpad>`.
+fn render_number(spec: &Spec, p: &NumParts, every: usize) -> String {
+    let sign = sign_str(p.negative, spec.sign);
+    let rest_len = p.rest.chars().count();
+    let fixed = sign.len() + p.prefix.len() + rest_len;
+    let grouped;
+    let digits = match spec.grouping {
+        Some(g) if p.groupable => {
+            let zero_pad = spec.fill == '0' && spec.align == '=';
+            let min = if zero_pad { spec.width.saturating_sub(fixed) } else { 0 };
+            grouped = group_digits(p.digits, g, every, min);
+            grouped.as_str()
+        }
+        _ => p.digits,
+    };
+    let len = fixed + digits.chars().count();
+    let n = spec.width.saturating_sub(len);
+    let mut out = String::with_capacity(len + n * spec.fill.len_utf8());
+    let (left, mid) = match spec.align {
+        '>' => (n, 0),
+        '^' => (n / 2, 0),
+        '=' => (0, n),
+        _ => (0, 0),
+    };
+    out.extend(std::iter::repeat_n(spec.fill, left));
+    out.push_str(sign);
+    out.push_str(p.prefix);
+    out.extend(std::iter::repeat_n(spec.fill, mid));
+    out.push_str(digits);
+    out.push_str(p.rest);
+    out.extend(std::iter::repeat_n(spec.fill, n - left - mid));
+    out
+}
+
+// ------------------------------------------------------------------ format()
 
 impl Vm {
     /// `format(v, spec)`.
     pub fn format(&mut self, v: &Value, spec: &str) -> PyResult<Value> {
+        if spec.is_empty() && v.is::<StrObj>() {
+            return Ok(v.clone());
+        }
         let s = self.format_string(v, spec)?;
         Ok(self.str_from_string(s))
     }
 
     pub fn format_string(&mut self, v: &Value, spec: &str) -> PyResult<String> {
         if crate::runtime::ops::is_user_object(v) {
-            let name = self.names.dunder_format.clone();
-            if let Some(m) = self.lookup_special(v, &name) {
-                if !m.is::<NativeFunctionObj>() {
-                    let spec_v = self.new_str(spec);
-                    let r = self.call_method_value(&m, v, &[spec_v])?;
-                    return match r.as_str() {
-                        Some(s) => Ok(s.to_string()),
-                        None => Err(type_error(format!("__format__ must return a str, not {}", self.type_name(&r)))),
-                    };
-                }
-            }
-            if !spec.is_empty() {
-                return Err(type_error(format!("unsupported format string passed to {}.__format__", self.type_name(v))));
-            }
-            return self.str_string(v);
+            return self.format_user(v, spec);
         }
         if let Some(s) = v.as_str() {
             return format_str(s, spec);
@@ -168,7 +301,8 @@ impl Vm {
             return self.str_string(v);
         }
         if let Some(i) = v.as_int() {
-            return format_int(self, i, spec);
+            let name = if v.is_bool() { "bool" } else { "int" };
+            return format_int_checked(self, i, spec, name);
         }
         if let Some(f) = v.as_float() {
             return format_float(f, spec);
@@ -178,653 +312,944 @@ impl Vm {
         }
         Err(type_error(format!("unsupported format string passed to {}.__format__", self.type_name(v))))
     }
+
+    /// Objects of Python classes: their `__format__`, or object's (str() for "").
+    fn format_user(&mut self, v: &Value, spec: &str) -> PyResult<String> {
+        let name = self.names.dunder_format.clone();
+        if let Some(m) = self.lookup_special(v, &name)
+            && !m.is::<NativeFunctionObj>()
+        {
+            let spec_v = self.new_str(spec);
+            let r = self.call_method_value(&m, v, &[spec_v])?;
+            return match r.as_str() {
+                Some(s) => Ok(s.to_string()),
+                None => Err(type_error(format!("__format__ must return a str, not {}", self.type_name(&r)))),
+            };
+        }
+        if !spec.is_empty() {
+            return Err(type_error(format!("unsupported format string passed to {}.__format__", self.type_name(v))));
+        }
+        self.str_string(v)
+    }
 }
 
 pub fn format_str(s: &str, spec: &str) -> PyResult<String> {
     if spec.is_empty() {
         return Ok(s.to_string());
     }
-    let sp = parse_spec(spec)?;
-    if let Some(k) = sp.kind {
-        if k != 's' {
-            return Err(value_error(format!("Unknown format code '{k}' for object of type 'str'")));
-        }
+    let sp = parse_spec(spec, Target::Str, "str")?;
+    match sp.kind {
+        Some('s') => {}
+        k => return Err(unknown_code(k.unwrap_or('\0'), "str")),
     }
-    if sp.sign.is_some() {
-        return Err(value_error("Sign not allowed in string format specifier"));
+    if let Some(sign) = sp.sign {
+        let what = if sign == ' ' { "Space" } else { "Sign" };
+        return Err(value_error(format!("{what} not allowed in string format specifier")));
+    }
+    if sp.no_neg_zero {
+        return Err(value_error("Negative zero coercion (z) not allowed in string format specifier"));
     }
     if sp.alternate {
         return Err(value_error("Alternate form (#) not allowed in string format specifier"));
     }
-    if sp.align == Some('=') {
+    if sp.align == '=' {
         return Err(value_error("'=' alignment not allowed in string format specifier"));
     }
-    if sp.grouping.is_some() {
-        return Err(value_error(format!("Cannot specify '{}' with 's'.", sp.grouping.unwrap_or(','))));
-    }
-    let body: String = match sp.precision {
-        Some(p) => s.chars().take(p).collect(),
-        None => s.to_string(),
+    let body = match sp.precision {
+        Some(p) => match s.char_indices().nth(p) {
+            Some((b, _)) => &s[..b],
+            None => s,
+        },
+        None => s,
     };
-    let mut sp2 = sp.clone();
-    if sp2.zero && sp2.align.is_none() {
-        sp2.align = Some('<');
-        sp2.fill = Some('0');
-    }
-    Ok(pad(&sp2, "", &body, '<'))
+    Ok(pad_to(&sp, body, body.chars().count()))
 }
 
-pub fn format_int(_vm: &mut Vm, i: IntRef, spec: &str) -> PyResult<String> {
+pub fn format_int(vm: &mut Vm, i: IntRef, spec: &str) -> PyResult<String> {
+    format_int_checked(vm, i, spec, "int")
+}
+
+/// `int.__format__` with `sys.set_int_max_str_digits`'s limit on decimal output.
+pub fn format_int_checked(vm: &Vm, i: IntRef, spec: &str, type_name: &str) -> PyResult<String> {
+    if matches!(spec.chars().last(), None | Some('d' | 'n') | Some('0'..='9' | '<' | '>' | '^' | '=' | ',' | '_')) {
+        check_decimal_digits(vm, i)?;
+    }
+    format_int_named(i, spec, type_name)
+}
+
+/// The int-to-decimal-string digit limit (CPython's `sys.int_info.default_max_str_digits`).
+fn check_decimal_digits(vm: &Vm, i: IntRef) -> PyResult<()> {
+    if let IntRef::Big(b) = i {
+        crate::runtime::repr::int_to_decimal(vm, b)?;
+    }
+    Ok(())
+}
+
+/// `int.__format__`; `type_name` is "bool" for bools (error messages).
+pub fn format_int_named(i: IntRef, spec: &str, type_name: &str) -> PyResult<String> {
     if spec.is_empty() {
         return Ok(int::int_to_string_radix(i, 10));
     }
-    let sp = parse_spec(spec)?;
+    let sp = parse_spec(spec, Target::Int, type_name)?;
     let kind = sp.kind.unwrap_or('d');
     match kind {
-        'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => {
-            let f = int::int_to_f64(i)?;
-            return format_float(f, spec);
-        }
+        'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => return float_with_spec(int::int_to_f64(i)?, &sp),
         'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => {}
-        k => return Err(value_error(format!("Unknown format code '{k}' for object of type 'int'"))),
+        k => return Err(unknown_code(k, type_name)),
     }
     if sp.precision.is_some() {
         return Err(value_error("Precision not allowed in integer format specifier"));
     }
+    if sp.no_neg_zero {
+        return Err(value_error("Negative zero coercion (z) not allowed in integer format specifier"));
+    }
     if kind == 'c' {
-        if sp.sign.is_some() {
-            return Err(value_error("Sign not allowed with integer format specifier 'c'"));
-        }
-        let code = i.to_i64().filter(|c| (0..=0x10FFFF).contains(c))
-            .ok_or_else(|| PyErr::new(ExcKind::OverflowError, "%c arg not in range(0x110000)"))?;
-        let c = char::from_u32(code as u32).unwrap_or('\u{FFFD}');
-        return Ok(pad(&sp, "", &c.to_string(), '<'));
+        return format_int_char(i, &sp);
     }
-    let negative = i.is_negative();
-    let magnitude = int::int_abs(i);
-    let mag = magnitude.as_int().expect("int");
-    let (radix, prefix) = match kind {
-        'b' => (2, "0b"),
-        'o' => (8, "0o"),
-        'x' => (16, "0x"),
-        'X' => (16, "0X"),
-        _ => (10, ""),
+    let (radix, prefix, every) = match kind {
+        'b' => (2, "0b", 4),
+        'o' => (8, "0o", 4),
+        'x' => (16, "0x", 4),
+        'X' => (16, "0X", 4),
+        _ => (10, "", 3),
     };
-    let mut digits = int::int_to_string_radix(mag, radix);
+    let text = int::int_to_string_radix(i, radix);
+    let negative = text.starts_with('-');
+    let mut digits = if negative { &text[1..] } else { &text[..] }.to_string();
     if kind == 'X' {
-        digits = digits.to_uppercase();
+        digits.make_ascii_uppercase();
     }
-    if let Some(g) = sp.grouping {
-        if g == ',' && radix != 10 {
-            return Err(value_error(format!("Cannot specify ',' with '{kind}'.")));
-        }
-        let every = if radix == 10 { 3 } else { 4 };
-        if sp.zero && sp.align.is_none() {
-            // Zero padding participates in grouping.
-            let sign = sign_str(negative, &sp);
-            let pre = if sp.alternate { prefix } else { "" };
-            let width = sp.width.unwrap_or(0).saturating_sub(sign.len() + pre.len());
-            let mut d = digits.clone();
-            loop {
-                let grouped = group_digits(&d, g, every);
-                if grouped.len() >= width {
-                    return Ok(format!("{sign}{pre}{grouped}"));
-                }
-                d.insert(0, '0');
-            }
-        }
-        digits = group_digits(&digits, g, every);
-    }
-    let pre = format!("{}{}", sign_str(negative, &sp), if sp.alternate { prefix } else { "" });
-    Ok(pad(&sp, &pre, &digits, '>'))
+    let parts = NumParts { negative, prefix: if sp.alternate { prefix } else { "" }, digits: &digits, rest: "", groupable: true };
+    Ok(render_number(&sp, &parts, every))
 }
 
-/// Formats a finite non-negative float per type and precision (no sign, no padding).
-fn float_body(x: f64, kind: char, prec: usize, alternate: bool) -> String {
-    match kind {
-        'f' | 'F' | '%' => {
-            let s = format!("{:.*}", prec, x);
-            if alternate && prec == 0 { format!("{s}.") } else { s }
-        }
-        'e' | 'E' => {
-            let s = format!("{:.*e}", prec, x);
-            let (m, e) = s.split_once('e').expect("exp form");
-            let mut out = m.to_string();
-            if alternate && prec == 0 {
-                out.push('.');
-            }
-            push_exponent(&mut out, e.parse().expect("exp"));
-            if kind == 'E' { out.to_uppercase() } else { out }
-        }
-        _ => {
-            // 'g' / 'G'
-            let p = prec.max(1);
-            let s = format!("{:.*e}", p - 1, x);
-            let (_, e) = s.split_once('e').expect("exp form");
-            let exp: i32 = e.parse().expect("exp");
-            let mut out = if exp >= -4 && exp < p as i32 {
-                let decimals = (p as i32 - 1 - exp).max(0) as usize;
-                format!("{:.*}", decimals, x)
-            } else {
-                let (m, _) = s.split_once('e').expect("exp form");
-                let mut o = m.to_string();
-                if !alternate && o.contains('.') {
-                    o = o.trim_end_matches('0').trim_end_matches('.').to_string();
-                }
-                push_exponent(&mut o, exp);
-                return if kind == 'G' { o.to_uppercase() } else { o };
-            };
-            if !alternate && out.contains('.') {
-                out = out.trim_end_matches('0').trim_end_matches('.').to_string();
-            } else if alternate && !out.contains('.') {
-                out.push('.');
-            }
-            if kind == 'G' { out.to_uppercase() } else { out }
-        }
+fn format_int_char(i: IntRef, sp: &Spec) -> PyResult<String> {
+    if sp.sign.is_some() {
+        return Err(value_error("Sign not allowed with integer format specifier 'c'"));
     }
+    if sp.alternate {
+        return Err(value_error("Alternate form (#) not allowed with integer format specifier 'c'"));
+    }
+    let Some(c) = i.to_i64() else {
+        return Err(PyErr::new(ExcKind::OverflowError, "Python int too large to convert to C long"));
+    };
+    let c = u32::try_from(c)
+        .ok()
+        .filter(|&c| c < 0x110000)
+        .ok_or_else(|| PyErr::new(ExcKind::OverflowError, "%c arg not in range(0x110000)"))?;
+    let s = char::from_u32(c).unwrap_or('\u{FFFD}').to_string();
+    let parts = NumParts { negative: false, prefix: "", digits: &s, rest: "", groupable: false };
+    Ok(render_number(sp, &parts, 3))
 }
 
 pub fn format_float(x: f64, spec: &str) -> PyResult<String> {
     if spec.is_empty() {
-        return Ok(crate::objects::float::float_repr(x));
+        return Ok(float_repr(x));
     }
-    let sp = parse_spec(spec)?;
-    let kind = sp.kind;
-    if let Some(k) = kind {
-        if !matches!(k, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%') {
-            return Err(value_error(format!("Unknown format code '{k}' for object of type 'float'")));
-        }
+    let sp = parse_spec(spec, Target::Float, "float")?;
+    if let Some(k) = sp.kind
+        && !matches!(k, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%')
+    {
+        return Err(unknown_code(k, "float"));
     }
+    float_with_spec(x, &sp)
+}
+
+/// Float digits for one presentation type: the body of a non-negative finite value.
+#[derive(Clone, Copy)]
+struct FloatStyle {
+    kind: char,
+    precision: usize,
+    alternate: bool,
+    /// The spec had no type: 'g'-like but keeping a ".0" (and exponents sooner).
+    add_dot_0: bool,
+}
+
+fn float_with_spec(x: f64, sp: &Spec) -> PyResult<String> {
+    if sp.precision.is_some_and(|p| p > i32::MAX as usize) {
+        return Err(value_error("precision too big"));
+    }
+    crate::runtime::strings::check_size(sp.precision.unwrap_or(0))?;
     let mut negative = x.is_sign_negative() && !x.is_nan();
     let a = x.abs();
-    let upper = matches!(kind, Some('E' | 'F' | 'G'));
-    let mut body = if a.is_infinite() {
-        if upper { "INF".into() } else { "inf".into() }
-    } else if a.is_nan() {
-        if upper { "NAN".into() } else { "nan".into() }
-    } else {
-        match kind {
-            None => match sp.precision {
-                None => crate::objects::float::float_repr(a),
-                Some(p) => {
-                    // Like 'g', but a fixed result keeps at least one decimal.
-                    let p = p.max(1);
-                    let s = format!("{:.*e}", p - 1, a);
-                    let (_, e) = s.split_once('e').expect("exp");
-                    let exp: i32 = e.parse().expect("exp");
-                    if exp >= -4 && exp < p as i32 {
-                        let decimals = (p as i32 - 1 - exp).max(0) as usize;
-                        let mut o = format!("{:.*}", decimals, a);
-                        if o.contains('.') {
-                            o = o.trim_end_matches('0').to_string();
-                            if o.ends_with('.') {
-                                o.push('0');
-                            }
-                        } else {
-                            o.push_str(".0");
-                        }
-                        o
-                    } else {
-                        float_body(a, 'g', p, sp.alternate)
-                    }
-                }
+    let kind = sp.kind.unwrap_or('r');
+    let upper = matches!(kind, 'E' | 'F' | 'G');
+    let percent = kind == '%';
+    let mut body = if a.is_finite() {
+        let style = match (kind, sp.precision) {
+            ('r', None) => FloatStyle { kind: 'r', precision: 0, alternate: sp.alternate, add_dot_0: true },
+            ('r', Some(p)) => FloatStyle { kind: 'g', precision: p, alternate: sp.alternate, add_dot_0: true },
+            (k, p) => FloatStyle {
+                kind: match k {
+                    'n' => 'g',
+                    '%' => 'f',
+                    k => k.to_ascii_lowercase(),
+                },
+                precision: p.unwrap_or(6),
+                alternate: sp.alternate,
+                add_dot_0: false,
             },
-            Some('%') => {
-                let mut s = float_body(a * 100.0, 'f', sp.precision.unwrap_or(6), sp.alternate);
-                s.push('%');
-                s
-            }
-            Some('n') => float_body(a, 'g', sp.precision.unwrap_or(6), sp.alternate),
-            Some(k) => float_body(a, k, sp.precision.unwrap_or(6), sp.alternate),
-        }
-    };
-    if sp.no_neg_zero && negative && body.chars().all(|c| matches!(c, '0' | '.' | 'e' | 'E' | '+' | '-' | '%')) {
-        negative = false;
-    }
-    if let Some(g) = sp.grouping {
-        let (int_part, rest) = match body.find(|c: char| !c.is_ascii_digit()) {
-            Some(p) => (body[..p].to_string(), body[p..].to_string()),
-            None => (body.clone(), String::new()),
         };
-        if sp.zero && sp.align.is_none() {
-            let sign = sign_str(negative, &sp);
-            let width = sp.width.unwrap_or(0).saturating_sub(sign.len() + rest.len());
-            let mut d = int_part;
-            loop {
-                let grouped = group_digits(&d, g, 3);
-                if grouped.len() >= width {
-                    return Ok(format!("{sign}{grouped}{rest}"));
-                }
-                d.insert(0, '0');
-            }
-        }
-        body = format!("{}{rest}", group_digits(&int_part, g, 3));
+        float_digits(if percent { a * 100.0 } else { a }, style)
+    } else if a.is_infinite() {
+        "inf".to_string()
+    } else {
+        "nan".to_string()
+    };
+    if upper {
+        body.make_ascii_uppercase();
     }
-    let sign = sign_str(negative, &sp);
-    Ok(pad(&sp, sign, &body, '>'))
+    if sp.no_neg_zero && negative && a.is_finite() && body.bytes().all(|b| !b.is_ascii_digit() || b == b'0' || b == b'e') {
+        negative = is_nonzero_exponent_only(&body);
+    }
+    if percent {
+        body.push('%');
+    }
+    if let Some(g) = sp.frac_grouping {
+        body = group_fraction(&body, g);
+    }
+    let split = body.find(|c: char| !c.is_ascii_digit()).unwrap_or(body.len());
+    let parts = NumParts { negative, prefix: "", digits: &body[..split], rest: &body[split..], groupable: a.is_finite() };
+    Ok(render_number(sp, &parts, 3))
+}
+
+/// For 'z': a body whose mantissa digits are all zero rounds to zero, whatever its
+/// exponent; returns whether the sign must stay (never, then).
+fn is_nonzero_exponent_only(body: &str) -> bool {
+    let mantissa = body.split(['e', 'E']).next().unwrap_or("");
+    mantissa.bytes().any(|b| b.is_ascii_digit() && b != b'0')
+}
+
+/// Groups the digits after the decimal point from the left (3.14's `.3_f`).
+fn group_fraction(body: &str, sep: char) -> String {
+    let Some(dot) = body.find('.') else { return body.to_string() };
+    let frac_end = body[dot + 1..].find(|c: char| !c.is_ascii_digit()).map_or(body.len(), |i| dot + 1 + i);
+    let mut out = String::with_capacity(body.len() + body.len() / 3);
+    out.push_str(&body[..=dot]);
+    for (i, c) in body[dot + 1..frac_end].chars().enumerate() {
+        if i > 0 && i % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out.push_str(&body[frac_end..]);
+    out
+}
+
+/// Rust's `{:.*e}` output split into mantissa and exponent.
+fn exp_form(x: f64, decimals: usize) -> (String, i32) {
+    let s = format!("{:.*e}", decimals, x);
+    match s.split_once('e') {
+        Some((m, e)) => (m.to_string(), e.parse().unwrap_or(0)),
+        None => (s, 0),
+    }
+}
+
+/// The digits of a finite non-negative float (CPython's PyOS_double_to_string).
+fn float_digits(x: f64, st: FloatStyle) -> String {
+    match st.kind {
+        'f' => {
+            let mut s = format!("{:.*}", st.precision, x);
+            if st.alternate && st.precision == 0 {
+                s.push('.');
+            }
+            s
+        }
+        'e' => {
+            let (mut m, e) = exp_form(x, st.precision);
+            if st.alternate && st.precision == 0 {
+                m.push('.');
+            }
+            push_exponent(&mut m, e);
+            m
+        }
+        'r' => {
+            let mut s = float_repr(x);
+            if st.alternate && !s.contains('.') {
+                let at = s.find('e').unwrap_or(s.len());
+                s.insert(at, '.');
+            }
+            s
+        }
+        _ => general_digits(x, st),
+    }
+}
+
+/// 'g': fixed or exponent notation by the decimal exponent, trailing zeros removed
+/// unless alternate.
+fn general_digits(x: f64, st: FloatStyle) -> String {
+    let p = st.precision.max(1);
+    let (mant, exp) = exp_form(x, p - 1);
+    // The no-type form switches to exponents one digit sooner (CPython's ADD_DOT_0).
+    let limit = if st.add_dot_0 { p as i32 - 1 } else { p as i32 };
+    let (mut body, exponent) = if exp >= -4 && exp < limit {
+        (format!("{:.*}", (p as i32 - 1 - exp).max(0) as usize, x), None)
+    } else {
+        (mant, Some(exp))
+    };
+    if !st.alternate {
+        if body.contains('.') {
+            let trimmed = body.trim_end_matches('0').trim_end_matches('.').len();
+            body.truncate(trimmed);
+        }
+    } else if !body.contains('.') {
+        body.push('.');
+    }
+    match exponent {
+        Some(e) => push_exponent(&mut body, e),
+        None if st.add_dot_0 && !body.contains('.') => body.push_str(".0"),
+        None => {}
+    }
+    body
 }
 
 // ------------------------------------------------------------------ printf-style
 
+/// The arguments of `fmt % args`, consumed as CPython does: a tuple's items in turn,
+/// otherwise the single value once; `%(key)` replaces the current value.
+struct PctArgs<'a> {
+    items: &'a [Value],
+    single: Value,
+    /// Number of tuple items, or -1 for a single value.
+    len: isize,
+    idx: isize,
+    mapping: Option<Value>,
+}
+
+impl PctArgs<'_> {
+    fn next(&mut self) -> PyResult<Value> {
+        if self.idx >= self.len {
+            return Err(type_error("not enough arguments for format string"));
+        }
+        self.idx += 1;
+        if self.len < 0 {
+            Ok(self.single.clone())
+        } else {
+            Ok(self.items[(self.idx - 1) as usize].clone())
+        }
+    }
+}
+
+/// Whether `%` treats `v` as a mapping (it has `__getitem__` and is not a tuple or str).
+fn is_pct_mapping(vm: &mut Vm, v: &Value) -> bool {
+    use crate::object::ObjKind;
+    match v.kind() {
+        Some(ObjKind::Dict | ObjKind::List | ObjKind::Range) => true,
+        Some(ObjKind::Instance | ObjKind::Opaque | ObjKind::Exception) => {
+            let name = vm.names.dunder_getitem.clone();
+            vm.lookup_special(v, &name).is_some()
+        }
+        _ => false,
+    }
+}
+
+/// Flags, width and precision of one `%` conversion.
+#[derive(Default)]
+struct PctSpec {
+    left: bool,
+    plus: bool,
+    space: bool,
+    alt: bool,
+    zero: bool,
+    width: usize,
+    precision: Option<usize>,
+}
+
 /// `fmt % args`.
 pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<Value> {
-    let items: Vec<Value> = match args.as_tuple() {
-        Some(t) => t.to_vec(),
-        None => vec![args.clone()],
+    let tuple_items = args.as_tuple();
+    let mapping = if is_pct_mapping(vm, args) { Some(args.clone()) } else { None };
+    let mut pa = PctArgs {
+        items: tuple_items.unwrap_or(&[]),
+        single: args.clone(),
+        len: tuple_items.map_or(-1, |t| t.len() as isize),
+        idx: if tuple_items.is_some() { 0 } else { -2 },
+        mapping,
     };
-    let mapping = if args.is::<DictObj>() || (crate::runtime::ops::is_user_object(args) && !args.is::<TupleObj>()) {
-        Some(args.clone())
-    } else {
-        None
-    };
-    let chars: Vec<char> = fmt.chars().collect();
-    let mut out = String::with_capacity(fmt.len());
-    let mut argi = 0;
-    let mut used_mapping = false;
-    let mut i = 0;
-    let mut next_arg = |vm: &mut Vm, argi: &mut usize| -> PyResult<Value> {
-        let _ = vm;
-        if *argi < items.len() {
-            *argi += 1;
-            Ok(items[*argi - 1].clone())
-        } else {
-            Err(type_error("not enough arguments for format string"))
-        }
-    };
-    while i < chars.len() {
-        let c = chars[i];
-        if c != '%' {
-            out.push(c);
-            i += 1;
-            continue;
-        }
-        i += 1;
-        if i >= chars.len() {
-            return Err(value_error("incomplete format"));
-        }
-        // Mapping key.
-        let mut keyed: Option<Value> = None;
-        if chars[i] == '(' {
-            let Some(m) = &mapping else { return Err(type_error("format requires a mapping")) };
-            let mut depth = 1;
-            let start = i + 1;
-            i += 1;
-            while i < chars.len() && depth > 0 {
-                if chars[i] == '(' {
-                    depth += 1;
-                } else if chars[i] == ')' {
-                    depth -= 1;
-                }
-                i += 1;
-            }
-            if depth > 0 {
-                return Err(value_error("incomplete format key"));
-            }
-            let key: String = chars[start..i - 1].iter().collect();
-            let k = vm.str_from_string(key);
-            keyed = Some(vm.getitem(m, &k)?);
-            used_mapping = true;
-        }
-        let mut spec = Spec::default();
-        while i < chars.len() {
-            match chars[i] {
-                '-' => spec.align = Some('<'),
-                '+' => spec.sign = Some('+'),
-                ' ' => {
-                    if spec.sign.is_none() {
-                        spec.sign = Some(' ')
-                    }
-                }
-                '#' => spec.alternate = true,
-                '0' => spec.zero = true,
-                _ => break,
-            }
-            i += 1;
-        }
-        if i < chars.len() && chars[i] == '*' {
-            let w = next_arg(vm, &mut argi)?;
-            let w = w.as_int().and_then(|x| x.to_i64()).ok_or_else(|| type_error("* wants int"))?;
-            if w < 0 {
-                spec.align = Some('<');
-            }
-            spec.width = Some(w.unsigned_abs() as usize);
-            i += 1;
-        } else {
-            let start = i;
-            while i < chars.len() && chars[i].is_ascii_digit() {
-                i += 1;
-            }
-            if i > start {
-                spec.width = Some(chars[start..i].iter().collect::<String>().parse().unwrap_or(0));
-            }
-        }
-        if i < chars.len() && chars[i] == '.' {
-            i += 1;
-            if i < chars.len() && chars[i] == '*' {
-                let p = next_arg(vm, &mut argi)?;
-                spec.precision = Some(p.as_int().and_then(|x| x.to_i64()).unwrap_or(0).max(0) as usize);
-                i += 1;
-            } else {
-                let start = i;
-                while i < chars.len() && chars[i].is_ascii_digit() {
-                    i += 1;
-                }
-                spec.precision = Some(chars[start..i].iter().collect::<String>().parse().unwrap_or(0));
-            }
-        }
-        // Length modifiers are accepted and ignored.
-        while i < chars.len() && matches!(chars[i], 'h' | 'l' | 'L') {
-            i += 1;
-        }
-        if i >= chars.len() {
-            return Err(value_error("incomplete format"));
-        }
-        let conv = chars[i];
-        i += 1;
-        if conv == '%' {
+    let mut out = String::with_capacity(fmt.len() + 16);
+    let mut pos = 0;
+    while let Some(off) = fmt[pos..].find('%') {
+        out.push_str(&fmt[pos..pos + off]);
+        pos += off + 1;
+        if fmt[pos..].starts_with('%') {
             out.push('%');
+            pos += 1;
             continue;
         }
-        let arg = match keyed.take() {
-            Some(v) => v,
-            None => next_arg(vm, &mut argi)?,
-        };
-        if spec.align == Some('<') {
-            spec.zero = false;
-        }
-        let piece = match conv {
-            's' | 'r' | 'a' => {
-                let s = match conv {
-                    's' => vm.str_string(&arg)?,
-                    'r' => vm.repr_string(&arg)?,
-                    _ => crate::runtime::strings::ascii(vm, &arg)?.as_str().unwrap_or("").to_string(),
-                };
-                let s: String = match spec.precision {
-                    Some(p) => s.chars().take(p).collect(),
-                    None => s,
-                };
-                let mut sp = spec.clone();
-                sp.zero = false;
-                pad(&sp, "", &s, '>')
-            }
-            'd' | 'i' | 'u' => {
-                let n = percent_int(vm, &arg, conv)?;
-                let i = n.as_int().expect("int");
-                let digits = int::int_to_string_radix(int::int_abs(i).as_int().expect("int"), 10);
-                let digits = zero_extend(&digits, spec.precision);
-                pad(&spec, sign_str(i.is_negative(), &spec), &digits, '>')
-            }
-            'o' | 'x' | 'X' => {
-                let n = percent_int(vm, &arg, conv)?;
-                let i = n.as_int().expect("int");
-                let radix = if conv == 'o' { 8 } else { 16 };
-                let mut digits = int::int_to_string_radix(int::int_abs(i).as_int().expect("int"), radix);
-                if conv == 'X' {
-                    digits = digits.to_uppercase();
-                }
-                let digits = zero_extend(&digits, spec.precision);
-                let prefix = if spec.alternate { match conv { 'o' => "0o", 'x' => "0x", _ => "0X" } } else { "" };
-                let pre = format!("{}{prefix}", sign_str(i.is_negative(), &spec));
-                pad(&spec, &pre, &digits, '>')
-            }
-            'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
-                let f = match arg.as_float() {
-                    Some(f) => f,
-                    None => match arg.as_int() {
-                        Some(i) => int::int_to_f64(i)?,
-                        None => {
-                            let ff = vm.intern("__float__");
-                            if crate::runtime::ops::is_user_object(&arg) && vm.lookup_special(&arg, &ff).is_some() {
-                                let r = vm.call_method(&arg, "__float__", &[])?;
-                                r.as_float().unwrap_or(0.0)
-                            } else {
-                                return Err(type_error(format!("must be real number, not {}", vm.type_name(&arg))));
-                            }
-                        }
-                    },
-                };
-                let negative = f.is_sign_negative() && !f.is_nan();
-                let a = f.abs();
-                let upper = conv.is_ascii_uppercase();
-                let body = if a.is_infinite() {
-                    if upper { "INF".to_string() } else { "inf".to_string() }
-                } else if a.is_nan() {
-                    if upper { "NAN".to_string() } else { "nan".to_string() }
-                } else {
-                    float_body(a, conv, spec.precision.unwrap_or(6), spec.alternate)
-                };
-                let mut sp = spec.clone();
-                if !a.is_finite() {
-                    sp.zero = false;
-                }
-                pad(&sp, sign_str(negative, &spec), &body, '>')
-            }
-            'c' => {
-                let s = if let Some(s) = arg.as_str() {
-                    if s.chars().count() != 1 {
-                        return Err(type_error("%c requires an int or a unicode character, not a string of length ".to_string() + &s.chars().count().to_string()));
-                    }
-                    s.to_string()
-                } else if let Some(i) = arg.as_int() {
-                    let code = i.to_i64().filter(|c| (0..=0x10FFFF).contains(c))
-                        .ok_or_else(|| PyErr::new(ExcKind::OverflowError, "%c arg not in range(0x110000)"))?;
-                    char::from_u32(code as u32).unwrap_or('\u{FFFD}').to_string()
-                } else {
-                    return Err(type_error(format!("%c requires an int or a unicode character, not {}", vm.type_name(&arg))));
-                };
-                let mut sp = spec.clone();
-                sp.zero = false;
-                pad(&sp, "", &s, '>')
-            }
-            other => {
-                return Err(value_error(format!(
-                    "unsupported format character '{other}' (0x{:x}) at index {}",
-                    other as u32,
-                    i - 1
-                )));
-            }
-        };
-        out.push_str(&piece);
+        pos = percent_one(vm, fmt, pos, &mut pa, &mut out)?;
     }
-    if argi < items.len() && !used_mapping && mapping.is_none() {
+    out.push_str(&fmt[pos..]);
+    if pa.idx < pa.len && pa.mapping.is_none() {
         return Err(type_error("not all arguments converted during string formatting"));
     }
     Ok(vm.str_from_string(out))
 }
 
-fn zero_extend(digits: &str, precision: Option<usize>) -> String {
-    match precision {
-        Some(p) if p > digits.len() => format!("{}{digits}", "0".repeat(p - digits.len())),
-        _ => digits.to_string(),
+/// Parses and formats one conversion starting after its '%'; returns the position after.
+fn percent_one(vm: &mut Vm, fmt: &str, mut pos: usize, pa: &mut PctArgs, out: &mut String) -> PyResult<usize> {
+    let bytes = fmt.as_bytes();
+    let incomplete = || value_error("incomplete format");
+    if bytes.get(pos) == Some(&b'(') {
+        pos = percent_key(vm, fmt, pos, pa)?;
+    }
+    let mut sp = PctSpec::default();
+    while let Some(&b) = bytes.get(pos) {
+        match b {
+            b'-' => sp.left = true,
+            b'+' => sp.plus = true,
+            b' ' => sp.space = true,
+            b'#' => sp.alt = true,
+            b'0' => sp.zero = true,
+            _ => break,
+        }
+        pos += 1;
+    }
+    if bytes.get(pos) == Some(&b'*') {
+        pos += 1;
+        let w = star_arg(pa, "ssize_t", i64::MAX)?;
+        if w < 0 {
+            sp.left = true;
+        }
+        sp.width = w.unsigned_abs() as usize;
+    } else {
+        let (w, next) = pct_number(fmt, pos, isize::MAX as usize, "width too big")?;
+        sp.width = w.unwrap_or(0);
+        pos = next;
+    }
+    crate::runtime::strings::check_size(sp.width)?;
+    if bytes.get(pos) == Some(&b'.') {
+        pos += 1;
+        if bytes.get(pos) == Some(&b'*') {
+            pos += 1;
+            sp.precision = Some(star_arg(pa, "int", i32::MAX as i64)?.max(0) as usize);
+        } else {
+            let (p, next) = pct_number(fmt, pos, i32::MAX as usize, "precision too big")?;
+            sp.precision = Some(p.unwrap_or(0));
+            pos = next;
+        }
+    }
+    while matches!(bytes.get(pos), Some(b'h' | b'l' | b'L')) {
+        pos += 1;
+    }
+    let conv = fmt[pos..].chars().next().ok_or_else(incomplete)?;
+    let arg = pa.next()?;
+    match conv {
+        's' | 'r' | 'a' => pct_text(vm, &arg, conv, &sp, out)?,
+        'd' | 'i' | 'u' | 'o' | 'x' | 'X' => pct_int(vm, &arg, conv, &sp, out)?,
+        'e' | 'E' | 'f' | 'F' | 'g' | 'G' => pct_float(vm, &arg, conv, &sp, out)?,
+        'c' => pct_char(vm, &arg, &sp, out)?,
+        other => {
+            let shown = if (' '..='~').contains(&other) { other } else { '?' };
+            let index = fmt[..pos].chars().count();
+            return Err(value_error(format!("unsupported format character '{shown}' (0x{:x}) at index {index}", other as u32)));
+        }
+    }
+    Ok(pos + conv.len_utf8())
+}
+
+/// `%(key)`: looks the key up in the mapping, which becomes the current argument.
+fn percent_key(vm: &mut Vm, fmt: &str, pos: usize, pa: &mut PctArgs) -> PyResult<usize> {
+    let Some(m) = pa.mapping.clone() else { return Err(type_error("format requires a mapping")) };
+    let mut depth = 1;
+    let start = pos + 1;
+    let mut end = None;
+    for (i, b) in fmt.as_bytes()[start..].iter().enumerate() {
+        match b {
+            b'(' => depth += 1,
+            b')' => {
+                depth -= 1;
+                if depth == 0 {
+                    end = Some(start + i);
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let end = end.ok_or_else(|| value_error("incomplete format key"))?;
+    let key = vm.new_str(&fmt[start..end]);
+    pa.single = vm.getitem(&m, &key)?;
+    pa.len = -1;
+    pa.idx = -2;
+    Ok(end + 1)
+}
+
+/// A `*` width or precision: the next argument, an int that fits a C `ctype`.
+fn star_arg(pa: &mut PctArgs, ctype: &str, max: i64) -> PyResult<i64> {
+    let v = pa.next()?;
+    let i = v.as_int().ok_or_else(|| type_error("* wants int"))?;
+    let too_big = || PyErr::new(ExcKind::OverflowError, format!("Python int too large to convert to C {ctype}"));
+    i.to_i64().filter(|n| *n >= -max && *n <= max).ok_or_else(too_big)
+}
+
+/// Decimal digits at `pos` (None when absent, at most `max`) and the position after them.
+fn pct_number(fmt: &str, mut pos: usize, max: usize, too_big: &str) -> PyResult<(Option<usize>, usize)> {
+    let bytes = fmt.as_bytes();
+    let mut n: Option<usize> = None;
+    while let Some(d) = bytes.get(pos).filter(|b| b.is_ascii_digit()) {
+        let v = n.unwrap_or(0).checked_mul(10).and_then(|v| v.checked_add((d - b'0') as usize)).filter(|&v| v <= max);
+        n = Some(v.ok_or_else(|| value_error(too_big.to_string()))?);
+        pos += 1;
+    }
+    Ok((n, pos))
+}
+
+/// Pads a converted piece: left-justified with '-', zero-filled after the sign and
+/// prefix with '0' (numbers only), else right-justified with spaces.
+fn pct_pad(out: &mut String, sp: &PctSpec, sign_prefix: [&str; 2], body: &str, numeric: bool) {
+    let [sign, prefix] = sign_prefix;
+    let n = if sp.width == 0 { 0 } else { sp.width.saturating_sub(sign.len() + prefix.len() + body.chars().count()) };
+    if sp.left {
+        out.push_str(sign);
+        out.push_str(prefix);
+        out.push_str(body);
+        out.extend(std::iter::repeat_n(' ', n));
+    } else if sp.zero && numeric {
+        out.push_str(sign);
+        out.push_str(prefix);
+        out.extend(std::iter::repeat_n('0', n));
+        out.push_str(body);
+    } else {
+        out.extend(std::iter::repeat_n(' ', n));
+        out.push_str(sign);
+        out.push_str(prefix);
+        out.push_str(body);
     }
 }
 
+fn pct_sign(negative: bool, sp: &PctSpec) -> &'static str {
+    if negative {
+        "-"
+    } else if sp.plus {
+        "+"
+    } else if sp.space {
+        " "
+    } else {
+        ""
+    }
+}
+
+fn pct_text(vm: &mut Vm, arg: &Value, conv: char, sp: &PctSpec, out: &mut String) -> PyResult<()> {
+    if let (Some(s), 's', None) = (arg.as_str(), conv, sp.precision) {
+        pct_pad(out, sp, ["", ""], s, false);
+        return Ok(());
+    }
+    let s = match conv {
+        's' => vm.str_string(arg)?,
+        'r' => vm.repr_string(arg)?,
+        _ => crate::runtime::strings::ascii(vm, arg)?.as_str().unwrap_or("").to_string(),
+    };
+    let body = match sp.precision.and_then(|p| s.char_indices().nth(p)) {
+        Some((b, _)) => &s[..b],
+        None => &s[..],
+    };
+    pct_pad(out, sp, ["", ""], body, false);
+    Ok(())
+}
+
+fn pct_int(vm: &mut Vm, arg: &Value, conv: char, sp: &PctSpec, out: &mut String) -> PyResult<()> {
+    let converted;
+    let i = match arg.as_int() {
+        Some(i) => i,
+        None => {
+            converted = percent_int(vm, arg, conv)?;
+            converted.as_int().ok_or_else(|| type_error("an integer is required"))?
+        }
+    };
+    let radix = match conv {
+        'o' => 8,
+        'x' | 'X' => 16,
+        _ => 10,
+    };
+    if radix == 10 {
+        check_decimal_digits(vm, i)?;
+    }
+    let text = int::int_to_string_radix(i, radix);
+    let negative = text.starts_with('-');
+    let mut digits = if negative { text[1..].to_string() } else { text };
+    if conv == 'X' {
+        digits.make_ascii_uppercase();
+    }
+    if let Some(p) = sp.precision.filter(|&p| p > digits.len()) {
+        digits.insert_str(0, &"0".repeat(p - digits.len()));
+    }
+    let prefix = match (sp.alt, conv) {
+        (true, 'o') => "0o",
+        (true, 'x') => "0x",
+        (true, 'X') => "0X",
+        _ => "",
+    };
+    pct_pad(out, sp, [pct_sign(negative, sp), prefix], &digits, true);
+    Ok(())
+}
+
+/// The int for %d/%x...: ints as they are, floats truncated (%d only), objects through
+/// `__index__` (or `__int__` for %d).
 fn percent_int(vm: &mut Vm, arg: &Value, conv: char) -> PyResult<Value> {
     if let Some(i) = arg.as_int() {
         return Ok(i.to_value());
     }
+    let decimal = matches!(conv, 'd' | 'i' | 'u');
     if let Some(f) = arg.as_float() {
-        if matches!(conv, 'd' | 'i' | 'u') {
+        if decimal {
             return crate::objects::float::float_to_int(f);
         }
-        return Err(type_error(format!("%{conv} format: an integer is required, not float")));
-    }
-    if crate::runtime::ops::is_user_object(arg) {
-        let name = vm.names.dunder_index.clone();
-        if vm.lookup_special(arg, &name).is_some() {
+    } else if crate::runtime::ops::is_user_object(arg) {
+        let index = vm.names.dunder_index.clone();
+        if vm.lookup_special(arg, &index).is_some() {
             return vm.call_method(arg, "__index__", &[]);
         }
-        if matches!(conv, 'd' | 'i' | 'u') {
-            let name = vm.names.dunder_int.clone();
-            if vm.lookup_special(arg, &name).is_some() {
-                return vm.call_method(arg, "__int__", &[]);
+        let int_name = vm.names.dunder_int.clone();
+        if decimal && vm.lookup_special(arg, &int_name).is_some() {
+            return vm.call_method(arg, "__int__", &[]);
+        }
+    }
+    let what = if decimal { "a real number is required" } else { "an integer is required" };
+    Err(type_error(format!("%{conv} format: {what}, not {}", vm.type_name(arg))))
+}
+
+/// A float argument: floats, ints, and objects with `__float__` or `__index__`.
+pub fn float_arg(vm: &mut Vm, arg: &Value) -> PyResult<f64> {
+    if let Some(f) = arg.as_float() {
+        return Ok(f);
+    }
+    if let Some(i) = arg.as_int() {
+        return int::int_to_f64(i);
+    }
+    if crate::runtime::ops::is_user_object(arg) {
+        for name in ["__float__", "__index__"] {
+            let n = vm.intern(name);
+            if vm.lookup_special(arg, &n).is_some() {
+                let r = vm.call_method(arg, name, &[])?;
+                if let Some(f) = r.as_float() {
+                    return Ok(f);
+                }
+                if let Some(i) = r.as_int() {
+                    return int::int_to_f64(i);
+                }
+                return Err(type_error(format!("{}.{name} returned non-float (type {})", vm.type_name(arg), vm.type_name(&r))));
             }
         }
     }
-    let what = if matches!(conv, 'd' | 'i' | 'u') { "a real number is required" } else { "an integer is required" };
-    Err(type_error(format!("%{conv} format: {what}, not {}", vm.type_name(arg))))
+    Err(type_error(format!("must be real number, not {}", vm.type_name(arg))))
+}
+
+fn pct_float(vm: &mut Vm, arg: &Value, conv: char, sp: &PctSpec, out: &mut String) -> PyResult<()> {
+    let x = float_arg(vm, arg)?;
+    let negative = x.is_sign_negative() && !x.is_nan();
+    let a = x.abs();
+    let mut body = if a.is_finite() {
+        let style = FloatStyle { kind: conv.to_ascii_lowercase(), precision: sp.precision.unwrap_or(6), alternate: sp.alt, add_dot_0: false };
+        float_digits(a, style)
+    } else if a.is_infinite() {
+        "inf".to_string()
+    } else {
+        "nan".to_string()
+    };
+    if conv.is_ascii_uppercase() {
+        body.make_ascii_uppercase();
+    }
+    pct_pad(out, sp, [pct_sign(negative, sp), ""], &body, true);
+    Ok(())
+}
+
+fn pct_char(vm: &mut Vm, arg: &Value, sp: &PctSpec, out: &mut String) -> PyResult<()> {
+    let c = if let Some(s) = arg.as_str() {
+        let mut it = s.chars();
+        match (it.next(), it.next()) {
+            (Some(c), None) => c,
+            _ => {
+                let n = s.chars().count();
+                return Err(type_error(format!("%c requires an int or a unicode character, not a string of length {n}")));
+            }
+        }
+    } else if let Some(i) = arg.as_int() {
+        let code = i.to_i64().and_then(|c| u32::try_from(c).ok()).filter(|&c| c < 0x110000);
+        let code = code.ok_or_else(|| PyErr::new(ExcKind::OverflowError, "%c arg not in range(0x110000)"))?;
+        char::from_u32(code).unwrap_or('\u{FFFD}')
+    } else {
+        return Err(type_error(format!("%c requires an int or a unicode character, not {}", vm.type_name(arg))));
+    };
+    pct_pad(out, sp, ["", ""], c.encode_utf8(&mut [0; 4]), false);
+    Ok(())
 }
 
 // ------------------------------------------------------------------ str.format
 
-/// `fmt.format(*args, **kwargs)`.
-pub fn str_format(vm: &mut Vm, fmt: &str, args: &[Value], kwargs: &[(String, Value)]) -> PyResult<String> {
-    let mut auto = 0usize;
-    let mut manual = false;
-    format_inner(vm, fmt, args, kwargs, &mut auto, &mut manual, 2)
+/// Where `str.format` fields come from: positional and keyword arguments, or (for
+/// `format_map`) a mapping and no positional arguments.
+pub struct FieldSource<'a> {
+    pub args: &'a [Value],
+    pub kwargs: &'a [(&'a str, Value)],
+    pub mapping: Option<&'a Value>,
 }
 
-fn format_inner(
-    vm: &mut Vm,
-    fmt: &str,
-    args: &[Value],
-    kwargs: &[(String, Value)],
-    auto: &mut usize,
-    manual: &mut bool,
-    depth: u32,
-) -> PyResult<String> {
-    if depth == 0 {
-        return Err(value_error("Max string recursion exceeded"));
-    }
-    let chars: Vec<char> = fmt.chars().collect();
-    let mut out = String::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == '}' {
-            if i + 1 < chars.len() && chars[i + 1] == '}' {
-                out.push('}');
-                i += 2;
+#[derive(PartialEq)]
+enum Numbering {
+    Init,
+    Auto,
+    Manual,
+}
+
+struct Formatter<'a> {
+    src: FieldSource<'a>,
+    numbering: Numbering,
+    next_auto: usize,
+}
+
+/// `fmt.format(*args, **kwargs)` / `fmt.format_map(mapping)`.
+pub fn str_format(vm: &mut Vm, fmt: &str, src: FieldSource) -> PyResult<String> {
+    let mut f = Formatter { src, numbering: Numbering::Init, next_auto: 0 };
+    // PEP 3101: a format spec may nest one level of fields.
+    f.build(vm, fmt, 2)
+}
+
+/// A parsed replacement field: byte ranges into the format string.
+struct Field<'s> {
+    name: &'s str,
+    conversion: Option<char>,
+    spec: &'s str,
+    spec_has_fields: bool,
+}
+
+impl Formatter<'_> {
+    fn build(&mut self, vm: &mut Vm, fmt: &str, depth: u32) -> PyResult<String> {
+        if depth == 0 {
+            return Err(value_error("Max string recursion exceeded"));
+        }
+        let b = fmt.as_bytes();
+        let mut out = String::with_capacity(fmt.len() + 16);
+        let mut pos = 0;
+        while pos < b.len() {
+            // Literal text up to the next brace.
+            let start = pos;
+            let brace = b[pos..].iter().position(|&c| c == b'{' || c == b'}').map(|i| pos + i);
+            let Some(at) = brace else {
+                out.push_str(&fmt[start..]);
+                break;
+            };
+            out.push_str(&fmt[start..at]);
+            let c = b[at];
+            pos = at + 1;
+            if b.get(pos) == Some(&c) {
+                out.push(c as char);
+                pos += 1;
                 continue;
             }
-            return Err(value_error("Single '}' encountered in format string"));
-        }
-        if c != '{' {
-            out.push(c);
-            i += 1;
-            continue;
-        }
-        if i + 1 < chars.len() && chars[i + 1] == '{' {
-            out.push('{');
-            i += 2;
-            continue;
-        }
-        // Parse a replacement field up to the matching '}'.
-        let mut j = i + 1;
-        let mut nest = 1;
-        while j < chars.len() {
-            match chars[j] {
-                '{' => nest += 1,
-                '}' => {
-                    nest -= 1;
-                    if nest == 0 {
-                        break;
-                    }
-                }
-                _ => {}
+            if c == b'}' {
+                return Err(value_error("Single '}' encountered in format string"));
             }
-            j += 1;
-        }
-        if j >= chars.len() {
-            return Err(value_error("expected '}' before end of string"));
-        }
-        let field: String = chars[i + 1..j].iter().collect();
-        i = j + 1;
-        // field_name[!conversion][:spec]
-        let (name_part, rest) = split_field(&field);
-        let (conversion, spec) = match rest.strip_prefix('!') {
-            Some(r) => {
-                let mut it = r.chars();
-                let conv = it.next();
-                let after: String = it.collect();
-                let spec = match after.strip_prefix(':') {
-                    Some(s) => s.to_string(),
-                    None if after.is_empty() => String::new(),
-                    None => return Err(value_error("expected ':' after conversion specifier")),
-                };
-                (conv, spec)
+            if pos >= b.len() {
+                return Err(value_error("Single '{' encountered in format string"));
             }
-            None => (None, rest.strip_prefix(':').unwrap_or("").to_string()),
-        };
-        let value = resolve_field(vm, &name_part, args, kwargs, auto, manual)?;
-        let value = match conversion {
-            None => value,
-            Some('r') => vm.repr(&value)?,
-            Some('s') => vm.str(&value)?,
-            Some('a') => crate::runtime::strings::ascii(vm, &value)?,
-            Some(c) => return Err(value_error(format!("Unknown conversion specifier {c}"))),
-        };
-        let spec = if spec.contains('{') { format_inner(vm, &spec, args, kwargs, auto, manual, depth - 1)? } else { spec };
-        out.push_str(&vm.format_string(&value, &spec)?);
+            let (field, next) = parse_field(fmt, pos)?;
+            pos = next;
+            self.render(vm, &field, depth, &mut out)?;
+        }
+        Ok(out)
     }
-    Ok(out)
+
+    fn render(&mut self, vm: &mut Vm, field: &Field, depth: u32, out: &mut String) -> PyResult<()> {
+        let mut obj = self.field_object(vm, field.name)?;
+        if let Some(conv) = field.conversion {
+            obj = match conv {
+                'r' => vm.repr(&obj)?,
+                's' => vm.str(&obj)?,
+                'a' => crate::runtime::strings::ascii(vm, &obj)?,
+                c => return Err(value_error(format!("Unknown conversion specifier {}", code_repr_conv(c)))),
+            };
+        }
+        let expanded;
+        let spec = if field.spec_has_fields {
+            expanded = self.build(vm, field.spec, depth - 1)?;
+            expanded.as_str()
+        } else {
+            field.spec
+        };
+        if spec.is_empty()
+            && let Some(s) = obj.as_str()
+        {
+            out.push_str(s);
+            return Ok(());
+        }
+        out.push_str(&vm.format_string(&obj, spec)?);
+        Ok(())
+    }
+
+    /// The object a field name denotes: an argument, then `.attr` and `[key]` steps.
+    fn field_object(&mut self, vm: &mut Vm, name: &str) -> PyResult<Value> {
+        let first_end = name.find(['.', '[']).unwrap_or(name.len());
+        let first = &name[..first_end];
+        let index = field_integer(first)?;
+        let mut obj = if first.is_empty() || index.is_some() {
+            let i = self.positional_index(first.is_empty(), index)?;
+            if self.src.mapping.is_some() {
+                return Err(value_error("Format string contains positional fields"));
+            }
+            self.src.args.get(i).cloned().ok_or_else(|| {
+                PyErr::new(ExcKind::IndexError, format!("Replacement index {i} out of range for positional args tuple"))
+            })?
+        } else {
+            self.keyword(vm, first)?
+        };
+        let mut rest = &name[first_end..];
+        while !rest.is_empty() {
+            let (step, after) = next_step(rest)?;
+            obj = match step {
+                Step::Attr(a) => {
+                    let attr = vm.intern(a);
+                    vm.getattr(&obj, &attr)?
+                }
+                Step::Item(k) => {
+                    let key = match field_integer(k)? {
+                        Some(i) => Value::int_from_usize(i),
+                        None => vm.new_str(k),
+                    };
+                    vm.getitem(&obj, &key)?
+                }
+            };
+            rest = after;
+        }
+        Ok(obj)
+    }
+
+    /// Automatic or manual numbering, refusing to mix them.
+    fn positional_index(&mut self, auto: bool, index: Option<usize>) -> PyResult<usize> {
+        if self.numbering == Numbering::Init {
+            self.numbering = if auto { Numbering::Auto } else { Numbering::Manual };
+        }
+        match (&self.numbering, auto) {
+            (Numbering::Manual, true) => {
+                Err(value_error("cannot switch from manual field specification to automatic field numbering"))
+            }
+            (Numbering::Auto, false) => {
+                Err(value_error("cannot switch from automatic field numbering to manual field specification"))
+            }
+            (_, true) => {
+                self.next_auto += 1;
+                Ok(self.next_auto - 1)
+            }
+            _ => Ok(index.unwrap_or(0)),
+        }
+    }
+
+    fn keyword(&self, vm: &mut Vm, name: &str) -> PyResult<Value> {
+        if let Some(m) = self.src.mapping {
+            let key = vm.new_str(name);
+            return vm.getitem(m, &key);
+        }
+        match self.src.kwargs.iter().find(|(k, _)| *k == name) {
+            Some((_, v)) => Ok(v.clone()),
+            None => Err(PyErr::with_args(ExcKind::KeyError, vec![vm.new_str(name)])),
+        }
+    }
 }
 
-/// Splits `name!r:spec` at the first '!' or ':' outside brackets.
-fn split_field(field: &str) -> (String, String) {
-    let mut in_bracket = false;
-    for (k, c) in field.char_indices() {
+fn code_repr_conv(c: char) -> String {
+    if (c as u32) > 32 && (c as u32) < 127 { c.to_string() } else { format!("\\x{:x}", c as u32) }
+}
+
+/// A field-name part made only of decimal digits, as an index.
+fn field_integer(s: &str) -> PyResult<Option<usize>> {
+    if s.is_empty() {
+        return Ok(None);
+    }
+    let mut acc: usize = 0;
+    for c in s.chars() {
+        let Some(d) = decimal_value(c) else { return Ok(None) };
+        acc = acc
+            .checked_mul(10)
+            .and_then(|a| a.checked_add(d as usize))
+            .filter(|&a| a <= isize::MAX as usize)
+            .ok_or_else(|| value_error("Too many decimal digits in format string"))?;
+    }
+    Ok(Some(acc))
+}
+
+enum Step<'s> {
+    Attr(&'s str),
+    Item(&'s str),
+}
+
+/// The next `.attr` or `[key]` of a field name, and what follows it.
+fn next_step(rest: &str) -> PyResult<(Step<'_>, &str)> {
+    let (step, after) = if let Some(r) = rest.strip_prefix('.') {
+        let end = r.find(['.', '[']).unwrap_or(r.len());
+        (Step::Attr(&r[..end]), &r[end..])
+    } else if let Some(r) = rest.strip_prefix('[') {
+        let end = r.find(']').ok_or_else(|| value_error("Missing ']' in format string"))?;
+        (Step::Item(&r[..end]), &r[end + 1..])
+    } else {
+        return Err(value_error("Only '.' or '[' may follow ']' in format field specifier"));
+    };
+    if matches!(step, Step::Attr("") | Step::Item("")) {
+        return Err(value_error("Empty attribute in format string"));
+    }
+    Ok((step, after))
+}
+
+/// Parses `name[!conv][:spec]}` starting after the '{'; returns the field and the
+/// position after its closing '}'.
+fn parse_field(fmt: &str, mut pos: usize) -> PyResult<(Field<'_>, usize)> {
+    let b = fmt.as_bytes();
+    let name_start = pos;
+    let mut term = None;
+    while pos < b.len() {
+        let c = b[pos];
+        pos += 1;
         match c {
-            '[' => in_bracket = true,
-            ']' => in_bracket = false,
-            '!' | ':' if !in_bracket => return (field[..k].to_string(), field[k..].to_string()),
+            b'{' => return Err(value_error("unexpected '{' in field name")),
+            b'[' => {
+                while pos < b.len() && b[pos] != b']' {
+                    pos += 1;
+                }
+            }
+            b'}' | b':' | b'!' => {
+                term = Some(c);
+                break;
+            }
             _ => {}
         }
     }
-    (field.to_string(), String::new())
-}
-
-fn resolve_field(
-    vm: &mut Vm,
-    name: &str,
-    args: &[Value],
-    kwargs: &[(String, Value)],
-    auto: &mut usize,
-    manual: &mut bool,
-) -> PyResult<Value> {
-    let first_end = name.find(['.', '[']).unwrap_or(name.len());
-    let first = &name[..first_end];
-    let mut value = if first.is_empty() {
-        if *manual {
-            return Err(value_error("cannot switch from manual field specification to automatic field numbering"));
-        }
-        let k = *auto;
-        *auto += 1;
-        args.get(k).cloned().ok_or_else(|| PyErr::new(ExcKind::IndexError, format!("Replacement index {k} out of range for positional args tuple")))?
-    } else if let Ok(k) = first.parse::<usize>() {
-        if *auto > 0 {
-            return Err(value_error("cannot switch from automatic field numbering to manual field specification"));
-        }
-        *manual = true;
-        args.get(k).cloned().ok_or_else(|| PyErr::new(ExcKind::IndexError, format!("Replacement index {k} out of range for positional args tuple")))?
-    } else {
-        match kwargs.iter().find(|(k, _)| k == first) {
-            Some((_, v)) => v.clone(),
-            None => {
-                let key = vm.new_str(first);
-                return Err(PyErr::with_args(ExcKind::KeyError, vec![key]));
+    let Some(term) = term else { return Err(value_error("expected '}' before end of string")) };
+    let mut field = Field { name: &fmt[name_start..pos - 1], conversion: None, spec: "", spec_has_fields: false };
+    if term == b'}' {
+        return Ok((field, pos));
+    }
+    if term == b'!' {
+        let conv = fmt[pos..].chars().next().ok_or_else(|| value_error("end of string while looking for conversion specifier"))?;
+        field.conversion = Some(conv);
+        pos += conv.len_utf8();
+        if pos < b.len() {
+            let c = b[pos];
+            pos += 1;
+            if c == b'}' {
+                return Ok((field, pos));
+            }
+            if c != b':' {
+                return Err(value_error("expected ':' after conversion specifier"));
             }
         }
-    };
-    let mut rest = &name[first_end..];
-    while !rest.is_empty() {
-        if let Some(r) = rest.strip_prefix('.') {
-            let end = r.find(['.', '[']).unwrap_or(r.len());
-            let attr = vm.intern(&r[..end]);
-            value = vm.getattr(&value, &attr)?;
-            rest = &r[end..];
-        } else if let Some(r) = rest.strip_prefix('[') {
-            let end = r.find(']').ok_or_else(|| value_error("Missing ']' in format string"))?;
-            let key_text = &r[..end];
-            let key = match key_text.parse::<i64>() {
-                Ok(n) => Value::int(n),
-                Err(_) => vm.new_str(key_text),
-            };
-            value = vm.getitem(&value, &key)?;
-            rest = &r[end + 1..];
-        } else {
-            return Err(value_error("Only '.' or '[' may follow ']' in format field specifier"));
+    }
+    let spec_start = pos;
+    let mut count = 1;
+    while pos < b.len() {
+        let c = b[pos];
+        pos += 1;
+        match c {
+            b'{' => {
+                field.spec_has_fields = true;
+                count += 1;
+            }
+            b'}' => {
+                count -= 1;
+                if count == 0 {
+                    field.spec = &fmt[spec_start..pos - 1];
+                    return Ok((field, pos));
+                }
+            }
+            _ => {}
         }
     }
-    Ok(value)
+    Err(value_error("unmatched '{' in format spec"))
 }

@@ -4,10 +4,24 @@ use crate::error::{type_error, ExcKind, PyErr, PyResult};
 use crate::interp::generator::GeneratorObj;
 use crate::object::ObjKind;
 use crate::objects::dict::DictViewKind;
-use crate::objects::iter::{new_iterator, IterState};
+use crate::objects::iter::{new_iterator, IterState, DONE};
 use crate::objects::*;
 use crate::value::Value;
 use crate::vm::Vm;
+
+/// The iterator state of a range: the i64 fast path, or indexing for exact ranges.
+pub fn range_iter_state(v: &Value) -> IterState {
+    match v.downcast::<RangeObj>() {
+        Some(r) if !r.is_big() => IterState::Range { next: r.start, step: r.step, remaining: r.len },
+        _ => IterState::SeqIter { obj: v.clone(), index: 0 },
+    }
+}
+
+/// `zip() argument 3 is shorter than arguments 1-2`.
+fn length_mismatch(name: &str, i: usize, what: &str) -> PyErr {
+    let plural = if i == 1 { " ".to_string() } else { "s 1-".to_string() };
+    PyErr::new(ExcKind::ValueError, format!("{name}() argument {} is {what} than argument{plural}{i}", i + 1))
+}
 
 impl Vm {
     /// `iter(v)`.
@@ -16,18 +30,15 @@ impl Vm {
             Some(ObjKind::List) => IterState::List { seq: v.clone(), index: 0 },
             Some(ObjKind::Tuple) => IterState::Tuple { seq: v.clone(), index: 0 },
             Some(ObjKind::Str) => IterState::Str { seq: v.clone(), index: 0, byte: 0 },
-            Some(ObjKind::Range) => {
-                let r = v.downcast::<RangeObj>().expect("range");
-                IterState::Range { next: r.start, step: r.step, remaining: r.len }
-            }
+            Some(ObjKind::Range) => range_iter_state(v),
             Some(ObjKind::Dict) => {
                 let len = v.downcast::<DictObj>().expect("dict").len();
-                IterState::Dict { dict: v.clone(), pos: 0, len, kind: DictViewKind::Keys }
+                IterState::Dict { dict: v.clone(), pos: 0, len, remaining: len, kind: DictViewKind::Keys }
             }
             Some(ObjKind::DictView) => {
                 let view = v.downcast::<DictViewObj>().expect("view");
                 let len = view.dict.downcast::<DictObj>().map_or(0, |d| d.len());
-                IterState::Dict { dict: view.dict.clone(), pos: 0, len, kind: view.kind }
+                IterState::Dict { dict: view.dict.clone(), pos: 0, len, remaining: len, kind: view.kind }
             }
             Some(ObjKind::Set) => {
                 let len = v.downcast::<SetObj>().expect("set").len();
@@ -109,7 +120,17 @@ impl Vm {
         match &mut *st {
             IterState::List { seq, index } => {
                 let l = seq.downcast::<ListObj>().expect("list");
-                Ok(l.get(*index).inspect(|_| *index += 1))
+                match l.get(*index) {
+                    Some(v) => {
+                        *index += 1;
+                        Ok(Some(v))
+                    }
+                    None => {
+                        // Exhausted for good, even if the list grows later.
+                        *index = usize::MAX;
+                        Ok(None)
+                    }
+                }
             }
             IterState::Tuple { seq, index } => {
                 let t = seq.as_tuple().expect("tuple");
@@ -136,16 +157,27 @@ impl Vm {
                 *remaining -= 1;
                 Ok(Some(Value::int(v)))
             }
-            IterState::Dict { dict, pos, len, kind } => {
+            IterState::Dict { dict, pos, len, remaining, kind } => {
+                if *pos == DONE {
+                    return Ok(None);
+                }
                 let d = dict.downcast::<DictObj>().expect("dict");
                 if d.len() != *len {
                     *len = usize::MAX; // keep failing, as CPython
                     return Err(PyErr::new(ExcKind::RuntimeError, "dictionary changed size during iteration"));
                 }
                 match d.next_from(*pos) {
-                    None => Ok(None),
+                    None => {
+                        *pos = DONE;
+                        Ok(None)
+                    }
+                    Some(_) if *remaining == 0 => {
+                        *pos = DONE;
+                        Err(PyErr::new(ExcKind::RuntimeError, "dictionary keys changed during iteration"))
+                    }
                     Some((p, k, v, _)) => {
                         *pos = p + 1;
+                        *remaining -= 1;
                         Ok(Some(match kind {
                             DictViewKind::Keys => k,
                             DictViewKind::Values => v,
@@ -155,13 +187,19 @@ impl Vm {
                 }
             }
             IterState::Set { set, pos, len } => {
+                if *pos == DONE {
+                    return Ok(None);
+                }
                 let s = set.downcast::<SetObj>().expect("set");
                 if s.len() != *len {
                     *len = usize::MAX;
                     return Err(PyErr::new(ExcKind::RuntimeError, "Set changed size during iteration"));
                 }
                 match s.next_from(*pos) {
-                    None => Ok(None),
+                    None => {
+                        *pos = DONE;
+                        Ok(None)
+                    }
                     Some((p, k)) => {
                         *pos = p + 1;
                         Ok(Some(k))
@@ -198,8 +236,16 @@ impl Vm {
                 *remaining -= 1;
                 let (seq, i) = (seq.clone(), *remaining);
                 drop(st);
-                let item = self.getitem(&seq, &Value::int(i as i64))?;
-                Ok(Some(item))
+                match self.getitem(&seq, &Value::int(i as i64)) {
+                    Ok(item) => Ok(Some(item)),
+                    Err(e) if self.error_is(&e, ExcKind::IndexError) || self.error_is(&e, ExcKind::StopIteration) => {
+                        if let IterState::Reversed { remaining, .. } = &mut *io.state.borrow_mut() {
+                            *remaining = 0;
+                        }
+                        Ok(None)
+                    }
+                    Err(e) => Err(e),
+                }
             }
             IterState::Enumerate { it, count } => {
                 let (it, c) = (it.clone(), count.clone());
@@ -214,35 +260,18 @@ impl Vm {
             IterState::Zip { its, strict } => {
                 let (its, strict) = (its.clone(), *strict);
                 drop(st);
-                let mut items = Vec::with_capacity(its.len());
-                for (k, it) in its.iter().enumerate() {
-                    match self.next(it)? {
-                        Some(v) => items.push(v),
-                        None => {
-                            if strict {
-                                return Err(crate::builtins::functions::zip_strict_error(self, &its, k));
-                            }
-                            *io.state.borrow_mut() = IterState::Exhausted;
-                            return Ok(None);
-                        }
-                    }
+                match self.next_of_each(&its, strict, "zip")? {
+                    Some(items) if !items.is_empty() => Ok(Some(tuple::new_tuple(items))),
+                    _ => Ok(None),
                 }
-                if items.is_empty() {
-                    return Ok(None);
-                }
-                Ok(Some(tuple::new_tuple(items)))
             }
-            IterState::Map { func, its } => {
-                let (func, its) = (func.clone(), its.clone());
+            IterState::Map { func, its, strict } => {
+                let (func, its, strict) = (func.clone(), its.clone(), *strict);
                 drop(st);
-                let mut args = Vec::with_capacity(its.len());
-                for it in &its {
-                    match self.next(it)? {
-                        Some(v) => args.push(v),
-                        None => return Ok(None),
-                    }
+                match self.next_of_each(&its, strict, "map")? {
+                    Some(args) => self.call(&func, &args).map(Some),
+                    None => Ok(None),
                 }
-                self.call(&func, &args).map(Some)
             }
             IterState::Filter { func, it } => {
                 let (func, it) = (func.clone(), it.clone());
@@ -261,34 +290,68 @@ impl Vm {
                 }
             }
             IterState::SeqIter { obj, index } => {
+                if *index == DONE {
+                    return Ok(None);
+                }
                 let (obj, i) = (obj.clone(), *index);
                 drop(st);
-                match self.getitem(&obj, &Value::int(i as i64)) {
-                    Ok(v) => {
-                        if let IterState::SeqIter { index, .. } = &mut *io.state.borrow_mut() {
-                            *index += 1;
-                        }
-                        Ok(Some(v))
-                    }
-                    Err(e) if self.error_is(&e, ExcKind::IndexError) || self.error_is(&e, ExcKind::StopIteration) => {
-                        *io.state.borrow_mut() = IterState::Exhausted;
-                        Ok(None)
-                    }
+                let r = self.getitem(&obj, &Value::int_from_usize(i));
+                let finished = matches!(&r, Err(e) if self.error_is(e, ExcKind::IndexError) || self.error_is(e, ExcKind::StopIteration));
+                if let IterState::SeqIter { index, .. } = &mut *io.state.borrow_mut() {
+                    // Stays exhausted (CPython drops the sequence).
+                    *index = if finished { DONE } else if r.is_ok() { i + 1 } else { *index };
+                }
+                match r {
+                    Ok(v) => Ok(Some(v)),
+                    Err(_) if finished => Ok(None),
                     Err(e) => Err(e),
                 }
             }
             IterState::Callable { func, sentinel } => {
-                let (func, sentinel) = (func.clone(), sentinel.clone());
-                drop(st);
-                let v = self.call(&func, &[])?;
-                if self.eq_bool(&v, &sentinel)? {
-                    *io.state.borrow_mut() = IterState::Exhausted;
+                if func.is_null() {
                     return Ok(None);
                 }
-                Ok(Some(v))
+                let (func, sentinel) = (func.clone(), sentinel.clone());
+                drop(st);
+                let r = self.call(&func, &[]);
+                let finished = match &r {
+                    // CPython compares `sentinel == result`, sentinel first.
+                    Ok(v) => self.eq_bool(&sentinel, v)?,
+                    Err(e) => self.error_is(e, ExcKind::StopIteration),
+                };
+                if finished {
+                    // Drop the callable: the iterator stays exhausted.
+                    if let IterState::Callable { func, .. } = &mut *io.state.borrow_mut() {
+                        *func = Value::NULL;
+                    }
+                    return Ok(None);
+                }
+                r.map(Some)
             }
             IterState::Exhausted => Ok(None),
         }
+    }
+
+    /// The next item of each iterator (zip/map), None when one is exhausted. With
+    /// `strict`, unequal lengths are a ValueError worded as CPython's `zip_next`.
+    fn next_of_each(&mut self, its: &[Value], strict: bool, name: &str) -> PyResult<Option<Vec<Value>>> {
+        let mut items = Vec::with_capacity(its.len());
+        for (i, it) in its.iter().enumerate() {
+            match self.next(it)? {
+                Some(v) => items.push(v),
+                None if !strict => return Ok(None),
+                None if i > 0 => return Err(length_mismatch(name, i, "shorter")),
+                None => {
+                    for (k, other) in its.iter().enumerate().skip(1) {
+                        if self.next(other)?.is_some() {
+                            return Err(length_mismatch(name, k, "longer"));
+                        }
+                    }
+                    return Ok(None);
+                }
+            }
+        }
+        Ok(Some(items))
     }
 
     /// All items of an iterable.

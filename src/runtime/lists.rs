@@ -1,13 +1,16 @@
 //! List operations that need the VM: slice assignment.
 
-use crate::error::{PyErr, PyResult, ExcKind};
+use crate::error::{ExcKind, PyErr, PyResult};
 use crate::objects::*;
-use crate::runtime::subscript::slice_indices;
+use crate::runtime::subscript::unpack_slice;
 use crate::value::Value;
 use crate::vm::Vm;
 
-/// `l[a:b:c] = iterable`.
+/// `l[a:b:c] = iterable`, in CPython's order: the slice bounds are read (`__index__`),
+/// then the new items, then the bounds are resolved against the list's length at that
+/// moment (either step may have changed the list).
 pub fn set_slice(vm: &mut Vm, l: &ListObj, s: &SliceObj, value: &Value) -> PyResult<()> {
+    let u = unpack_slice(vm, s)?;
     // Take the new items first: the iterable may be the list itself.
     let items = if value.downcast::<ListObj>().is_some_and(|v| std::ptr::eq(v, l)) {
         l.to_vec()
@@ -20,30 +23,23 @@ pub fn set_slice(vm: &mut Vm, l: &ListObj, s: &SliceObj, value: &Value) -> PyRes
             }
         })?
     };
-    let si = slice_indices(vm, s, l.len())?;
-    if si.step == 1 {
-        let start = si.start.max(0) as usize;
-        let stop = (si.start.max(0) as usize + si.len).max(start);
-        let removed = l.with_items_mut(|v| {
-            let stop = stop.min(v.len());
-            let start = start.min(v.len());
-            v.splice(start..stop, items).collect::<Vec<_>>()
-        });
-        drop(removed);
-        return Ok(());
-    }
-    if items.len() != si.len {
-        return Err(PyErr::new(ExcKind::ValueError, format!(
-            "attempt to assign sequence of size {} to extended slice of size {}", items.len(), si.len)));
-    }
-    let idx: Vec<usize> = si.indices().collect();
-    let old = l.with_items_mut(|v| {
-        let mut old = Vec::with_capacity(idx.len());
-        for (i, x) in idx.iter().zip(items) {
-            old.push(std::mem::replace(&mut v[*i], x));
+    let removed = l.with_items_mut(|v| {
+        let si = u.adjust(v.len());
+        if si.step == 1 {
+            let start = si.start as usize;
+            let stop = start + si.len;
+            return Ok(v.splice(start..stop, items).collect::<Vec<_>>());
         }
-        old
-    });
-    drop(old);
+        if items.len() != si.len {
+            return Err(PyErr::new(ExcKind::ValueError, format!(
+                "attempt to assign sequence of size {} to extended slice of size {}", items.len(), si.len)));
+        }
+        let mut old = Vec::with_capacity(si.len);
+        for (i, x) in si.indices().zip(items) {
+            old.push(std::mem::replace(&mut v[i], x));
+        }
+        Ok(old)
+    })?;
+    drop(removed);
     Ok(())
 }

@@ -98,7 +98,7 @@ impl Vm {
             ObjKind::Dict => !v.downcast::<DictObj>().expect("dict").is_empty(),
             ObjKind::Set => !v.downcast::<SetObj>().expect("set").is_empty(),
             ObjKind::BigInt => true,
-            ObjKind::Range => v.downcast::<RangeObj>().expect("range").len != 0,
+            ObjKind::Range => !v.downcast::<RangeObj>().expect("range").is_empty(),
             ObjKind::DictView => v.downcast::<DictViewObj>().expect("view").dict.downcast::<DictObj>().is_some_and(|d| !d.is_empty()),
             ObjKind::Instance | ObjKind::Exception | ObjKind::Opaque => return self.user_truthy(v),
             _ => true,
@@ -204,7 +204,8 @@ impl Vm {
                 let s = v.downcast::<SetObj>().expect("set");
                 if s.frozen { Ok(crate::runtime::sets::frozenset_hash(s)) } else { Err(type_error("unhashable type: 'set'")) }
             }
-            ObjKind::Slice => Err(type_error("unhashable type: 'slice'")),
+            ObjKind::Slice => crate::runtime::subscript::slice_hash(self, v.downcast::<SliceObj>().expect("slice")),
+            ObjKind::Range => crate::runtime::subscript::range_hash(self, v.downcast::<RangeObj>().expect("range")),
             ObjKind::DictView => Err(type_error(format!("unhashable type: '{}'", self.type_name(v)))),
             ObjKind::Instance | ObjKind::Exception | ObjKind::Opaque => self.user_hash(v),
             // CPython's meth_hash: the receiver by identity, the function by value.
@@ -397,8 +398,12 @@ impl Vm {
             (Some(ObjKind::Set), Some(ObjKind::Set)) => crate::runtime::sets::set_compare(self, a, b, op).map(Some),
             (Some(ObjKind::Range), Some(ObjKind::Range)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
                 let (x, y) = (a.downcast::<RangeObj>().expect("range"), b.downcast::<RangeObj>().expect("range"));
-                let eq = x.len == y.len && (x.len == 0 || (x.start == y.start && (x.len == 1 || x.step == y.step)));
+                let eq = x.same_as(y);
                 Ok(Some(if op == CmpOp::Eq { eq } else { !eq }))
+            }
+            (Some(ObjKind::Slice), Some(ObjKind::Slice)) => {
+                let (x, y) = (a.downcast::<SliceObj>().expect("slice"), b.downcast::<SliceObj>().expect("slice"));
+                crate::runtime::subscript::slice_compare(self, x, y, op).map(Some)
             }
             // Bound methods are equal when bound to the same object and equal functions.
             (Some(ObjKind::BoundMethod), Some(ObjKind::BoundMethod)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
@@ -480,6 +485,12 @@ impl Vm {
     }
 
     pub fn invert(&mut self, v: &Value) -> PyResult<Value> {
+        if v.is_bool() {
+            self.warn(
+                ExcKind::DeprecationWarning,
+                "Bitwise inversion '~' on bool is deprecated and will be removed in Python 3.16. This returns the bitwise inversion of the underlying int object and is usually not what you expect from negating a bool. Use the 'not' operator for boolean negation or ~int(x) if you really want the bitwise inversion of the underlying int.",
+            );
+        }
         if let Some(i) = v.as_int() {
             return Ok(int::int_invert(i));
         }
@@ -496,7 +507,7 @@ impl Vm {
                 ObjKind::Tuple => return Ok(v.downcast::<TupleObj>().expect("tuple").len()),
                 ObjKind::Dict => return Ok(v.downcast::<DictObj>().expect("dict").len()),
                 ObjKind::Set => return Ok(v.downcast::<SetObj>().expect("set").len()),
-                ObjKind::Range => return Ok(v.downcast::<RangeObj>().expect("range").len as usize),
+                ObjKind::Range => return v.downcast::<RangeObj>().expect("range").length(),
                 ObjKind::DictView => {
                     return Ok(v.downcast::<DictViewObj>().expect("view").dict.downcast::<DictObj>().map_or(0, |d| d.len()));
                 }
@@ -541,29 +552,29 @@ impl Vm {
                 }
                 ObjKind::Set => {
                     let s = container.clone();
-                    let set = s.downcast::<SetObj>().expect("set");
-                    return match self.hash(item) {
-                        Ok(hash) => set.contains_hashed(self, item, hash),
-                        Err(e) => {
-                            // `[] in someset`: unhashable -> TypeError, as CPython.
-                            Err(e)
-                        }
-                    };
+                    return s.downcast::<SetObj>().expect("set").contains_member(self, item);
                 }
                 ObjKind::List => {
-                    let items = container.downcast::<ListObj>().expect("list").to_vec();
-                    return self.sequence_contains(&items, item);
+                    // CPython's list_contains: re-reads the list at each step, no copy.
+                    let l = container.downcast::<ListObj>().expect("list");
+                    let mut i = 0;
+                    while let Some(x) = l.get(i) {
+                        if x.is_same(item) || self.eq_bool(&x, item)? {
+                            return Ok(true);
+                        }
+                        i += 1;
+                    }
+                    return Ok(false);
                 }
                 ObjKind::Tuple => {
-                    let items = container.as_tuple().expect("tuple").to_vec();
-                    return self.sequence_contains(&items, item);
+                    // A tuple cannot change; `container` keeps it alive while `__eq__` runs.
+                    let items = container.as_tuple().expect("tuple");
+                    return self.sequence_contains(items, item);
                 }
                 ObjKind::Range => {
                     let r = container.downcast::<RangeObj>().expect("range");
-                    if let Some(i) = item.as_int().and_then(|i| i.to_i64()) {
-                        if item.is_small_int() || item.is_bool() || item.is_int_exact() {
-                            return Ok(range_contains(r, i));
-                        }
+                    if item.is_int_exact() || item.is_bool() {
+                        return Ok(r.contains_int(item.as_int().expect("int")));
                     }
                 }
                 ObjKind::DictView => return crate::runtime::dicts::view_contains(self, container, item),
@@ -603,14 +614,6 @@ impl Vm {
     }
 }
 
-pub fn range_contains(r: &RangeObj, i: i64) -> bool {
-    if r.len == 0 {
-        return false;
-    }
-    let last = r.item(r.len - 1);
-    let (lo, hi) = if r.step > 0 { (r.start, last) } else { (last, r.start) };
-    i >= lo && i <= hi && (i - r.start) % r.step == 0
-}
 
 #[inline]
 fn float_test(op: CmpOp, x: f64, y: f64) -> bool {

@@ -19,10 +19,9 @@ pub fn int_to_decimal(vm: &Vm, b: &num_bigint::BigInt) -> PyResult<String> {
     let limit = vm.int_max_str_digits;
     if limit > 0 && b.bits() as f64 * std::f64::consts::LOG10_2 > limit as f64 + 1.0 {
         let s = b.to_string();
-        let digits = s.trim_start_matches('-').len();
-        if digits > limit {
+        if s.trim_start_matches('-').len() > limit {
             return Err(PyErr::new(ExcKind::ValueError, format!(
-                "Exceeds the limit ({limit} digits) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit"
+                "Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
             )));
         }
         return Ok(s);
@@ -107,10 +106,7 @@ pub fn repr_object(vm: &mut Vm, v: &Value) -> PyResult<String> {
             let body = r?;
             Ok(if frozen { format!("frozenset({{{body}}})") } else { format!("{{{body}}}") })
         }
-        ObjKind::Range => {
-            let r = v.downcast::<RangeObj>().expect("range");
-            Ok(if r.step == 1 { format!("range({}, {})", r.start, r.stop) } else { format!("range({}, {}, {})", r.start, r.stop, r.step) })
-        }
+        ObjKind::Range => Ok(v.downcast::<RangeObj>().expect("range").repr()),
         ObjKind::Slice => {
             let s = v.downcast::<SliceObj>().expect("slice");
             let (a, b, c) = (s.start.clone(), s.stop.clone(), s.step.clone());

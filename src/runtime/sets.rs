@@ -55,7 +55,7 @@ pub fn set_copy(vm: &mut Vm, v: &Value, frozen: bool) -> PyResult<Value> {
     Ok(s)
 }
 
-/// `set_intersection(so, other)`.
+/// `set_intersection(so, other)`: same type as `so`.
 pub fn set_intersection(vm: &mut Vm, so: &Value, other: &Value) -> PyResult<Value> {
     let frozen = as_set(so).frozen;
     if so.is_same(other) {
@@ -64,10 +64,10 @@ pub fn set_intersection(vm: &mut Vm, so: &Value, other: &Value) -> PyResult<Valu
     let result = new_set(frozen);
     let r = as_set(&result);
     if let Some(o) = other.downcast::<SetObj>() {
-        let (big, small) = if o.len() > as_set(so).len() { (other, so) } else { (so, other) };
-        let bigs = as_set(big);
-        for (k, h) in as_set(small).entries() {
-            if bigs.contains_hashed(vm, &k, h)? {
+        // Iterate over the smaller set, probing the larger.
+        let (big, small) = if o.len() > as_set(so).len() { (o, as_set(so)) } else { (as_set(so), o) };
+        for (k, h) in small.entries() {
+            if big.contains_hashed(vm, &k, h)? {
                 r.add_hashed(vm, k, h)?;
             }
         }
@@ -79,9 +79,59 @@ pub fn set_intersection(vm: &mut Vm, so: &Value, other: &Value) -> PyResult<Valu
         let h = vm.hash(&k)?;
         if s.contains_hashed(vm, &k, h)? {
             r.add_hashed(vm, k, h)?;
+            // Everything of `so` found: the rest cannot add more.
+            if r.len() >= s.len() {
+                break;
+            }
         }
     }
     Ok(result)
+}
+
+/// `set.intersection(*others)`: a copy when there are none, else successive
+/// intersections.
+pub fn intersection_multi(vm: &mut Vm, so: &Value, others: &[Value]) -> PyResult<Value> {
+    if others.is_empty() {
+        return set_copy(vm, so, as_set(so).frozen);
+    }
+    let mut result = so.clone();
+    for o in others {
+        result = set_intersection(vm, &result, o)?;
+    }
+    Ok(result)
+}
+
+/// `set.issubset(other)`.
+pub fn issubset(vm: &mut Vm, so: &Value, other: &Value) -> PyResult<bool> {
+    if !other.is::<SetObj>() {
+        let tmp = set_intersection(vm, so, other)?;
+        return Ok(as_set(&tmp).len() == as_set(so).len());
+    }
+    let (s, o) = (as_set(so), as_set(other));
+    if s.len() > o.len() {
+        return Ok(false);
+    }
+    for (k, h) in s.entries() {
+        if !o.contains_hashed(vm, &k, h)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// `set.issuperset(other)`.
+pub fn issuperset(vm: &mut Vm, so: &Value, other: &Value) -> PyResult<bool> {
+    if other.is::<SetObj>() {
+        return issubset(vm, other, so);
+    }
+    let s = as_set(so);
+    let it = vm.iter(other)?;
+    while let Some(k) = vm.next(&it)? {
+        if !s.contains(vm, &k)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 /// `set_difference_update_internal(so, other)`.
@@ -205,61 +255,152 @@ pub fn set_binary(vm: &mut Vm, a: &Value, b: &Value, op: B) -> PyResult<Value> {
     }
 }
 
-/// Set comparisons: equality and subset/superset order.
+/// `set_richcompare` for two sets.
 pub fn set_compare(vm: &mut Vm, a: &Value, b: &Value, op: CmpOp) -> PyResult<bool> {
-    let (x, y) = (as_set(a), as_set(b));
-    let subset = |vm: &mut Vm, p: &SetObj, q: &SetObj| -> PyResult<bool> {
-        if p.len() > q.len() {
-            return Ok(false);
-        }
-        for (k, h) in p.entries() {
-            if !q.contains_hashed(vm, &k, h)? {
-                return Ok(false);
-            }
-        }
-        Ok(true)
-    };
+    let (x, y) = (as_set(a).len(), as_set(b).len());
     Ok(match op {
-        CmpOp::Eq => x.len() == y.len() && subset(vm, x, y)?,
-        CmpOp::Ne => !(x.len() == y.len() && subset(vm, x, y)?),
-        CmpOp::Le => subset(vm, x, y)?,
-        CmpOp::Lt => x.len() < y.len() && subset(vm, x, y)?,
-        CmpOp::Ge => subset(vm, y, x)?,
-        CmpOp::Gt => y.len() < x.len() && subset(vm, y, x)?,
+        CmpOp::Eq => x == y && issubset(vm, a, b)?,
+        CmpOp::Ne => !(x == y && issubset(vm, a, b)?),
+        CmpOp::Le => issubset(vm, a, b)?,
+        CmpOp::Ge => issuperset(vm, a, b)?,
+        CmpOp::Lt => x < y && issubset(vm, a, b)?,
+        CmpOp::Gt => x > y && issuperset(vm, a, b)?,
     })
 }
 
-/// A dict view as a set (keys or items views only).
-fn view_as_set(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
-    if v.is::<SetObj>() {
-        return Ok(Some(v.clone()));
+/// A keys or items view (the set-like views; values views are not).
+pub fn is_setlike_view(v: &Value) -> bool {
+    v.downcast::<DictViewObj>().is_some_and(|d| d.kind != DictViewKind::Values)
+}
+
+/// `dictviews_to_set`: a new set from the left operand (a keys view reads its dict).
+fn view_to_set(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    if let Some(view) = v.downcast::<DictViewObj>() {
+        if view.kind == DictViewKind::Keys {
+            let d = view.dict.clone();
+            return set_from_iterable(vm, &d, false);
+        }
     }
-    let Some(view) = v.downcast::<DictViewObj>() else { return Ok(None) };
-    if view.kind == DictViewKind::Values {
+    set_from_iterable(vm, v, false)
+}
+
+/// `all_contained_in`: every item of `x` is in `y`.
+fn all_contained_in(vm: &mut Vm, x: &Value, y: &Value) -> PyResult<bool> {
+    let it = vm.iter(x)?;
+    while let Some(item) = vm.next(&it)? {
+        if !vm.contains(y, &item)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// `dictview_richcompare` (either operand may be the view); None = NotImplemented.
+pub fn view_compare(vm: &mut Vm, a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<bool>> {
+    let (v, other, op) = if is_setlike_view(a) {
+        (a, b, op)
+    } else if is_setlike_view(b) {
+        (b, a, op.swapped())
+    } else {
+        return Ok(None);
+    };
+    if !other.is::<SetObj>() && !is_setlike_view(other) {
         return Ok(None);
     }
-    let items = vm.collect(v)?;
-    Ok(Some(set_from_values(vm, items, false)?))
-}
-
-pub fn view_compare(vm: &mut Vm, a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<bool>> {
-    let (Some(x), Some(y)) = (view_as_set(vm, a)?, view_as_set(vm, b)?) else { return Ok(None) };
-    set_compare(vm, &x, &y, op).map(Some)
-}
-
-pub fn view_binary(vm: &mut Vm, a: &Value, b: &Value, op: B) -> PyResult<Option<Value>> {
-    let Some(x) = view_as_set(vm, a)? else { return Ok(None) };
-    let y = match view_as_set(vm, b)? {
-        Some(y) => y,
-        None => {
-            if !vm.has_iter(b) {
-                return Ok(None);
-            }
-            set_from_iterable(vm, b, false)?
+    let (len_self, len_other) = (vm.len(v)?, vm.len(other)?);
+    let ok = match op {
+        CmpOp::Eq | CmpOp::Ne => {
+            let eq = len_self == len_other && all_contained_in(vm, v, other)?;
+            eq == (op == CmpOp::Eq)
         }
+        CmpOp::Lt => len_self < len_other && all_contained_in(vm, v, other)?,
+        CmpOp::Le => len_self <= len_other && all_contained_in(vm, v, other)?,
+        CmpOp::Gt => len_self > len_other && all_contained_in(vm, other, v)?,
+        CmpOp::Ge => len_self >= len_other && all_contained_in(vm, other, v)?,
     };
-    let base = op.base();
-    set_binary(vm, &x, &y, base).map(Some)
+    Ok(Some(ok))
+}
+
+/// `a | b`, `a & b`, `a - b`, `a ^ b` where either operand is a keys or items view
+/// (CPython's `dictviews_*`, operands in their original order); None when neither is.
+pub fn view_binary(vm: &mut Vm, a: &Value, b: &Value, op: B) -> PyResult<Option<Value>> {
+    if !is_setlike_view(a) && !is_setlike_view(b) {
+        return Ok(None);
+    }
+    let r = match op.base() {
+        B::And => return view_intersect(vm, a, b).map(Some),
+        B::Xor if is_items_view(a) && is_items_view(b) => return dictitems_xor(vm, a, b).map(Some),
+        B::Or => {
+            let r = view_to_set(vm, a)?;
+            set_update(vm, &r, b)?;
+            r
+        }
+        B::Subtract => {
+            let r = view_to_set(vm, a)?;
+            set_difference_update(vm, &r, b)?;
+            r
+        }
+        B::Xor => {
+            let r = view_to_set(vm, a)?;
+            set_symmetric_difference_update(vm, &r, b)?;
+            r
+        }
+        _ => return Ok(None),
+    };
+    Ok(Some(r))
+}
+
+fn is_items_view(v: &Value) -> bool {
+    v.downcast::<DictViewObj>().is_some_and(|d| d.kind == DictViewKind::Items)
+}
+
+/// `_PyDictView_Intersect`.
+fn view_intersect(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    let (mut view, mut other) = if is_setlike_view(a) { (a.clone(), b.clone()) } else { (b.clone(), a.clone()) };
+    let len_self = vm.len(&view)?;
+    if let Some(o) = other.downcast::<SetObj>() {
+        if !o.frozen && len_self <= o.len() {
+            // `other.intersection(view)`.
+            return set_intersection(vm, &other, &view);
+        }
+    }
+    if is_setlike_view(&other) && vm.len(&other)? > len_self {
+        std::mem::swap(&mut view, &mut other);
+    }
+    let result = new_set(false);
+    let it = vm.iter(&other)?;
+    while let Some(key) = vm.next(&it)? {
+        if crate::runtime::dicts::view_contains(vm, &view, &key)? {
+            as_set(&result).add(vm, key)?;
+        }
+    }
+    Ok(result)
+}
+
+/// `dictitems_xor`: the pairs of either dict not equal in the other.
+fn dictitems_xor(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    let d1 = a.downcast::<DictViewObj>().expect("items view").dict.clone();
+    let d2 = b.downcast::<DictViewObj>().expect("items view").dict.clone();
+    let temp = d1.downcast::<DictObj>().expect("dict").copy();
+    let t = temp.downcast::<DictObj>().expect("dict");
+    let result = new_set(false);
+    let entries: Vec<(Value, Value, i64)> = d2.downcast::<DictObj>().expect("dict").table().iter().map(|e| (e.key.clone(), e.value.clone(), e.hash)).collect();
+    for (key, val2, hash) in entries {
+        let to_delete = match t.get_with_hash(vm, &key, hash)? {
+            Some(val1) => val1.is_same(&val2) || vm.eq_bool(&val1, &val2)?,
+            None => false,
+        };
+        if to_delete {
+            if let Some(ix) = t.find(vm, &key, hash)? {
+                t.remove_at(ix);
+            }
+        } else {
+            as_set(&result).add(vm, tuple::new_tuple(vec![key, val2]))?;
+        }
+    }
+    let remaining = crate::objects::dict::new_dict_view(temp.clone(), DictViewKind::Items);
+    set_update(vm, &result, &remaining)?;
+    Ok(result)
 }
 
 fn shuffle_bits(h: u64) -> u64 {

@@ -99,9 +99,9 @@ pub fn get(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
         Some(ObjKind::Range) => {
             let r = obj.downcast::<RangeObj>().expect("range");
             match n {
-                "start" => Value::int(r.start),
-                "stop" => Value::int(r.stop),
-                "step" => Value::int(r.step),
+                "start" => r.start_value(),
+                "stop" => r.stop_value(),
+                "step" => r.step_value(),
                 _ => return Ok(None),
             }
         }
