@@ -54,6 +54,9 @@ enum Command {
     Dis {
         /// The program file.
         file: String,
+        /// Print a machine-readable JSON dump instead (offsets are instruction indices).
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -89,7 +92,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> u8 {
     match cli.command {
         Command::Run(opts) => run_program(opts),
-        Command::Dis { file } => {
+        Command::Dis { file, json } => {
             let source = match std::fs::read_to_string(&file) {
                 Ok(s) => s,
                 Err(e) => {
@@ -99,7 +102,11 @@ fn run(cli: Cli) -> u8 {
             };
             match monjit::compiler::compile_to_unit(&source) {
                 Ok(unit) => {
-                    print!("{}", monjit::compiler::dis::disassemble(&unit));
+                    if json {
+                        print!("{}", monjit::compiler::dis::to_json(&unit));
+                    } else {
+                        print!("{}", monjit::compiler::dis::disassemble(&unit));
+                    }
                     0
                 }
                 Err(e) => {
@@ -140,7 +147,10 @@ fn run_program(opts: RunOpts) -> u8 {
     let mut argv = vec![argv0];
     argv.extend(opts.args.iter().cloned());
     vm.set_argv(&argv, Some(&dir));
-    match vm.run_program(&source, &filename) {
+    let outcome = vm.run_program(&source, &filename);
+    #[cfg(feature = "opstats")]
+    eprint!("{}", monjit::interp::eval::opstats::report());
+    match outcome {
         Outcome::Exit(code) => (code & 0xff) as u8,
     }
 }

@@ -1,8 +1,8 @@
 //! The VM: built-in types and modules, the frame stack, and the entry points that run
 //! code. One `Vm` per thread of Python execution; values never leave it.
 
-use crate::error::{ExcKind, PyErr, PyResult};
-use crate::interp::frame::{Frame, ValueStack};
+use crate::error::{ExcKind, PyErr};
+use crate::interp::frame::ValueStack;
 use crate::object::PyObject;
 use crate::objects::class::{new_type, Layout, TypeFlags, TypeObj, TypeSpec};
 use crate::objects::dict::{new_dict, DictObj};
@@ -146,8 +146,6 @@ pub struct Vm {
     /// `sys.modules`.
     pub modules: Value,
     pub recursion_limit: usize,
-    /// Python call depth (frames plus native re-entries), checked against the limit.
-    pub(crate) depth: usize,
     /// The stack of "currently handled" exceptions (CPython's exc_info chain).
     pub(crate) exc_chain: Vec<Value>,
     pub(crate) method_cache: Vec<MethodCacheEntry>,
@@ -192,7 +190,6 @@ impl Vm {
             sys_module: Value::NONE,
             modules: new_dict(),
             recursion_limit: 1000,
-            depth: 0,
             exc_chain: vec![Value::NONE],
             method_cache: vec![MethodCacheEntry { version: 0, name: 0, value: None }; METHOD_CACHE_SIZE],
             stdout: crate::runtime::io::OutputStream::stdout(),
@@ -371,7 +368,9 @@ impl Vm {
         let slot = ((version ^ name_bits.rotate_left(17)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
             >> (64 - METHOD_CACHE_SIZE.trailing_zeros())) as usize;
         let e = &self.method_cache[slot];
-        if e.version == version && e.name == name_bits && name.downcast::<StrObj>().is_some_and(|s| s.is_interned()) {
+        // Only interned names are ever stored, and interned strings are never freed, so
+        // an entry whose name bits match was stored for this very string.
+        if e.version == version && e.name == name_bits {
             return e.value.clone();
         }
         let found = ty.lookup(name);

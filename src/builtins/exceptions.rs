@@ -67,7 +67,7 @@ fn exc_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `SyntaxError(msg, (filename, lineno, offset, text[, end_lineno, end_offset]))`.
 fn init_syntax_error(vm: &mut Vm, e: &ExceptionObj, args: &[Value]) -> PyResult<()> {
-    let mut set = |vm: &mut Vm, k: &str, v: Value| {
+    let set = |vm: &mut Vm, k: &str, v: Value| {
         let key = vm.intern(k);
         e.dict().set_str(key, v);
     };

@@ -430,24 +430,6 @@ fn round(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Err(type_error(format!("type {} doesn't define __round__ method", vm.type_name(x))))
 }
 
-/// round(int, n): exact, half to even, for negative n.
-fn round_int(i: IntRef, n: i64) -> PyResult<Value> {
-    if n >= 0 {
-        return Ok(i.to_value());
-    }
-    use num_integer::Integer;
-    let p = num_traits::pow::Pow::pow(num_bigint::BigInt::from(10), (-n).min(10000) as u32);
-    let v = i.to_bigint();
-    let (q, r) = v.div_mod_floor(&p);
-    let twice: num_bigint::BigInt = &r * 2;
-    let q = match twice.cmp(&p) {
-        std::cmp::Ordering::Less => q,
-        std::cmp::Ordering::Greater => q + 1,
-        std::cmp::Ordering::Equal => if q.is_even() { q } else { q + 1 },
-    };
-    Ok(Value::big_int(q * p))
-}
-
 fn divmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = exact_n("divmod", &args, 2)?;
     let numeric = |v: &Value| v.as_int().is_some() || v.is_float();

@@ -64,6 +64,7 @@ unsafe fn new_frame(code_v: &Value, globals: &Value, func: Value, locals: Value,
         pc: 0,
         last_pc: 0,
         entry,
+        init: false,
     }
 }
 
@@ -88,6 +89,23 @@ pub fn push_simple_frame(vm: &mut Vm, func: Value, nargs: usize, args_top: *mut 
     // SAFETY: `func`, moved into the frame, owns its code and globals.
     let frame = unsafe { new_frame(&*code_v, &*globals, func, Value::NULL, slots, mark, false) };
     vm.frames.push(frame);
+}
+
+/// Like `push_simple_frame` for a call that leaves trailing parameters to their
+/// defaults: `nargs` values fill the first parameters, `defaults` (the function's
+/// `__defaults__`, which cover at least the rest) the others.
+#[inline]
+pub fn push_frame_with_defaults(vm: &mut Vm, func: Value, nargs: usize, args_top: *mut Value) {
+    let fo = func.downcast::<FunctionObj>().expect("function");
+    let argcount = fo.code().argcount as usize;
+    let defaults = fo.defaults.get();
+    let defaults = defaults.as_tuple().expect("defaults cover the missing parameters");
+    let first_default = argcount - defaults.len();
+    push_simple_frame(vm, func, nargs, args_top);
+    let frame = vm.frames.last_mut().expect("new frame");
+    for i in nargs..argcount {
+        frame.set_local(i, defaults[i - first_default].clone());
+    }
 }
 
 /// Pops the top frame, dropping its values and returning its stack slots.

@@ -132,6 +132,18 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                 unsafe { (*f).sp = st.depth(base) };
             }};
         }
+        // Continue in the frame a direct call just pushed (this one's state is saved).
+        macro_rules! enter_callee {
+            () => {{
+                // SAFETY: f stays valid: frames never move (FrameStack).
+                unsafe {
+                    (*f).sp = st.depth(base);
+                    (*f).pc = pc as u32;
+                }
+                fidx += 1;
+                continue 'frame;
+            }};
+        }
         // After an instruction that released references: run the finalizers of objects
         // that died (see runtime/finalize.rs), with the frame in a consistent state.
         macro_rules! finalize_point {
@@ -162,6 +174,8 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                 // SAFETY: see `sync!`.
                 unsafe { (*f).last_pc = pc as u32 };
                 pc += 1;
+                #[cfg(feature = "opstats")]
+                opstats::count(ins.op);
                 match ins.op {
                     Op::Nop | Op::NotTaken => {}
                     Op::Resume => {}
@@ -182,6 +196,33 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                     Op::StoreFast => {
                         let v = st.pop();
                         set_local!(ins.arg, v);
+                        finalize_point!();
+                    }
+                    // Superinstructions (two locals packed as `a << 4 | b`).
+                    Op::LoadFastLoadFast => {
+                        for i in [ins.arg >> 4, ins.arg & 15] {
+                            let v = local!(i);
+                            if v.is_null() {
+                                break 'exc unbound_local(code_ref, i as usize);
+                            }
+                            st.push(v.clone());
+                        }
+                    }
+                    Op::StoreFastLoadFast => {
+                        let v = st.pop();
+                        set_local!(ins.arg >> 4, v);
+                        let w = local!(ins.arg & 15);
+                        if w.is_null() {
+                            break 'exc unbound_local(code_ref, (ins.arg & 15) as usize);
+                        }
+                        st.push(w.clone());
+                        finalize_point!();
+                    }
+                    Op::StoreFastStoreFast => {
+                        let v = st.pop();
+                        set_local!(ins.arg >> 4, v);
+                        let w = st.pop();
+                        set_local!(ins.arg & 15, w);
                         finalize_point!();
                     }
                     Op::DeleteFast => {
@@ -283,10 +324,29 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                         let name = &code_ref.names[(ins.arg >> 1) as usize];
                         let owner = st.pop();
                         if ins.arg & 1 != 0 {
+                            if let Some(m) = crate::interp::ops::instance_method(vm, &owner, name) {
+                                st.push(m);
+                                st.push(owner);
+                                continue;
+                            }
                             let (m, s) = tri!(vm.load_method(&owner, name));
                             st.push(m);
                             st.push(s.unwrap_or(Value::NULL));
                         } else {
+                            if let Some(v) = crate::interp::ops::cached_instance_attr(code_ref, ins, &owner, name) {
+                                st.push(v);
+                                continue;
+                            }
+                            // A property with a Python getter: run the getter in this
+                            // loop, as a call with `owner` as its argument.
+                            if let Some(fget) = crate::interp::ops::property_getter(vm, &owner, name) {
+                                tri!(crate::interp::call::check_depth(vm));
+                                st.push(owner);
+                                crate::interp::call::push_simple_frame(vm, fget, 1, st.top);
+                                // SAFETY: the pushed owner moved into the new frame.
+                                st.top = unsafe { st.top.sub(1) };
+                                enter_callee!();
+                            }
                             let v = tri!(crate::interp::ops::load_attr(vm, code_ref, ins, &owner, name));
                             st.push(v);
                         }
@@ -637,29 +697,51 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                                 }
                             }
                             // A Python function whose parameters the positional args fill
-                            // exactly: move them into a new frame and continue there, with
-                            // no Rust recursion.
+                            // (defaults may cover the rest): move them into a new frame
+                            // and continue there, with no Rust recursion.
                             if let Some(fo) = st.peek(argc + 2).downcast::<FunctionObj>() {
                                 let has_self = !st.peek(argc + 1).is_null();
                                 let nargs = argc + has_self as usize;
-                                if fo.code().fast_arity == nargs as i32 {
+                                let kind = crate::interp::ops::direct_call(fo, nargs);
+                                if kind != crate::interp::ops::DirectCall::No {
                                     tri!(crate::interp::call::check_depth(vm));
                                     // SAFETY: the callable's slot is initialised; its value
                                     // moves into the new frame, and the slot is abandoned
                                     // (the stack top drops below it next).
                                     let func = unsafe { std::ptr::read(st.top.sub(argc + 2)) };
-                                    crate::interp::call::push_simple_frame(vm, func, nargs, st.top);
+                                    if kind == crate::interp::ops::DirectCall::Exact {
+                                        crate::interp::call::push_simple_frame(vm, func, nargs, st.top);
+                                    } else {
+                                        crate::interp::call::push_frame_with_defaults(vm, func, nargs, st.top);
+                                    }
                                     // The args and the callable moved out; the self slot,
                                     // if unused, holds NULL, which needs no drop.
                                     // SAFETY: argc + 2 slots were on the stack.
                                     st.top = unsafe { st.top.sub(argc + 2) };
-                                    // SAFETY: f stays valid: frames never move (FrameStack).
-                                    unsafe {
-                                        (*f).sp = st.depth(base);
-                                        (*f).pc = pc as u32;
+                                    enter_callee!();
+                                }
+                            }
+                            // A class whose instances come from object.__new__ and whose
+                            // __init__ is a Python function: allocate here and run
+                            // __init__ in this loop. The instance stays on this stack as
+                            // the call's result.
+                            if st.peek(argc + 1).is_null() {
+                                if let Some(t) = st.peek(argc + 2).downcast::<TypeObj>() {
+                                    if let Some((init, kind)) = crate::interp::ops::direct_init(vm, t, argc) {
+                                        tri!(crate::interp::call::check_depth(vm));
+                                        let obj = crate::objects::class::new_instance(st.peek(argc + 2).clone());
+                                        st.set(argc + 2, obj.clone());
+                                        st.set(argc + 1, obj);
+                                        if kind == crate::interp::ops::DirectCall::Exact {
+                                            crate::interp::call::push_simple_frame(vm, init, argc + 1, st.top);
+                                        } else {
+                                            crate::interp::call::push_frame_with_defaults(vm, init, argc + 1, st.top);
+                                        }
+                                        vm.frames.last_mut().expect("init frame").init = true;
+                                        // SAFETY: self and the args moved into the frame.
+                                        st.top = unsafe { st.top.sub(argc + 1) };
+                                        enter_callee!();
                                     }
-                                    fidx += 1;
-                                    continue 'frame;
                                 }
                             }
                         }
@@ -694,12 +776,20 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                     Op::ReturnValue => {
                         let v = st.pop();
                         sync!();
-                        let entry = vm.frames[fidx].entry;
+                        let (entry, init) = (vm.frames[fidx].entry, vm.frames[fidx].init);
                         crate::interp::call::pop_frame(vm);
                         if entry {
                             return Ok(Exit::Return(v));
                         }
                         fidx -= 1;
+                        if init {
+                            // The caller already holds the instance as the result.
+                            if !v.is_none() {
+                                let msg = format!("__init__() should return None, not '{}'", vm.type_name(&v));
+                                pending = Some(crate::error::type_error(msg));
+                            }
+                            continue 'frame;
+                        }
                         let caller = &mut vm.frames[fidx];
                         // SAFETY: the caller's stack has room for the result: its CALL
                         // popped more than one value.
@@ -924,4 +1014,35 @@ pub fn unbound_deref(code: &CodeObj, i: usize) -> PyErr {
 
 pub fn name_error(vm: &mut Vm, name: &Value) -> PyErr {
     crate::runtime::exceptions::name_error(vm, name)
+}
+
+/// Executed-instruction counts by opcode (`--features opstats`), printed at exit.
+#[cfg(feature = "opstats")]
+pub mod opstats {
+    use crate::bytecode::Op;
+    use std::cell::RefCell;
+
+    thread_local! {
+        static COUNTS: RefCell<Vec<u64>> = RefCell::new(vec![0; Op::COUNT]);
+    }
+
+    #[inline(always)]
+    pub fn count(op: Op) {
+        COUNTS.with(|c| c.borrow_mut()[op as usize] += 1);
+    }
+
+    /// The counts, most frequent first.
+    pub fn report() -> String {
+        COUNTS.with(|c| {
+            let c = c.borrow();
+            let total: u64 = c.iter().sum();
+            let mut rows: Vec<(u64, Op)> = Op::ALL.iter().map(|&op| (c[op as usize], op)).filter(|r| r.0 > 0).collect();
+            rows.sort_by(|a, b| b.0.cmp(&a.0));
+            let mut out = format!("{total:>12} instructions\n");
+            for (n, op) in rows {
+                out.push_str(&format!("{n:>12} {:5.1}% {}\n", n as f64 * 100.0 / total as f64, op.name()));
+            }
+            out
+        })
+    }
 }

@@ -41,6 +41,9 @@ pub struct Frame {
     pub last_pc: u32,
     /// Returning from this frame returns from the Rust call that started it.
     pub entry: bool,
+    /// The frame runs `__init__` for an instance its caller already holds as the call's
+    /// result: the return value must be None and is not pushed.
+    pub init: bool,
 }
 
 impl Frame {

@@ -219,6 +219,7 @@ pub fn resume(vm: &mut Vm, genv: &Value, sent: Value, throw: Option<PyErr>) -> P
         pc,
         last_pc: pc.saturating_sub(1),
         entry: true,
+        init: false,
     });
     // The sent value (None for a throw) lands where the yielded value was, as in
     // CPython: a `yield from` handler's stack depth counts it.

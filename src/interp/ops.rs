@@ -86,8 +86,61 @@ pub fn load_name(vm: &mut Vm, frame: &Frame, name: &Value) -> PyResult<Value> {
     Err(crate::runtime::exceptions::name_error(vm, name))
 }
 
-/// LOAD_ATTR (plain form): instance-dict hits on user objects are the common case.
+/// How CALL can run a Python function in the interpreter loop itself (no Rust
+/// recursion, no argument binding).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum DirectCall {
+    /// The positional arguments fill the parameters exactly.
+    Exact,
+    /// They fill the first parameters and defaults cover the rest.
+    WithDefaults,
+    No,
+}
+
+#[inline(always)]
+pub fn direct_call(fo: &FunctionObj, nargs: usize) -> DirectCall {
+    let arity = fo.code().fast_arity;
+    if arity == nargs as i32 {
+        return DirectCall::Exact;
+    }
+    if arity > nargs as i32 {
+        let defaults = fo.defaults.get();
+        if defaults.as_tuple().is_some_and(|d| nargs + d.len() >= arity as usize) {
+            return DirectCall::WithDefaults;
+        }
+    }
+    DirectCall::No
+}
+
+/// For `cls(args...)` with `argc` positional arguments: the `__init__` function the
+/// interpreter can run directly (CPython's CALL_ALLOC_AND_ENTER_INIT) when instances
+/// come from object.__new__ and `__init__` is a Python function that takes them.
 #[inline]
+pub fn direct_init(vm: &mut Vm, t: &TypeObj, argc: usize) -> Option<(Value, DirectCall)> {
+    if t.layout != crate::objects::class::Layout::Instance || t.base.is_null() {
+        return None;
+    }
+    let new_name = vm.names.dunder_new.clone();
+    if !vm.lookup_type_attr(t, &new_name).is_some_and(|n| n.is_same(&vm.object_new)) {
+        return None;
+    }
+    let init_name = vm.names.dunder_init.clone();
+    let init = vm.lookup_type_attr(t, &init_name)?;
+    let kind = direct_call(init.downcast::<FunctionObj>()?, argc + 1);
+    (kind != DirectCall::No).then_some((init, kind))
+}
+
+/// The getter to call for `owner.name` when `name` is a property of the owner's class
+/// whose getter is a Python function taking just `self`.
+#[inline]
+pub fn property_getter(vm: &mut Vm, owner: &Value, name: &Value) -> Option<Value> {
+    let inst = owner.downcast::<InstanceObj>()?;
+    let t = inst.cls.downcast::<TypeObj>()?;
+    let prop = vm.lookup_type_attr(t, name)?;
+    let fget = prop.downcast::<PropertyObj>()?.fget.clone();
+    (fget.downcast::<FunctionObj>().map(|f| direct_call(f, 1)) == Some(DirectCall::Exact)).then_some(fget)
+}
+
 /// LOAD_ATTR (attribute form) with the instance-attribute cache.
 ///
 /// The cache entry is valid for one version of the owner's type and records two facts:
@@ -95,6 +148,8 @@ pub fn load_name(vm: &mut Vm, frame: &Frame, name: &Value) -> PyResult<Value> {
 /// attribute hook can intervene, and the attribute sits at `index` in the instance
 /// dict. Instances of a class usually store their attributes in the same order, so
 /// one index serves them all; a hit is a version compare and a key-identity check.
+/// At a site that sees several classes (methods inherited by subclasses) the version
+/// differs, and the same facts are re-established through the type-attribute cache.
 #[inline]
 pub fn load_attr(vm: &mut Vm, code: &CodeObj, ins: Instr, owner: &Value, name: &Value) -> PyResult<Value> {
     let Some(inst) = owner.downcast::<InstanceObj>() else { return vm.getattr(owner, name) };
@@ -105,14 +160,47 @@ pub fn load_attr(vm: &mut Vm, code: &CodeObj, ins: Instr, owner: &Value, name: &
         if let Some(v) = inst.dict().value_at_if_key(c.index as usize, name) {
             return Ok(v);
         }
-    }
-    let v = vm.getattr(owner, name)?;
-    if instance_attr_cacheable(vm, t, name, false) {
-        if let Some(ix) = inst.dict().index_of_str(name) {
+    } else if instance_attr_cacheable(vm, t, name, false) {
+        let d = inst.dict();
+        if let Some(v) = d.value_at_if_key(c.index as usize, name) {
+            cache.set(CacheEntry { version: t.version(), ..c });
+            return Ok(v);
+        }
+        if let Some(ix) = d.index_of_str(name) {
             cache.set(CacheEntry { version: t.version(), version2: 0, index: ix as u32, aux: 0 });
+            return Ok(d.value_at(ix).expect("live entry"));
         }
     }
-    Ok(v)
+    vm.getattr(owner, name)
+}
+
+/// LOAD_ATTR's method form on an instance whose class defines `name` as a Python
+/// function that the instance dict does not shadow: the function, to be called with
+/// the instance as `self` (no bound method is made).
+#[inline]
+pub fn instance_method(vm: &mut Vm, owner: &Value, name: &Value) -> Option<Value> {
+    let inst = owner.downcast::<InstanceObj>()?;
+    let t = inst.cls.downcast::<TypeObj>()?;
+    if t.flags.get().contains(crate::objects::class::TypeFlags::CUSTOM_GETATTRIBUTE) {
+        return None;
+    }
+    let f = vm.lookup_type_attr(t, name)?;
+    if !f.is::<FunctionObj>() || inst.dict().get_str(name).is_some() {
+        return None;
+    }
+    Some(f)
+}
+
+/// The instance-attribute cache's hit path alone (see `load_attr`).
+#[inline(always)]
+pub fn cached_instance_attr(code: &CodeObj, ins: Instr, owner: &Value, name: &Value) -> Option<Value> {
+    let inst = owner.downcast::<InstanceObj>()?;
+    let c = code.caches[ins.cache as usize].get();
+    let t = inst.cls.downcast::<TypeObj>()?;
+    if c.version != t.version() {
+        return None;
+    }
+    inst.dict().value_at_if_key(c.index as usize, name)
 }
 
 /// STORE_ATTR with the instance-attribute cache (see `load_attr`): a hit replaces the
@@ -124,13 +212,26 @@ pub fn store_attr(vm: &mut Vm, code: &CodeObj, ins: Instr, owner: &Value, name: 
     let t = inst.cls.downcast::<TypeObj>().expect("instance type");
     let c = cache.get();
     let mut value = value;
-    if c.version == t.version() {
+    let hit_version = c.version == t.version();
+    if hit_version || instance_attr_cacheable(vm, t, name, true) {
         match inst.dict().replace_at_if_key(c.index as usize, name, value) {
             Ok(old) => {
+                if !hit_version {
+                    cache.set(CacheEntry { version: t.version(), ..c });
+                }
                 drop(old);
                 return Ok(());
             }
             Err(back) => value = back,
+        }
+        let d = inst.dict();
+        if let Some(ix) = d.index_of_str(name) {
+            cache.set(CacheEntry { version: t.version(), version2: 0, index: ix as u32, aux: 0 });
+            if let Ok(old) = d.replace_at_if_key(ix, name, value) {
+                drop(old);
+                return Ok(());
+            }
+            unreachable!("entry {ix} holds the key just found");
         }
     }
     vm.setattr(owner, name, value)?;
@@ -145,18 +246,18 @@ pub fn store_attr(vm: &mut Vm, code: &CodeObj, ins: Instr, owner: &Value, name: 
 /// Whether attribute `name` of instances of `t` lives only in the instance dict: the
 /// type defines no such name, attribute access is object's own, and (for stores) the
 /// type has a dict for instances and no `__setattr__` of its own.
+#[inline]
 fn instance_attr_cacheable(vm: &mut Vm, t: &TypeObj, name: &Value, store: bool) -> bool {
-    if t.base.is_null() || t.flags.get().contains(crate::objects::class::TypeFlags::HAS_GETATTR) {
+    use crate::objects::class::TypeFlags;
+    let hooks = if store {
+        TypeFlags::HAS_GETATTR | TypeFlags::CUSTOM_GETATTRIBUTE | TypeFlags::CUSTOM_SETATTR
+    } else {
+        TypeFlags::HAS_GETATTR | TypeFlags::CUSTOM_GETATTRIBUTE
+    };
+    if t.base.is_null() || t.flags.get().intersects(hooks) || (store && t.slots.borrow().is_some()) {
         return false;
     }
-    if vm.lookup_type_attr(t, name).is_some() {
-        return false;
-    }
-    let hook = if store { vm.names.dunder_setattr.clone() } else { vm.names.dunder_getattribute.clone() };
-    if vm.lookup_type_attr(t, &hook).is_some_and(|m| !m.is::<NativeFunctionObj>()) {
-        return false;
-    }
-    !store || t.slots.borrow().is_none()
+    vm.lookup_type_attr(t, name).is_none()
 }
 
 /// LOAD_SPECIAL: `__enter__`/`__exit__` looked up on the type, as (method, self).

@@ -31,6 +31,10 @@ bitflags::bitflags! {
         const HAS_GETATTR = 4;
         /// Defines `__del__` somewhere in its MRO (instances are finalized).
         const HAS_FINALIZER = 8;
+        /// A class (not a built-in type) in its MRO defines `__getattribute__`.
+        const CUSTOM_GETATTRIBUTE = 16;
+        /// A class (not a built-in type) in its MRO defines `__setattr__` or `__delattr__`.
+        const CUSTOM_SETATTR = 32;
     }
 }
 
@@ -186,14 +190,19 @@ impl TypeObj {
 
     /// Flags that depend on which special methods the MRO defines.
     fn recompute_flags(&self) {
-        let defines = |name: &str| {
+        let defines = |name: &str, user_only: bool| {
             self.mro.borrow().iter().any(|t| {
-                t.downcast::<TypeObj>().is_some_and(|t| t.dict().keys().iter().any(|k| k.as_str() == Some(name)))
+                t.downcast::<TypeObj>().is_some_and(|t| {
+                    !(user_only && t.flags.get().contains(TypeFlags::IMMUTABLE))
+                        && t.dict().keys().iter().any(|k| k.as_str() == Some(name))
+                })
             })
         };
         let mut flags = self.flags.get();
-        flags.set(TypeFlags::HAS_GETATTR, defines("__getattr__"));
-        flags.set(TypeFlags::HAS_FINALIZER, defines("__del__"));
+        flags.set(TypeFlags::HAS_GETATTR, defines("__getattr__", false));
+        flags.set(TypeFlags::HAS_FINALIZER, defines("__del__", false));
+        flags.set(TypeFlags::CUSTOM_GETATTRIBUTE, defines("__getattribute__", true));
+        flags.set(TypeFlags::CUSTOM_SETATTR, defines("__setattr__", true) || defines("__delattr__", true));
         self.flags.set(flags);
     }
 

@@ -105,8 +105,11 @@ impl Vm {
         if let Some(v) = instance_dict(obj).and_then(|d| d.get_str(name)) {
             return Ok(Some(Bound::Plain(v)));
         }
-        if let Some(v) = crate::runtime::special_attrs::get(self, obj, name)? {
-            return Ok(Some(Bound::Plain(v)));
+        // An instance's special attributes are all dunders (`__class__`, `__dict__`).
+        if obj.kind() != Some(ObjKind::Instance) || name.as_str().is_some_and(|n| n.starts_with("__")) {
+            if let Some(v) = crate::runtime::special_attrs::get(self, obj, name)? {
+                return Ok(Some(Bound::Plain(v)));
+            }
         }
         if let Some(d) = descr {
             return self.bind_descriptor(d, obj, &ty).map(Some);

@@ -131,7 +131,6 @@ pub fn make_class(vm: &mut Vm, name: Value, bases: &[Value], ns: Value) -> PyRes
     }
     // Functions in the namespace become methods; staticmethod etc. stay as they are.
     let cls = new_type(TypeSpec { name, qualname, module, base: base.clone(), dict: ns.clone(), layout, flags: TypeFlags::BASETYPE });
-    let t = cls.as_type().expect("type");
     crate::runtime::slots::init_slots(vm, &cls)?;
     if let Some(cell) = classcell {
         if let Some(c) = cell.downcast::<CellObj>() {

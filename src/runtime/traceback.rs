@@ -236,7 +236,7 @@ fn format_one(vm: &mut Vm, exc: &Value, out: &mut String) {
 /// The location block and message line of a SyntaxError (traceback.py's
 /// `_format_syntax_error`): the offending line, stripped, with carets under the range.
 fn format_syntax_error(vm: &mut Vm, exc: &Value, out: &mut String) {
-    let mut attr = |vm: &mut Vm, name: &str| crate::runtime::exception_attrs::get(vm, exc, name).ok().flatten();
+    let attr = |vm: &mut Vm, name: &str| crate::runtime::exception_attrs::get(vm, exc, name).ok().flatten();
     let as_int = |v: &Option<Value>| v.as_ref().and_then(|v| v.as_int().and_then(|i| i.to_i64()));
     let filename = attr(vm, "filename").filter(|v| !v.is_none());
     let lineno = as_int(&attr(vm, "lineno"));
