@@ -4,8 +4,8 @@
 //! [`CodeUnit`], is independent of any VM; [`materialize`] turns it into a code object.
 
 use super::codegen::{Unit, DEREF_CELL, DEREF_FREE};
-use super::flowgraph::Cfg;
-use super::instr::{Opc, NO_LABEL};
+use super::flowgraph::FinalIns;
+use super::instr::Opc;
 use super::{CompileError, Const};
 use crate::bytecode::{self as bc, CodeFlags, ExceptEntry, Instr, Op, Position};
 use crate::objects::code::{new_code, CodeParts};
@@ -37,8 +37,9 @@ pub struct CodeUnit {
     pub freevars: Vec<String>,
 }
 
-pub fn assemble(u: Unit, cfg: Cfg, stacksize: u32) -> Result<Rc<CodeUnit>, CompileError> {
-    // ---- locals layout: varnames, then cells that are not arguments, then frees.
+pub fn assemble(u: Unit, seq: Vec<FinalIns>, consts: Vec<Const>, stacksize: u32) -> Result<Rc<CodeUnit>, CompileError> {
+    // ---- locals layout: varnames, then cells that are not arguments, then frees
+    // (`compute_localsplus_info` / `fix_cell_offsets`).
     let nlocals = u.varnames.len();
     let mut localsplus_names: Vec<String> = u.varnames.clone();
     let mut localsplus_kinds: Vec<u8> = vec![bc::LOCALS_KIND_LOCAL; nlocals];
@@ -77,85 +78,53 @@ pub fn assemble(u: Unit, cfg: Cfg, stacksize: u32) -> Result<Rc<CodeUnit>, Compi
         }
     };
 
-    // ---- linearise blocks.
-    let order = cfg.order();
-    let mut start = vec![usize::MAX; cfg.blocks.len()];
-    let mut prefix: Vec<(Instr, Position)> = Vec::new();
-    if !u.freevars.is_empty() {
-        prefix.push((Instr::new(Op::CopyFreeVars, u.freevars.len() as u32), Position::default()));
-    }
-    let mut cells_sorted: Vec<usize> = cell_slot.clone();
-    cells_sorted.sort_unstable();
-    for s in cells_sorted {
-        prefix.push((Instr::new(Op::MakeCell, s as u32), Position::default()));
-    }
-    let mut n = prefix.len();
-    for &b in &order {
-        start[b] = n;
-        n += cfg.blocks[b].instrs.len();
-    }
+    // ---- instructions (`resolve_unconditional_jumps`), caches and positions.
+    let n = seq.len();
     let mut instrs: Vec<Instr> = Vec::with_capacity(n);
     let mut positions: Vec<Position> = Vec::with_capacity(n);
-    let mut handlers: Vec<u32> = Vec::with_capacity(n);
-    for (ins, pos) in prefix {
-        instrs.push(ins);
-        positions.push(pos);
-        handlers.push(NO_LABEL);
-    }
     let mut ncaches = 0usize;
-    for &b in &order {
-        for ins in &cfg.blocks[b].instrs {
-            let here = instrs.len();
-            let (op, arg) = match ins.opc {
-                Opc::Real(op) if op.is_jump() => (op, start[ins.target as usize] as u32),
-                Opc::Jump => {
-                    let t = start[ins.target as usize];
-                    (if t > here { Op::JumpForward } else { Op::JumpBackward }, t as u32)
-                }
-                Opc::JumpNoInterrupt => {
-                    let t = start[ins.target as usize];
-                    (if t > here { Op::JumpForward } else { Op::JumpBackwardNoInterrupt }, t as u32)
-                }
-                Opc::Real(op @ (Op::LoadFast | Op::LoadDeref | Op::StoreDeref | Op::DeleteDeref | Op::MakeCell | Op::LoadFromDictOrDeref)) => {
-                    (op, map_deref(ins.arg))
-                }
-                Opc::Real(op) => (op, ins.arg),
-                other => {
-                    return Err(CompileError::syntax(format!("internal error: pseudo-instruction {} left in code", other.name()), Default::default()));
-                }
-            };
-            let mut out = Instr::new(op, arg);
-            if matches!(op, Op::LoadGlobal | Op::LoadAttr | Op::StoreAttr | Op::Call | Op::BinaryOp) {
-                out.cache = ncaches as u16;
-                ncaches += 1;
-                if ncaches > u16::MAX as usize {
-                    return Err(CompileError::syntax("code object too large", Default::default()));
-                }
+    for (here, ins) in seq.iter().enumerate() {
+        let t = ins.target as usize;
+        let (op, arg) = match ins.opc {
+            Opc::Real(op) if op.is_jump() => (op, ins.target),
+            Opc::Jump => (if t > here { Op::JumpForward } else { Op::JumpBackward }, ins.target),
+            Opc::JumpNoInterrupt => (if t > here { Op::JumpForward } else { Op::JumpBackwardNoInterrupt }, ins.target),
+            Opc::Real(op @ (Op::LoadFast | Op::LoadDeref | Op::StoreDeref | Op::DeleteDeref | Op::MakeCell | Op::LoadFromDictOrDeref)) => {
+                (op, map_deref(ins.arg))
             }
-            instrs.push(out);
-            positions.push(if ins.loc.line < 0 {
-                Position::default()
-            } else {
-                Position { line: ins.loc.line, end_line: ins.loc.end_line, col: ins.loc.col, end_col: ins.loc.end_col }
-            });
-            handlers.push(ins.handler);
+            Opc::Real(op) => (op, ins.arg),
+            other => {
+                return Err(CompileError::syntax(format!("internal error: pseudo-instruction {} left in code", other.name()), Default::default()));
+            }
+        };
+        let mut out = Instr::new(op, arg);
+        if matches!(op, Op::LoadGlobal | Op::LoadAttr | Op::StoreAttr | Op::Call | Op::BinaryOp) {
+            out.cache = ncaches as u16;
+            ncaches += 1;
+            if ncaches > u16::MAX as usize {
+                return Err(CompileError::syntax("code object too large", Default::default()));
+            }
         }
+        instrs.push(out);
+        positions.push(if ins.loc.line < 0 {
+            Position::default()
+        } else {
+            Position { line: ins.loc.line, end_line: ins.loc.end_line, col: ins.loc.col, end_col: ins.loc.end_col }
+        });
     }
 
-    // ---- exception table: runs of instructions with the same handler.
+    // ---- exception table (`assemble_exception_table`): runs with the same handler.
     let mut table = Vec::new();
     let mut i = 0;
-    while i < handlers.len() {
-        let h = handlers[i];
+    while i < n {
+        let h = seq[i].handler_block;
         let mut j = i + 1;
-        while j < handlers.len() && handlers[j] == h {
+        while j < n && seq[j].handler_block == h {
             j += 1;
         }
-        if h != NO_LABEL && (h as usize) < cfg.blocks.len() {
-            let hb = &cfg.blocks[h as usize];
-            let lasti = hb.preserve_lasti;
-            let depth = hb.startdepth - 1 - lasti as i32;
-            table.push(ExceptEntry { start: i as u32, end: j as u32, target: start[h as usize] as u32, depth: depth.max(0) as u32, lasti });
+        if let Some((target, startdepth, lasti)) = seq[i].handler {
+            let depth = startdepth - 1 - lasti as i32;
+            table.push(ExceptEntry { start: i as u32, end: j as u32, target, depth: depth.max(0) as u32, lasti });
         }
         i = j;
     }
@@ -171,14 +140,46 @@ pub fn assemble(u: Unit, cfg: Cfg, stacksize: u32) -> Result<Rc<CodeUnit>, Compi
         instrs,
         positions,
         exception_table: table,
-        consts: cfg.consts,
+        consts,
         names: u.names.clone(),
         localsplus_names,
         localsplus_kinds,
-        stacksize,
+        // init_code: a stack size of 0 becomes 1.
+        stacksize: stacksize.max(1),
         ncaches,
         freevars: u.freevars.clone(),
     }))
+}
+
+/// `code_richcompare`: two code objects that compile to the same thing are equal, so
+/// a constant table keeps only one of them (e.g. a generator expression compiled
+/// twice by the `all()`/`any()`/`tuple()` fast path).
+pub fn code_eq(a: &CodeUnit, b: &CodeUnit) -> bool {
+    a.name == b.name
+        && a.argcount == b.argcount
+        && a.posonlyargcount == b.posonlyargcount
+        && a.kwonlyargcount == b.kwonlyargcount
+        && a.flags == b.flags
+        && a.firstlineno == b.firstlineno
+        && a.instrs.len() == b.instrs.len()
+        && a.instrs.iter().zip(&b.instrs).all(|(x, y)| x.op == y.op && x.arg == y.arg)
+        && a.consts.len() == b.consts.len()
+        && a.consts.iter().zip(&b.consts).all(|(x, y)| const_eq(x, y))
+        && a.names == b.names
+        && a.localsplus_names == b.localsplus_names
+        && a.positions == b.positions
+        && a.exception_table == b.exception_table
+}
+
+/// Constant equality as CPython's constant keys see it.
+pub fn const_eq(a: &Const, b: &Const) -> bool {
+    match (a, b) {
+        (Const::Code(x), Const::Code(y)) => Rc::ptr_eq(x, y) || code_eq(x, y),
+        (Const::Tuple(x), Const::Tuple(y)) | (Const::FrozenSet(x), Const::FrozenSet(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| const_eq(p, q))
+        }
+        _ => a.key() == b.key(),
+    }
 }
 
 /// CPython interns string constants that look like identifiers.
@@ -204,6 +205,10 @@ fn const_value(vm: &mut Vm, c: &Const, filename: &str) -> Value {
         Const::FrozenSet(items) => {
             let vals: Vec<Value> = items.iter().map(|x| const_value(vm, x, filename)).collect();
             crate::runtime::sets::set_from_values(vm, vals, true).unwrap_or_else(|_| set::new_set(true))
+        }
+        Const::Slice(b) => {
+            let (start, stop, step) = (const_value(vm, &b.0, filename), const_value(vm, &b.1, filename), const_value(vm, &b.2, filename));
+            range::new_slice(start, stop, step)
         }
         Const::Code(u) => materialize(vm, u, filename),
     }

@@ -6,7 +6,7 @@
 use super::assemble::CodeUnit;
 use super::ast::*;
 use super::instr::{Ins, Label, Opc, SrcLoc, NO_LABEL, NO_LOCATION};
-use super::symtable::{self, BlockKind, Scope, ScopeId, SymbolTable};
+use super::symtable::{self, Scope, ScopeId, SymbolTable};
 use super::{CompileError, Const};
 use crate::bytecode::{self as bc, BinaryOpArg, CodeFlags, Op};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -73,6 +73,8 @@ pub struct Unit {
     pub freevars: Vec<String>,
     fblocks: Vec<FBlock>,
     pub argcount: u32,
+    /// Parameters (the symbol table's varnames), for LOAD_FAST_CHECK analysis.
+    pub nparams: u32,
     pub posonlyargcount: u32,
     pub kwonlyargcount: u32,
     pub flags: CodeFlags,
@@ -81,7 +83,7 @@ pub struct Unit {
     in_inlined_comp: u32,
     fast_hidden: FxHashSet<String>,
     /// Temporary scope overrides while compiling an inlined comprehension.
-    scope_overrides: FxHashMap<String, Scope>,
+    scope_overrides: FxHashMap<String, (Scope, u32)>,
     /// Names stored as `self.<name>` in methods (for `__static_attributes__`).
     static_attributes: std::collections::BTreeSet<String>,
     pub has_docstring: bool,
@@ -90,30 +92,19 @@ pub struct Unit {
 pub struct Codegen<'a> {
     table: &'a SymbolTable,
     units: Vec<Unit>,
+    /// The location CPython gives a generator expression that is a call's only
+    /// argument (it includes the call's parentheses), keyed by the node's address.
+    genexp_locs: FxHashMap<usize, Loc>,
 }
 
 /// Compiles a whole module.
 pub fn compile_module(module: &[Stmt], table: &SymbolTable) -> R<Rc<CodeUnit>> {
-    let mut g = Codegen { table, units: Vec::new() };
+    let mut g = Codegen { table, units: Vec::new(), genexp_locs: FxHashMap::default() };
     // The module is always the first scope.
     let top = 0;
     g.enter_scope(UnitKind::Module, "<module>", top, 1, None);
-    // A module docstring is stored as __doc__.
-    let mut body = module;
-    if let Some(first) = module.first() {
-        if let StmtKind::Expr(e) = &first.kind {
-            if let Some(Constant::Str(doc)) = e.constant() {
-                let loc = SrcLoc::from_ast(first.loc);
-                let ci = g.add_const(Const::Str(doc.clone()));
-                g.emit(Op::LoadConst, ci, loc);
-                g.store_name("__doc__", loc)?;
-                body = &module[1..];
-            }
-        }
-    }
-    g.stmts(body)?;
-    g.implicit_return();
-    g.finish_unit()
+    g.body(module)?;
+    g.finish_unit(true)
 }
 
 impl<'a> Codegen<'a> {
@@ -140,10 +131,13 @@ impl<'a> Codegen<'a> {
             var_map.insert(v.clone(), varnames.len() as u32);
             varnames.push(v.clone());
         }
-        let mut cellvars = block.names_with_scope(Scope::Cell);
+        let mut cellvars = block.cellvars();
         if kind == UnitKind::Class && block.needs_class_closure {
+            // Cooked up after the sorted cells, as CPython's compiler_enter_scope.
             cellvars.push("__class__".into());
-            cellvars.sort();
+        }
+        if kind == UnitKind::Class && block.needs_classdict {
+            cellvars.push("__classdict__".into());
         }
         // Free variables, plus names a class passes through to its methods while
         // also binding them itself (CPython's DEF_FREE_CLASS).
@@ -162,8 +156,11 @@ impl<'a> Codegen<'a> {
         if block.is_generator {
             flags |= CodeFlags::GENERATOR;
         }
-        if freevars.is_empty() && !block.children.iter().any(|&c| self.table.block(c).has_free) {
-            flags |= CodeFlags::NOFREE;
+        // ste_method: a function (or lambda, or comprehension) directly in a class body.
+        if matches!(kind, UnitKind::Function | UnitKind::Lambda | UnitKind::GenExpr)
+            && self.units.last().is_some_and(|p| p.kind == UnitKind::Class)
+        {
+            flags |= CodeFlags::METHOD;
         }
         self.units.push(Unit {
             kind,
@@ -182,6 +179,7 @@ impl<'a> Codegen<'a> {
             freevars,
             fblocks: Vec::new(),
             argcount: 0,
+            nparams: block.varnames.len() as u32,
             posonlyargcount: 0,
             kwonlyargcount: 0,
             flags,
@@ -195,7 +193,7 @@ impl<'a> Codegen<'a> {
         });
         // Every code object starts with RESUME (module: line 0, others: first line).
         let line = if kind == UnitKind::Module { 0 } else { firstlineno as i32 };
-        let loc = SrcLoc { line, end_line: line, col: -1, end_col: -1 };
+        let loc = SrcLoc { line, end_line: firstlineno as i32, col: 0, end_col: 0 };
         self.emit(Op::Resume, bc::RESUME_AT_FUNC_START, loc);
     }
 
@@ -220,7 +218,13 @@ impl<'a> Codegen<'a> {
         }
     }
 
-    fn finish_unit(&mut self) -> R<Rc<CodeUnit>> {
+    /// `_PyCompile_OptimizeAndAssemble`: adds the return at the end
+    /// (`_PyCodegen_AddReturnAtEnd`), then optimises and assembles.
+    fn finish_unit(&mut self, add_none: bool) -> R<Rc<CodeUnit>> {
+        if add_none {
+            self.load_none(NO_LOCATION);
+        }
+        self.emit(Op::ReturnValue, 0, NO_LOCATION);
         let u = self.units.pop().expect("unit");
         super::flowgraph::optimize_and_assemble(u)
     }
@@ -257,6 +261,11 @@ impl<'a> Codegen<'a> {
     }
 
     fn add_const(&mut self, c: Const) -> u32 {
+        if let Const::Code(_) = &c {
+            if let Some(i) = self.ur().consts.iter().position(|x| super::assemble::const_eq(x, &c)) {
+                return i as u32;
+            }
+        }
         let key = c.key();
         let u = self.u();
         if let Some(&i) = u.const_map.get(&key) {
@@ -268,15 +277,9 @@ impl<'a> Codegen<'a> {
         i
     }
 
+    /// `ADDOP_LOAD_CONST`: always LOAD_CONST (the flow graph turns small ints into
+    /// LOAD_SMALL_INT, and the constant keeps its slot).
     fn load_const(&mut self, c: Const, loc: SrcLoc) {
-        if let Const::Int(i) = &c {
-            if let Some(v) = num_traits::ToPrimitive::to_i64(i) {
-                if (0..=255).contains(&v) {
-                    self.emit(Op::LoadSmallInt, v as u32, loc);
-                    return;
-                }
-            }
-        }
         let ci = self.add_const(c);
         self.emit(Op::LoadConst, ci, loc);
     }
@@ -327,7 +330,7 @@ impl<'a> Codegen<'a> {
 
     fn scope_of(&self, mangled: &str) -> Option<Scope> {
         if let Some(s) = self.ur().scope_overrides.get(mangled) {
-            return Some(*s);
+            return Some(s.0);
         }
         self.block().scope_of(mangled)
     }
@@ -438,10 +441,11 @@ impl<'a> Codegen<'a> {
         match info.kind {
             FBlockKind::WhileLoop | FBlockKind::ExceptionHandler | FBlockKind::StopIteration => {}
             FBlockKind::ForLoop => {
+                // Pop the iterator.
                 if preserve_tos {
                     self.emit(Op::Swap, 2, *loc);
                 }
-                self.emit(Op::PopIter, 0, *loc);
+                self.emit(Op::PopTop, 0, *loc);
             }
             FBlockKind::TryExcept => self.emit_pseudo(Opc::PopBlock, 0, *loc),
             FBlockKind::FinallyTry => {
@@ -526,11 +530,6 @@ impl<'a> Codegen<'a> {
         self.emit(Op::Call, 3, loc);
     }
 
-    fn implicit_return(&mut self) {
-        self.load_none(NO_LOCATION);
-        self.emit(Op::ReturnValue, 0, NO_LOCATION);
-    }
-
     // ------------------------------------------------------------ statements
 
     fn stmts(&mut self, body: &[Stmt]) -> R {
@@ -540,7 +539,23 @@ impl<'a> Codegen<'a> {
         Ok(())
     }
 
+    /// `codegen_body` (module and class bodies): a docstring is stored as `__doc__`.
+    fn body(&mut self, stmts: &[Stmt]) -> R {
+        let mut body = stmts;
+        if let Some(doc) = docstring(stmts) {
+            let StmtKind::Expr(e) = &stmts[0].kind else { unreachable!() };
+            self.load_const(Const::Str(clean_doc(doc)), SrcLoc::from_ast(e.loc));
+            self.store_name("__doc__", NO_LOCATION)?;
+            body = &stmts[1..];
+        }
+        self.stmts(body)
+    }
+
     fn stmt(&mut self, s: &Stmt) -> R {
+        super::deep(|| self.stmt_inner(s))
+    }
+
+    fn stmt_inner(&mut self, s: &Stmt) -> R {
         let loc = SrcLoc::from_ast(s.loc);
         match &s.kind {
             StmtKind::FunctionDef(f) => self.function_def(f, s.loc),
@@ -563,22 +578,17 @@ impl<'a> Codegen<'a> {
                 Ok(())
             }
             StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value, loc),
-            StmtKind::AnnAssign { target, value, simple, .. } => {
+            StmtKind::AnnAssign { target, value, .. } => {
+                // `codegen_annassign` (annotations themselves are not evaluated).
                 if let Some(v) = value {
                     self.expr(v)?;
                     self.expr(target)?;
-                } else if !*simple || !matches!(target.kind, ExprKind::Name { .. }) {
-                    // `a.b: int` evaluates the object part; nothing is stored.
+                } else {
                     match &target.kind {
-                        ExprKind::Attribute { value, .. } => {
-                            self.expr(value)?;
-                            self.emit(Op::PopTop, 0, loc);
-                        }
+                        ExprKind::Attribute { value, .. } => self.check_ann_expr(value)?,
                         ExprKind::Subscript { value, slice, .. } => {
-                            self.expr(value)?;
-                            self.emit(Op::PopTop, 0, loc);
-                            self.expr(slice)?;
-                            self.emit(Op::PopTop, 0, loc);
+                            self.check_ann_expr(value)?;
+                            self.check_ann_subscr(slice)?;
                         }
                         _ => {}
                     }
@@ -620,7 +630,7 @@ impl<'a> Codegen<'a> {
                     return Ok(());
                 }
                 self.expr(e)?;
-                self.emit(Op::PopTop, 0, loc);
+                self.emit(Op::PopTop, 0, NO_LOCATION);
                 Ok(())
             }
             StmtKind::Pass => {
@@ -641,7 +651,9 @@ impl<'a> Codegen<'a> {
         if preserve_tos {
             self.expr(value.expect("value"))?;
         } else if let Some(v) = value {
-            self.emit(Op::Nop, 0, SrcLoc::from_ast(v.loc));
+            // Emit an instruction with the value's line; the constant loads there.
+            loc = SrcLoc::from_ast(v.loc);
+            self.emit(Op::Nop, 0, loc);
         }
         if value.is_none_or(|v| v.loc.line != sloc.line) {
             loc = SrcLoc::from_ast(sloc);
@@ -684,7 +696,7 @@ impl<'a> Codegen<'a> {
         self.jump_if(test, next, false, loc)?;
         self.stmts(body)?;
         if !orelse.is_empty() {
-            self.emit_jump(Opc::Jump, end, NO_LOCATION);
+            self.emit_jump(Opc::JumpNoInterrupt, end, NO_LOCATION);
             self.use_label(next);
             self.stmts(orelse)?;
         }
@@ -758,7 +770,7 @@ impl<'a> Codegen<'a> {
         self.emit_pseudo(Opc::PopBlock, 0, NO_LOCATION);
         self.pop_fblock(FBlockKind::FinallyTry);
         self.stmts(finalbody)?;
-        self.emit_jump(Opc::Jump, exit, NO_LOCATION);
+        self.emit_jump(Opc::JumpNoInterrupt, exit, NO_LOCATION);
         // The finally block for the exceptional path.
         self.use_label(end);
         self.emit_jump(Opc::SetupCleanup, cleanup, NO_LOCATION);
@@ -791,7 +803,7 @@ impl<'a> Codegen<'a> {
         self.pop_fblock(FBlockKind::TryExcept);
         self.emit_pseudo(Opc::PopBlock, 0, NO_LOCATION);
         self.stmts(orelse)?;
-        self.emit_jump(Opc::Jump, end, NO_LOCATION);
+        self.emit_jump(Opc::JumpNoInterrupt, end, NO_LOCATION);
         self.use_label(except);
         self.emit_jump(Opc::SetupCleanup, cleanup, NO_LOCATION);
         self.emit(Op::PushExcInfo, 0, NO_LOCATION);
@@ -831,7 +843,7 @@ impl<'a> Codegen<'a> {
                 self.load_none(NO_LOCATION);
                 self.nameop(name, Ctx::Store, NO_LOCATION)?;
                 self.nameop(name, Ctx::Del, NO_LOCATION)?;
-                self.emit_jump(Opc::Jump, end, NO_LOCATION);
+                self.emit_jump(Opc::JumpNoInterrupt, end, NO_LOCATION);
                 self.use_label(cleanup_end);
                 self.load_none(NO_LOCATION);
                 self.nameop(name, Ctx::Store, NO_LOCATION)?;
@@ -846,7 +858,7 @@ impl<'a> Codegen<'a> {
                 self.pop_fblock(FBlockKind::HandlerCleanup);
                 self.emit_pseudo(Opc::PopBlock, 0, NO_LOCATION);
                 self.emit(Op::PopExcept, 0, NO_LOCATION);
-                self.emit_jump(Opc::Jump, end, NO_LOCATION);
+                self.emit_jump(Opc::JumpNoInterrupt, end, NO_LOCATION);
             }
             self.use_label(except);
         }
@@ -911,7 +923,7 @@ impl<'a> Codegen<'a> {
         self.emit(Op::PopTop, 0, NO_LOCATION);
         self.emit(Op::PopTop, 0, NO_LOCATION);
         let exit = self.new_label();
-        self.emit_jump(Opc::Jump, exit, NO_LOCATION);
+        self.emit_jump(Opc::JumpNoInterrupt, exit, NO_LOCATION);
         self.use_label(cleanup);
         self.pop_except_and_reraise(NO_LOCATION);
         self.use_label(exit);
@@ -925,14 +937,33 @@ impl<'a> Codegen<'a> {
             self.expr(m)?;
             self.emit(Op::Call, 0, loc);
         }
-        self.emit(Op::RaiseVarargs, 1, loc);
+        self.emit(Op::RaiseVarargs, 1, SrcLoc::from_ast(test.loc));
         self.use_label(end);
         Ok(())
     }
 
+    fn check_ann_expr(&mut self, e: &Expr) -> R {
+        self.expr(e)?;
+        self.emit(Op::PopTop, 0, SrcLoc::from_ast(e.loc));
+        Ok(())
+    }
+
+    fn check_ann_subscr(&mut self, e: &Expr) -> R {
+        match &e.kind {
+            ExprKind::Slice { lower, upper, step } => {
+                for x in [lower, upper, step].into_iter().flatten() {
+                    self.check_ann_expr(x)?;
+                }
+                Ok(())
+            }
+            ExprKind::Tuple { elts, .. } => elts.iter().try_for_each(|x| self.check_ann_subscr(x)),
+            _ => self.check_ann_expr(e),
+        }
+    }
+
     fn import(&mut self, names: &[Alias], loc: SrcLoc) -> R {
         for a in names {
-            let aloc = SrcLoc::from_ast(a.loc);
+            let aloc = loc;
             self.load_const(Const::Int(0.into()), loc);
             self.load_none(loc);
             let ni = self.add_name(&a.name);
@@ -975,7 +1006,7 @@ impl<'a> Codegen<'a> {
         for a in names {
             if a.name == "*" {
                 self.emit(Op::CallIntrinsic1, bc::INTRINSIC_IMPORT_STAR, loc);
-                self.emit(Op::PopTop, 0, loc);
+                self.emit(Op::PopTop, 0, NO_LOCATION);
                 return Ok(());
             }
             let ni = self.add_name(&a.name);
@@ -989,9 +1020,9 @@ impl<'a> Codegen<'a> {
 
     fn aug_assign(&mut self, target: &Expr, op: BinOp, value: &Expr, loc: SrcLoc) -> R {
         let inplace = inplace_arg(op);
+        let tloc = SrcLoc::from_ast(target.loc);
         match &target.kind {
             ExprKind::Name { id, .. } => {
-                let tloc = SrcLoc::from_ast(target.loc);
                 self.nameop(id, Ctx::Load, tloc)?;
                 self.expr(value)?;
                 self.emit(Op::BinaryOp, inplace, loc);
@@ -999,8 +1030,8 @@ impl<'a> Codegen<'a> {
             }
             ExprKind::Attribute { value: obj, attr, .. } => {
                 self.expr(obj)?;
-                let aloc = SrcLoc::from_ast(target.loc);
-                self.emit(Op::Copy, 1, aloc);
+                self.emit(Op::Copy, 1, tloc);
+                let aloc = update_start_location_to_match_attr(tloc, target);
                 let ni = self.add_name(attr);
                 self.emit(Op::LoadAttr, ni << 1, aloc);
                 self.expr(value)?;
@@ -1010,30 +1041,28 @@ impl<'a> Codegen<'a> {
             }
             ExprKind::Subscript { value: obj, slice, .. } => {
                 self.expr(obj)?;
-                let sloc = SrcLoc::from_ast(target.loc);
-                if let ExprKind::Slice { lower, upper, step: None } = &slice.kind {
-                    self.slice_part(lower.as_deref())?;
-                    self.slice_part(upper.as_deref())?;
-                    self.emit(Op::Copy, 3, sloc);
-                    self.emit(Op::Copy, 3, sloc);
-                    self.emit(Op::Copy, 3, sloc);
-                    self.emit(Op::BinarySlice, 0, sloc);
+                if should_apply_two_element_slice_optimization(slice) {
+                    self.slice_two_parts(slice)?;
+                    self.emit(Op::Copy, 3, tloc);
+                    self.emit(Op::Copy, 3, tloc);
+                    self.emit(Op::Copy, 3, tloc);
+                    self.emit(Op::BinarySlice, 0, tloc);
                     self.expr(value)?;
                     self.emit(Op::BinaryOp, inplace, loc);
-                    self.emit(Op::Swap, 4, sloc);
-                    self.emit(Op::Swap, 3, sloc);
-                    self.emit(Op::Swap, 2, sloc);
-                    self.emit(Op::StoreSlice, 0, sloc);
+                    self.emit(Op::Swap, 4, tloc);
+                    self.emit(Op::Swap, 3, tloc);
+                    self.emit(Op::Swap, 2, tloc);
+                    self.emit(Op::StoreSlice, 0, tloc);
                 } else {
                     self.expr(slice)?;
-                    self.emit(Op::Copy, 2, sloc);
-                    self.emit(Op::Copy, 2, sloc);
-                    self.emit(Op::BinaryOp, BinaryOpArg::Subscr as u32, sloc);
+                    self.emit(Op::Copy, 2, tloc);
+                    self.emit(Op::Copy, 2, tloc);
+                    self.emit(Op::BinaryOp, BinaryOpArg::Subscr as u32, tloc);
                     self.expr(value)?;
                     self.emit(Op::BinaryOp, inplace, loc);
-                    self.emit(Op::Swap, 3, sloc);
-                    self.emit(Op::Swap, 2, sloc);
-                    self.emit(Op::StoreSubscr, 0, sloc);
+                    self.emit(Op::Swap, 3, tloc);
+                    self.emit(Op::Swap, 2, tloc);
+                    self.emit(Op::StoreSubscr, 0, tloc);
                 }
             }
             _ => return self.err("'expression' is an illegal expression for augmented assignment", target.loc),
@@ -1041,15 +1070,19 @@ impl<'a> Codegen<'a> {
         Ok(())
     }
 
-    fn slice_part(&mut self, e: Option<&Expr>) -> R {
-        match e {
-            Some(e) => self.expr(e),
-            None => {
-                self.load_none(NO_LOCATION);
-                Ok(())
+    /// `codegen_slice_two_parts`: a missing bound is None at the slice's location.
+    fn slice_two_parts(&mut self, s: &Expr) -> R {
+        let ExprKind::Slice { lower, upper, .. } = &s.kind else { unreachable!() };
+        let sloc = SrcLoc::from_ast(s.loc);
+        for part in [lower, upper] {
+            match part {
+                Some(e) => self.expr(e)?,
+                None => self.load_none(sloc),
             }
         }
+        Ok(())
     }
+
 
     // ------------------------------------------------------------ functions and classes
 
@@ -1058,35 +1091,31 @@ impl<'a> Codegen<'a> {
         for d in &f.decorator_list {
             self.expr(d)?;
         }
-        let floc = SrcLoc::from_ast(loc);
+        let floc = def_location(loc, &f.decorator_list);
         let flags = self.defaults(&f.args, floc)?;
         let scope = self.table.scope_for(f as *const FunctionDef);
         self.enter_scope(UnitKind::Function, &f.name, scope, firstlineno, None);
-        // Docstring: the first statement if it is a string constant.
+        // Docstring: the first statement if it is a string constant (cleaned, as
+        // inspect.cleandoc); it is co_consts[0].
         let mut body: &[Stmt] = &f.body;
-        if let Some(first) = f.body.first() {
-            if let StmtKind::Expr(e) = &first.kind {
-                if let Some(Constant::Str(doc)) = e.constant() {
-                    self.add_const(Const::Str(doc.clone()));
-                    self.u().has_docstring = true;
-                    self.u().flags |= CodeFlags::HAS_DOCSTRING;
-                    body = &f.body[1..];
-                }
-            }
-        }
-        if !self.ur().has_docstring {
-            // CPython keeps co_consts[0] = None for functions without a docstring.
-            self.add_const(Const::None);
+        if let Some(doc) = docstring(&f.body) {
+            self.add_const(Const::Str(clean_doc(doc)));
+            self.u().has_docstring = true;
+            self.u().flags |= CodeFlags::HAS_DOCSTRING;
+            body = &f.body[1..];
         }
         self.set_arg_counts(&f.args);
         let is_gen = self.ur().flags.contains(CodeFlags::GENERATOR);
-        let resume_pos = self.ur().seq.len();
-        self.stmts(body)?;
-        self.implicit_return();
         if is_gen {
-            self.wrap_in_stopiteration_handler(resume_pos);
+            // The handler wrap_in_stopiteration_handler adds is a frame block.
+            self.push_fblock(FBlockKind::StopIteration, NO_LABEL, NO_LABEL, NO_LOCATION);
         }
-        let code = self.finish_unit()?;
+        self.stmts(body)?;
+        if is_gen {
+            self.wrap_in_stopiteration_handler();
+            self.pop_fblock(FBlockKind::StopIteration);
+        }
+        let code = self.finish_unit(true)?;
         self.make_closure(code, flags, floc)?;
         for d in f.decorator_list.iter().rev() {
             self.emit(Op::Call, 0, SrcLoc::from_ast(d.loc));
@@ -1156,15 +1185,16 @@ impl<'a> Codegen<'a> {
         Ok(())
     }
 
-    fn wrap_in_stopiteration_handler(&mut self, resume_pos: usize) {
+    /// `codegen_wrap_in_stopiteration_handler`: a SETUP_CLEANUP inserted at the very
+    /// start (before RESUME) covers the whole body.
+    fn wrap_in_stopiteration_handler(&mut self) {
         let handler = self.new_label();
-        // SETUP_CLEANUP right after RESUME covers the whole body.
         let mut setup = Ins::new(Opc::SetupCleanup, 0, NO_LOCATION);
         setup.target = handler;
         let u = self.u();
-        u.seq.insert(resume_pos, setup);
+        u.seq.insert(0, setup);
         for l in u.labels.iter_mut() {
-            if *l != usize::MAX && *l >= resume_pos {
+            if *l != usize::MAX {
                 *l += 1;
             }
         }
@@ -1180,53 +1210,51 @@ impl<'a> Codegen<'a> {
         let flags = self.defaults(args, loc)?;
         let scope = self.table.scope_for(e as *const Expr);
         self.enter_scope(UnitKind::Lambda, "<lambda>", scope, e.loc.line, None);
-        // co_consts[0] is None for lambdas (no docstring).
-        self.add_const(Const::None);
         self.set_arg_counts(args);
         let is_gen = self.ur().flags.contains(CodeFlags::GENERATOR);
-        let resume_pos = self.ur().seq.len();
         self.expr(body)?;
-        if is_gen {
-            self.emit(Op::PopTop, 0, SrcLoc::from_ast(body.loc));
-            self.implicit_return();
-            self.wrap_in_stopiteration_handler(resume_pos);
+        // A generator lambda returns its body's value (no StopIteration handler).
+        let code = if is_gen {
+            self.finish_unit(false)?
         } else {
             self.emit(Op::ReturnValue, 0, SrcLoc::from_ast(body.loc));
-        }
-        let code = self.finish_unit()?;
+            self.finish_unit(true)?
+        };
         self.make_closure(code, flags, loc)
     }
 
     fn class_def(&mut self, c: &ClassDef, sloc: Loc) -> R {
         let firstlineno = c.decorator_list.first().map_or(sloc.line, |d| d.loc.line);
-        let loc = SrcLoc::from_ast(sloc);
+        let loc = def_location(sloc, &c.decorator_list);
         for d in &c.decorator_list {
             self.expr(d)?;
         }
         let scope = self.table.scope_for(c as *const ClassDef);
         self.enter_scope(UnitKind::Class, &c.name, scope, firstlineno, Some(c.name.clone()));
         let qualname = self.ur().qualname.clone();
-        self.nameop("__name__", Ctx::Load, loc)?;
-        self.store_name("__module__", loc)?;
-        self.load_const(Const::Str(qualname), loc);
-        self.store_name("__qualname__", loc)?;
-        self.load_const(Const::Int(firstlineno.into()), loc);
-        self.store_name("__firstlineno__", loc)?;
-        let mut body: &[Stmt] = &c.body;
-        if let Some(first) = c.body.first() {
-            if let StmtKind::Expr(e) = &first.kind {
-                if let Some(Constant::Str(doc)) = e.constant() {
-                    let dloc = SrcLoc::from_ast(first.loc);
-                    self.load_const(Const::Str(doc.clone()), dloc);
-                    self.store_name("__doc__", dloc)?;
-                    body = &c.body[1..];
-                }
+        {
+            let loc = SrcLoc { line: firstlineno as i32, end_line: firstlineno as i32, col: 0, end_col: 0 };
+            self.nameop("__name__", Ctx::Load, loc)?;
+            self.store_name("__module__", loc)?;
+            self.load_const(Const::Str(qualname), loc);
+            self.store_name("__qualname__", loc)?;
+            self.load_const(Const::Int(firstlineno.into()), loc);
+            self.store_name("__firstlineno__", loc)?;
+            if self.block().needs_classdict {
+                self.emit(Op::LoadLocals, 0, loc);
+                let arg = self.deref_index("__classdict__", false);
+                self.emit(Op::StoreDeref, arg, loc);
             }
         }
-        self.stmts(body)?;
+        self.body(&c.body)?;
         let statics: Vec<Const> = self.ur().static_attributes.iter().map(|s| Const::Str(s.clone())).collect();
         self.load_const(Const::Tuple(statics), NO_LOCATION);
         self.store_name("__static_attributes__", NO_LOCATION)?;
+        if self.block().needs_classdict {
+            let arg = self.deref_index("__classdict__", false);
+            self.emit_pseudo(Opc::LoadClosure, arg, NO_LOCATION);
+            self.store_name("__classdictcell__", NO_LOCATION)?;
+        }
         if self.block().needs_class_closure {
             let arg = self.deref_index("__class__", false);
             self.emit_pseudo(Opc::LoadClosure, arg, NO_LOCATION);
@@ -1236,7 +1264,7 @@ impl<'a> Codegen<'a> {
             self.load_none(NO_LOCATION);
         }
         self.emit(Op::ReturnValue, 0, NO_LOCATION);
-        let code = self.finish_unit()?;
+        let code = self.finish_unit(true)?;
         // __build_class__(func, name, *bases, **keywords)
         self.emit(Op::LoadBuildClass, 0, loc);
         self.emit(Op::PushNull, 0, loc);
@@ -1273,7 +1301,7 @@ impl<'a> Codegen<'a> {
                 let next2 = self.new_label();
                 self.jump_if(test, next2, false, loc)?;
                 self.jump_if(body, next, cond, loc)?;
-                self.emit_jump(Opc::Jump, end, NO_LOCATION);
+                self.emit_jump(Opc::JumpNoInterrupt, end, NO_LOCATION);
                 self.use_label(next2);
                 self.jump_if(orelse, next, cond, loc)?;
                 self.use_label(end);
@@ -1297,11 +1325,11 @@ impl<'a> Codegen<'a> {
                 self.emit(Op::ToBool, 0, eloc);
                 self.jump(if cond { Op::PopJumpIfTrue } else { Op::PopJumpIfFalse }, next, eloc);
                 let end = self.new_label();
-                self.emit_jump(Opc::Jump, end, NO_LOCATION);
+                self.emit_jump(Opc::JumpNoInterrupt, end, NO_LOCATION);
                 self.use_label(cleanup);
                 self.emit(Op::PopTop, 0, eloc);
                 if !cond {
-                    self.emit_jump(Opc::Jump, next, NO_LOCATION);
+                    self.emit_jump(Opc::JumpNoInterrupt, next, NO_LOCATION);
                 }
                 self.use_label(end);
                 return Ok(());
@@ -1330,7 +1358,9 @@ impl<'a> Codegen<'a> {
                     CmpOp::Gt => bc::CMP_GT,
                     _ => bc::CMP_GE,
                 };
-                self.emit(Op::CompareOp, c << 5, loc);
+                // The low four bits are the comparison mask (COMPARISON_*).
+                const MASKS: [u32; 6] = [2, 2 | 8, 8, 1 | 2 | 4, 4, 4 | 8];
+                self.emit(Op::CompareOp, (c << 5) | MASKS[c as usize], loc);
             }
         }
     }
@@ -1345,6 +1375,10 @@ impl<'a> Codegen<'a> {
     }
 
     fn expr(&mut self, e: &Expr) -> R {
+        super::deep(|| self.expr_inner(e))
+    }
+
+    fn expr_inner(&mut self, e: &Expr) -> R {
         let loc = SrcLoc::from_ast(e.loc);
         match &e.kind {
             ExprKind::Constant(c) => {
@@ -1353,6 +1387,11 @@ impl<'a> Codegen<'a> {
             ExprKind::Name { id, ctx } => {
                 if *ctx == Ctx::Store && matches!(id.as_str(), "__debug__") {
                     return self.err("cannot assign to __debug__", e.loc);
+                }
+                if *ctx == Ctx::Load && id == "__debug__" {
+                    // The AST preprocessor makes `__debug__` a constant.
+                    self.load_const(Const::Bool(true), loc);
+                    return Ok(());
                 }
                 self.nameop(id, *ctx, loc)?;
             }
@@ -1374,6 +1413,17 @@ impl<'a> Codegen<'a> {
                 self.expr(target)?;
             }
             ExprKind::BinOp { left, op, right } => {
+                // `"..." % (a, b)` with only %s/%r/%a becomes an f-string
+                // (ast_preprocess.c's optimize_format).
+                if *op == BinOp::Mod {
+                    if let (ExprKind::Constant(Constant::Str(fmt)), ExprKind::Tuple { elts, .. }) = (&left.kind, &right.kind) {
+                        if !elts.iter().any(|x| matches!(x.kind, ExprKind::Starred { .. })) {
+                            if let Some(parts) = optimize_format(fmt, elts) {
+                                return self.joined_str_parts(&parts, loc);
+                            }
+                        }
+                    }
+                }
                 self.expr(left)?;
                 self.expr(right)?;
                 self.emit(Op::BinaryOp, binop_arg(*op), loc);
@@ -1396,15 +1446,15 @@ impl<'a> Codegen<'a> {
                 let next = self.new_label();
                 self.jump_if(test, next, false, loc)?;
                 self.expr(body)?;
-                self.emit_jump(Opc::Jump, end, NO_LOCATION);
+                self.emit_jump(Opc::JumpNoInterrupt, end, NO_LOCATION);
                 self.use_label(next);
                 self.expr(orelse)?;
                 self.use_label(end);
             }
             ExprKind::Dict { keys, values } => self.dict_display(keys, values, loc)?,
-            ExprKind::Set(elts) => self.starunpack(elts, Op::BuildSet, Op::SetAdd, Op::SetUpdate, false, loc)?,
+            ExprKind::Set(elts) => self.starunpack(elts, 0, Op::BuildSet, Op::SetAdd, Op::SetUpdate, false, loc)?,
             ExprKind::List { elts, ctx } => match ctx {
-                Ctx::Load => self.starunpack(elts, Op::BuildList, Op::ListAppend, Op::ListExtend, false, loc)?,
+                Ctx::Load => self.starunpack(elts, 0, Op::BuildList, Op::ListAppend, Op::ListExtend, false, loc)?,
                 Ctx::Store => self.assign_sequence(elts, loc)?,
                 Ctx::Del => {
                     for x in elts {
@@ -1413,7 +1463,7 @@ impl<'a> Codegen<'a> {
                 }
             },
             ExprKind::Tuple { elts, ctx } => match ctx {
-                Ctx::Load => self.starunpack(elts, Op::BuildList, Op::ListAppend, Op::ListExtend, true, loc)?,
+                Ctx::Load => self.starunpack(elts, 0, Op::BuildList, Op::ListAppend, Op::ListExtend, true, loc)?,
                 Ctx::Store => self.assign_sequence(elts, loc)?,
                 Ctx::Del => {
                     for x in elts {
@@ -1457,13 +1507,15 @@ impl<'a> Codegen<'a> {
                         self.emit(Op::Swap, 2, loc);
                         self.emit(Op::Copy, 2, loc);
                         self.compare_op(ops[i], loc);
-                        self.emit_jump(Opc::JumpIfFalse, cleanup, loc);
+                        self.emit(Op::Copy, 1, loc);
+                        self.emit(Op::ToBool, 0, loc);
+                        self.jump(Op::PopJumpIfFalse, cleanup, loc);
                         self.emit(Op::PopTop, 0, loc);
                     }
                     self.expr(&comparators[n])?;
                     self.compare_op(ops[n], loc);
                     let end = self.new_label();
-                    self.emit_jump(Opc::Jump, end, NO_LOCATION);
+                    self.emit_jump(Opc::JumpNoInterrupt, end, NO_LOCATION);
                     self.use_label(cleanup);
                     self.emit(Op::Swap, 2, loc);
                     self.emit(Op::PopTop, 0, loc);
@@ -1488,60 +1540,47 @@ impl<'a> Codegen<'a> {
                 }
             }
             ExprKind::JoinedStr(parts) => {
-                if parts.is_empty() {
-                    self.load_const(Const::Str(String::new()), loc);
-                } else if parts.len() == 1 && matches!(parts[0].kind, ExprKind::Constant(_)) {
-                    self.expr(&parts[0])?;
-                } else {
-                    self.exprs(parts)?;
-                    if parts.len() != 1 {
-                        self.emit(Op::BuildString, parts.len() as u32, loc);
-                    }
-                }
+                let parts: Vec<FmtPart> = parts.iter().map(FmtPart::Expr).collect();
+                self.joined_str_parts(&parts, loc)?;
             }
             ExprKind::Attribute { value, attr, ctx } => {
+                if *ctx == Ctx::Load && self.can_optimize_super_call(value, attr) {
+                    let ExprKind::Call { args, .. } = &value.kind else { unreachable!() };
+                    self.load_args_for_super(value)?;
+                    let ni = self.add_name(attr);
+                    let arg = if args.is_empty() { ni << 2 } else { (ni << 2) | 2 };
+                    self.emit(Op::LoadSuperAttr, arg, loc);
+                    let nloc = update_start_location_to_match_attr(loc, e);
+                    self.emit(Op::Nop, 0, nloc);
+                    return Ok(());
+                }
+                if *ctx == Ctx::Store {
+                    self.maybe_add_static_attribute(value, attr);
+                }
                 self.expr(value)?;
+                let aloc = update_start_location_to_match_attr(loc, e);
                 let ni = self.add_name(attr);
                 match ctx {
-                    Ctx::Load => self.emit(Op::LoadAttr, ni << 1, loc),
-                    Ctx::Store => {
-                        self.note_static_attribute(value, attr);
-                        self.emit(Op::StoreAttr, ni, loc)
-                    }
-                    Ctx::Del => self.emit(Op::DeleteAttr, ni, loc),
+                    Ctx::Load => self.emit(Op::LoadAttr, ni << 1, aloc),
+                    Ctx::Store => self.emit(Op::StoreAttr, ni, aloc),
+                    Ctx::Del => self.emit(Op::DeleteAttr, ni, aloc),
                 }
             }
             ExprKind::Subscript { value, slice, ctx } => {
-                let two_part_slice = matches!(&slice.kind, ExprKind::Slice { step: None, .. });
-                match ctx {
-                    Ctx::Load if two_part_slice => {
-                        self.expr(value)?;
-                        let ExprKind::Slice { lower, upper, .. } = &slice.kind else { unreachable!() };
-                        self.slice_part(lower.as_deref())?;
-                        self.slice_part(upper.as_deref())?;
+                self.expr(value)?;
+                if should_apply_two_element_slice_optimization(slice) && *ctx != Ctx::Del {
+                    self.slice_two_parts(slice)?;
+                    if *ctx == Ctx::Load {
                         self.emit(Op::BinarySlice, 0, loc);
-                    }
-                    Ctx::Store if two_part_slice => {
-                        self.expr(value)?;
-                        let ExprKind::Slice { lower, upper, .. } = &slice.kind else { unreachable!() };
-                        self.slice_part(lower.as_deref())?;
-                        self.slice_part(upper.as_deref())?;
+                    } else {
                         self.emit(Op::StoreSlice, 0, loc);
                     }
-                    Ctx::Load => {
-                        self.expr(value)?;
-                        self.expr(slice)?;
-                        self.emit(Op::BinaryOp, BinaryOpArg::Subscr as u32, loc);
-                    }
-                    Ctx::Store => {
-                        self.expr(value)?;
-                        self.expr(slice)?;
-                        self.emit(Op::StoreSubscr, 0, loc);
-                    }
-                    Ctx::Del => {
-                        self.expr(value)?;
-                        self.expr(slice)?;
-                        self.emit(Op::DeleteSubscr, 0, loc);
+                } else {
+                    self.expr(slice)?;
+                    match ctx {
+                        Ctx::Load => self.emit(Op::BinaryOp, BinaryOpArg::Subscr as u32, loc),
+                        Ctx::Store => self.emit(Op::StoreSubscr, 0, loc),
+                        Ctx::Del => self.emit(Op::DeleteSubscr, 0, loc),
                     }
                 }
             }
@@ -1552,8 +1591,12 @@ impl<'a> Codegen<'a> {
                 };
             }
             ExprKind::Slice { lower, upper, step } => {
-                self.slice_part(lower.as_deref())?;
-                self.slice_part(upper.as_deref())?;
+                if is_constant_slice(e) {
+                    let part = |x: &Option<Box<Expr>>| x.as_ref().and_then(|x| x.constant()).map_or(Const::None, Const::from_ast);
+                    self.load_const(Const::Slice(Box::new((part(lower), part(upper), part(step)))), loc);
+                    return Ok(());
+                }
+                self.slice_two_parts(e)?;
                 let mut n = 2;
                 if let Some(s) = step {
                     self.expr(s)?;
@@ -1565,20 +1608,75 @@ impl<'a> Codegen<'a> {
         Ok(())
     }
 
-    /// Records `self.x = ...` inside methods for `__static_attributes__`.
-    fn note_static_attribute(&mut self, obj: &Expr, attr: &str) {
+    /// `_PyCompile_MaybeAddStaticAttributeToClass`: `self.x = ...` anywhere inside a
+    /// class (in a unit enclosing this one) records `x` in `__static_attributes__`.
+    fn maybe_add_static_attribute(&mut self, obj: &Expr, attr: &str) {
         let ExprKind::Name { id, .. } = &obj.kind else { return };
+        if id != "self" {
+            return;
+        }
         let n = self.units.len();
-        if n < 2 || self.units[n - 2].kind != UnitKind::Class {
-            return;
+        for i in (0..n.saturating_sub(1)).rev() {
+            if self.units[i].kind == UnitKind::Class {
+                self.units[i].static_attributes.insert(attr.to_string());
+                break;
+            }
         }
-        let u = &self.units[n - 1];
-        if u.kind != UnitKind::Function || u.argcount == 0 {
-            return;
+    }
+
+    /// `codegen_joined_str` over the values of an f-string (or of a `%` format that
+    /// the preprocessor turned into one).
+    fn joined_str_parts(&mut self, parts: &[FmtPart], loc: SrcLoc) -> R {
+        let n = parts.len();
+        if n > STACK_USE_GUIDELINE {
+            self.load_const(Const::Str(String::new()), loc);
+            let ni = self.add_name("join");
+            self.emit(Op::LoadAttr, (ni << 1) | 1, loc);
+            self.emit(Op::BuildList, 0, loc);
+            for p in parts {
+                self.fmt_part(p)?;
+                self.emit(Op::ListAppend, 1, loc);
+            }
+            self.emit(Op::Call, 1, loc);
+        } else {
+            for p in parts {
+                self.fmt_part(p)?;
+            }
+            if n > 1 {
+                self.emit(Op::BuildString, n as u32, loc);
+            } else if n == 0 {
+                self.load_const(Const::Str(String::new()), loc);
+            }
         }
-        if u.varnames.first().map(String::as_str) == Some(id.as_str()) {
-            let a = attr.to_string();
-            self.units[n - 2].static_attributes.insert(a);
+        Ok(())
+    }
+
+    fn fmt_part(&mut self, p: &FmtPart) -> R {
+        match p {
+            FmtPart::Expr(e) => self.expr(e),
+            // Constants the preprocessor made have no location.
+            FmtPart::Literal(s) => {
+                self.load_const(Const::Str(s.clone()), NO_LOCATION);
+                Ok(())
+            }
+            FmtPart::Format { arg, conversion, spec } => {
+                self.expr(arg)?;
+                let loc = SrcLoc::from_ast(arg.loc);
+                let c = match conversion {
+                    b's' => bc::CONV_STR,
+                    b'r' => bc::CONV_REPR,
+                    _ => bc::CONV_ASCII,
+                };
+                self.emit(Op::ConvertValue, c, loc);
+                match spec {
+                    Some(spec) => {
+                        self.load_const(Const::Str(spec.clone()), NO_LOCATION);
+                        self.emit(Op::FormatWithSpec, 0, loc);
+                    }
+                    None => self.emit(Op::FormatSimple, 0, loc),
+                }
+                Ok(())
+            }
         }
     }
 
@@ -1606,70 +1704,93 @@ impl<'a> Codegen<'a> {
         self.emit(Op::EndSend, 0, loc);
     }
 
-    fn dict_display(&mut self, keys: &[Option<Expr>], values: &[Expr], loc: SrcLoc) -> R {
-        let mut have_dict = false;
-        let mut elements = 0u32;
-        for (k, v) in keys.iter().zip(values) {
-            match k {
-                None => {
-                    if elements > 0 {
-                        self.emit(Op::BuildMap, elements, loc);
-                        if have_dict {
-                            self.emit(Op::DictUpdate, 1, loc);
-                        }
-                        have_dict = true;
-                        elements = 0;
-                    }
-                    if !have_dict {
-                        self.emit(Op::BuildMap, 0, loc);
-                        have_dict = true;
-                    }
-                    self.expr(v)?;
-                    self.emit(Op::DictUpdate, 1, loc);
-                }
-                Some(k) => {
-                    if elements * 2 > 30 {
-                        self.emit(Op::BuildMap, elements, loc);
-                        if have_dict {
-                            self.emit(Op::DictUpdate, 1, loc);
-                        }
-                        have_dict = true;
-                        elements = 0;
-                    }
-                    self.expr(k)?;
-                    self.expr(v)?;
-                    elements += 1;
-                }
+    /// `codegen_subdict`: keys and values `begin..end` as one dict.
+    fn subdict(&mut self, keys: &[Option<Expr>], values: &[Expr], begin: usize, end: usize, loc: SrcLoc) -> R {
+        let n = end - begin;
+        let big = n * 2 > STACK_USE_GUIDELINE;
+        if big {
+            self.emit(Op::BuildMap, 0, loc);
+        }
+        for i in begin..end {
+            self.expr(keys[i].as_ref().expect("key"))?;
+            self.expr(&values[i])?;
+            if big {
+                self.emit(Op::MapAdd, 1, loc);
             }
         }
-        if elements > 0 || !have_dict {
-            self.emit(Op::BuildMap, elements, loc);
-            if have_dict {
-                self.emit(Op::DictUpdate, 1, loc);
-            }
+        if !big {
+            self.emit(Op::BuildMap, n as u32, loc);
         }
         Ok(())
     }
 
-    /// List/tuple/set displays, with `*iterable` unpacking (CPython's starunpack_helper).
-    fn starunpack(&mut self, elts: &[Expr], build: Op, add: Op, extend: Op, tuple: bool, loc: SrcLoc) -> R {
+    /// `codegen_dict`.
+    fn dict_display(&mut self, keys: &[Option<Expr>], values: &[Expr], loc: SrcLoc) -> R {
+        let n = values.len();
+        let mut have_dict = false;
+        let mut elements = 0usize;
+        for i in 0..n {
+            let is_unpacking = keys[i].is_none();
+            if is_unpacking {
+                if elements > 0 {
+                    self.subdict(keys, values, i - elements, i, loc)?;
+                    if have_dict {
+                        self.emit(Op::DictUpdate, 1, loc);
+                    }
+                    have_dict = true;
+                    elements = 0;
+                }
+                if !have_dict {
+                    self.emit(Op::BuildMap, 0, loc);
+                    have_dict = true;
+                }
+                self.expr(&values[i])?;
+                self.emit(Op::DictUpdate, 1, loc);
+            } else if elements * 2 > STACK_USE_GUIDELINE {
+                self.subdict(keys, values, i - elements, i + 1, loc)?;
+                if have_dict {
+                    self.emit(Op::DictUpdate, 1, loc);
+                }
+                have_dict = true;
+                elements = 0;
+            } else {
+                elements += 1;
+            }
+        }
+        if elements > 0 {
+            self.subdict(keys, values, n - elements, n, loc)?;
+            if have_dict {
+                self.emit(Op::DictUpdate, 1, loc);
+            }
+            have_dict = true;
+        }
+        if !have_dict {
+            self.emit(Op::BuildMap, 0, loc);
+        }
+        Ok(())
+    }
+
+    /// List/tuple/set displays, with `*iterable` unpacking (`starunpack_helper_impl`;
+    /// `pushed` values are already on the stack).
+    #[allow(clippy::too_many_arguments)]
+    fn starunpack(&mut self, elts: &[Expr], pushed: u32, build: Op, add: Op, extend: Op, tuple: bool, loc: SrcLoc) -> R {
         let n = elts.len();
-        let has_star = elts.iter().any(|e| matches!(e.kind, ExprKind::Starred { .. }));
-        let big = n > STACK_USE_GUIDELINE;
-        if !has_star && !big {
+        let big = n + pushed as usize > STACK_USE_GUIDELINE;
+        let seen_star = elts.iter().any(|e| matches!(e.kind, ExprKind::Starred { .. }));
+        if !seen_star && !big {
             self.exprs(elts)?;
-            self.emit(if tuple { Op::BuildTuple } else { build }, n as u32, loc);
+            self.emit(if tuple { Op::BuildTuple } else { build }, n as u32 + pushed, loc);
             return Ok(());
         }
         let mut sequence_built = false;
         if big {
-            self.emit(build, 0, loc);
+            self.emit(build, pushed, loc);
             sequence_built = true;
         }
         for (i, e) in elts.iter().enumerate() {
             if let ExprKind::Starred { value, .. } = &e.kind {
                 if !sequence_built {
-                    self.emit(build, i as u32, loc);
+                    self.emit(build, i as u32 + pushed, loc);
                     sequence_built = true;
                 }
                 self.expr(value)?;
@@ -1693,11 +1814,11 @@ impl<'a> Codegen<'a> {
         match star {
             Some(i) => {
                 if elts.iter().filter(|e| matches!(e.kind, ExprKind::Starred { .. })).count() > 1 {
-                    return self.err("multiple starred expressions in assignment", elts[i].loc);
+                    return self.err("multiple starred expressions in assignment", Loc { line: loc.line as u32, col: loc.col as u32, end_line: loc.end_line as u32, end_col: loc.end_col as u32 });
                 }
                 let after = elts.len() - i - 1;
                 if i >= 256 || after >= (1 << 24) {
-                    return self.err("too many expressions in star-unpacking assignment", elts[i].loc);
+                    return self.err("too many expressions in star-unpacking assignment", Loc { line: loc.line as u32, col: loc.col as u32, end_line: loc.end_line as u32, end_col: loc.end_col as u32 });
                 }
                 self.emit(Op::UnpackEx, (i as u32) | ((after as u32) << 8), loc);
             }
@@ -1714,23 +1835,26 @@ impl<'a> Codegen<'a> {
 
     // ------------------------------------------------------------ calls
 
+    /// `codegen_call`.
     fn call(&mut self, func: &Expr, args: &[Expr], keywords: &[Keyword], e: &Expr) -> R {
         self.validate_keywords(keywords)?;
-        let loc = SrcLoc::from_ast(e.loc);
+        // `f(x for x in y)`: the generator expression's node spans the parentheses.
+        // The parser's range leaves them out (when it does not, the ends agree).
+        if let [g @ Expr { kind: ExprKind::GeneratorExp { .. }, .. }] = args {
+            if keywords.is_empty() && (g.loc.end_line, g.loc.end_col) != (e.loc.end_line, e.loc.end_col) {
+                let l = Loc { line: func.loc.end_line, col: func.loc.end_col, end_line: e.loc.end_line, end_col: e.loc.end_col };
+                self.genexp_locs.insert(g as *const Expr as usize, l);
+            }
+        }
         if self.maybe_optimize_method_call(func, args, keywords, e)? {
             return Ok(());
         }
         let skip_normal_call = self.new_label();
         self.expr(func)?;
-        let optimized = self.maybe_optimize_function_call(func, args, keywords, skip_normal_call)?;
-        let floc = SrcLoc::from_ast(func.loc);
-        self.emit(Op::PushNull, 0, floc);
-        self.call_helper(0, args, keywords, loc)?;
-        if optimized {
-            self.use_label(skip_normal_call);
-        } else {
-            self.use_label(skip_normal_call);
-        }
+        self.maybe_optimize_function_call(func, args, keywords, skip_normal_call)?;
+        self.emit(Op::PushNull, 0, SrcLoc::from_ast(func.loc));
+        self.call_helper(0, args, keywords, SrcLoc::from_ast(e.loc))?;
+        self.use_label(skip_normal_call);
         Ok(())
     }
 
@@ -1756,14 +1880,17 @@ impl<'a> Codegen<'a> {
         if args.len() != 1 || !keywords.is_empty() || !matches!(args[0].kind, ExprKind::GeneratorExp { .. }) {
             return Ok(false);
         }
+        let loc = SrcLoc::from_ast(func.loc);
+        let skip = self.new_label();
         let (const_oparg, initial, continue_op) = match id.as_str() {
             "all" => (bc::CONSTANT_BUILTIN_ALL, Some(true), Op::PopJumpIfTrue),
             "any" => (bc::CONSTANT_BUILTIN_ANY, Some(false), Op::PopJumpIfFalse),
             "tuple" => (bc::CONSTANT_BUILTIN_TUPLE, None, Op::PopJumpIfFalse),
-            _ => return Ok(false),
+            _ => {
+                self.use_label(skip);
+                return Ok(false);
+            }
         };
-        let loc = SrcLoc::from_ast(func.loc);
-        let skip = self.new_label();
         self.emit(Op::Copy, 1, loc);
         self.emit(Op::LoadCommonConstant, const_oparg, loc);
         self.emit(Op::IsOp, 0, loc);
@@ -1787,11 +1914,11 @@ impl<'a> Codegen<'a> {
                 self.jump(continue_op, lp, loc);
             }
         }
+        self.emit(Op::PopIter, 0, NO_LOCATION);
         if let Some(init) = initial {
-            self.emit(Op::PopIter, 0, NO_LOCATION);
             self.load_const(Const::Bool(!init), loc);
-            self.emit_jump(Opc::Jump, end, loc);
         }
+        self.emit_jump(Opc::Jump, end, loc);
         self.use_label(cleanup);
         self.emit(Op::EndFor, 0, NO_LOCATION);
         self.emit(Op::PopIter, 0, NO_LOCATION);
@@ -1804,148 +1931,170 @@ impl<'a> Codegen<'a> {
         Ok(true)
     }
 
-    /// `obj.method(args)` loads the method with LOAD_ATTR's method form.
+    /// `is_import_originated`: a name the module binds by import (method calls on it
+    /// are not optimised).
+    fn is_import_originated(&self, e: &Expr) -> bool {
+        let ExprKind::Name { id, .. } = &e.kind else { return false };
+        // The module's symbols, as an inlined comprehension may have tweaked them.
+        if let Some((_, flags)) = self.units[0].scope_overrides.get(id) {
+            return flags & symtable::DEF_IMPORT != 0;
+        }
+        self.table.block(0).lookup(id).is_some_and(|s| s.flags & symtable::DEF_IMPORT != 0)
+    }
+
+    /// `obj.method(args)` loads the method with LOAD_ATTR's method form
+    /// (`maybe_optimize_method_call`).
     fn maybe_optimize_method_call(&mut self, func: &Expr, args: &[Expr], keywords: &[Keyword], e: &Expr) -> R<bool> {
         let ExprKind::Attribute { value, attr, ctx: Ctx::Load } = &func.kind else { return Ok(false) };
+        if self.is_import_originated(value) {
+            return Ok(false);
+        }
+        let (argsl, kwdsl) = (args.len(), keywords.len());
+        if argsl + kwdsl + (kwdsl != 0) as usize >= STACK_USE_GUIDELINE {
+            return Ok(false);
+        }
         if args.iter().any(|a| matches!(a.kind, ExprKind::Starred { .. })) || keywords.iter().any(|k| k.arg.is_none()) {
             return Ok(false);
         }
-        if args.len() + keywords.len() >= 30 {
-            return Ok(false);
-        }
-        let loc = SrcLoc::from_ast(e.loc);
-        // super().method(...) with zero-argument super.
-        if self.is_super_call(value) {
-            self.load_super_attr(value, attr, true, SrcLoc::from_ast(func.loc))?;
+        let mut loc = SrcLoc::from_ast(func.loc);
+        if self.can_optimize_super_call(value, attr) {
+            let ExprKind::Call { args: sargs, .. } = &value.kind else { unreachable!() };
+            self.load_args_for_super(value)?;
+            let ni = self.add_name(attr);
+            let arg = if sargs.is_empty() { (ni << 2) | 1 } else { (ni << 2) | 3 };
+            self.emit(Op::LoadSuperAttr, arg, loc);
+            loc = update_start_location_to_match_attr(loc, func);
+            self.emit(Op::Nop, 0, loc);
         } else {
             self.expr(value)?;
+            loc = update_start_location_to_match_attr(loc, func);
             let ni = self.add_name(attr);
-            let floc = SrcLoc::from_ast(func.loc);
-            self.emit(Op::LoadAttr, (ni << 1) | 1, floc);
+            self.emit(Op::LoadAttr, (ni << 1) | 1, loc);
         }
         self.exprs(args)?;
-        if keywords.is_empty() {
-            self.emit(Op::Call, args.len() as u32, loc);
-        } else {
+        if kwdsl > 0 {
             for k in keywords {
                 self.expr(&k.value)?;
             }
             let names: Vec<Const> = keywords.iter().map(|k| Const::Str(k.arg.clone().expect("named"))).collect();
-            let ci = self.add_const(Const::Tuple(names));
-            self.emit(Op::LoadConst, ci, loc);
-            self.emit(Op::CallKw, (args.len() + keywords.len()) as u32, loc);
+            self.load_const(Const::Tuple(names), loc);
+            let cloc = update_start_location_to_match_attr(SrcLoc::from_ast(e.loc), func);
+            self.emit(Op::CallKw, (argsl + kwdsl) as u32, cloc);
+        } else {
+            let cloc = update_start_location_to_match_attr(SrcLoc::from_ast(e.loc), func);
+            self.emit(Op::Call, argsl as u32, cloc);
         }
         Ok(true)
     }
 
-    /// Zero-argument `super()` that can use LOAD_SUPER_ATTR.
-    fn is_super_call(&self, value: &Expr) -> bool {
+    /// `can_optimize_super_call`: `super().attr` and `super(C, x).attr` that can use
+    /// LOAD_SUPER_ATTR.
+    fn can_optimize_super_call(&self, value: &Expr, attr: &str) -> bool {
         let ExprKind::Call { func, args, keywords } = &value.kind else { return false };
         let ExprKind::Name { id, .. } = &func.kind else { return false };
-        if id != "super" || !args.is_empty() || !keywords.is_empty() {
+        if id != "super" || attr == "__class__" || !keywords.is_empty() {
             return false;
         }
         if self.scope_of("super") != Some(Scope::GlobalImplicit) {
             return false;
         }
-        let u = self.ur();
-        if u.kind != UnitKind::Function || u.argcount == 0 {
+        if self.table.block(0).lookup("super").is_some() {
             return false;
         }
-        matches!(self.scope_of("__class__"), Some(Scope::Free) | Some(Scope::Cell))
+        if args.len() == 2 {
+            return !args.iter().any(|a| matches!(a.kind, ExprKind::Starred { .. }));
+        }
+        if !args.is_empty() {
+            return false;
+        }
+        let u = self.ur();
+        if u.argcount == 0 && u.posonlyargcount == 0 {
+            return false;
+        }
+        if u.kind == UnitKind::Class {
+            return false;
+        }
+        self.scope_of("__class__") == Some(Scope::Free)
     }
 
-    fn load_super_attr(&mut self, super_call: &Expr, attr: &str, method: bool, loc: SrcLoc) -> R {
-        let ExprKind::Call { func, .. } = &super_call.kind else { unreachable!() };
-        let sloc = SrcLoc::from_ast(super_call.loc);
+    /// `load_args_for_super`.
+    fn load_args_for_super(&mut self, e: &Expr) -> R {
+        let ExprKind::Call { func, args, .. } = &e.kind else { unreachable!() };
+        let loc = SrcLoc::from_ast(e.loc);
         self.nameop("super", Ctx::Load, SrcLoc::from_ast(func.loc))?;
-        self.nameop("__class__", Ctx::Load, sloc)?;
+        if args.len() == 2 {
+            self.expr(&args[0])?;
+            self.expr(&args[1])?;
+            return Ok(());
+        }
+        self.nameop("__class__", Ctx::Load, loc)?;
         let first = self.ur().varnames[0].clone();
-        self.nameop(&first, Ctx::Load, sloc)?;
-        let ni = self.add_name(attr);
-        self.emit(Op::LoadSuperAttr, (ni << 2) | method as u32, loc);
+        self.nameop(&first, Ctx::Load, loc)?;
         Ok(())
     }
 
     /// Arguments of a call whose callable (and self/NULL) are pushed: CALL, CALL_KW or
-    /// CALL_FUNCTION_EX (`n` extra positional values already pushed, for classes).
+    /// CALL_FUNCTION_EX (`n` values already pushed, for classes;
+    /// `codegen_call_helper_impl`).
     fn call_helper(&mut self, n: u32, args: &[Expr], keywords: &[Keyword], loc: SrcLoc) -> R {
-        let has_star = args.iter().any(|a| matches!(a.kind, ExprKind::Starred { .. }));
-        let has_dstar = keywords.iter().any(|k| k.arg.is_none());
-        let nargs = args.len() + keywords.len() + n as usize;
-        if !has_star && !has_dstar && nargs < 30 {
+        self.validate_keywords(keywords)?;
+        let (nelts, nkwelts) = (args.len(), keywords.len());
+        let ex_call = nelts + nkwelts * 2 > STACK_USE_GUIDELINE
+            || args.iter().any(|a| matches!(a.kind, ExprKind::Starred { .. }))
+            || keywords.iter().any(|k| k.arg.is_none());
+        if !ex_call {
             self.exprs(args)?;
-            if keywords.is_empty() {
-                self.emit(Op::Call, n + args.len() as u32, loc);
-            } else {
+            if nkwelts > 0 {
                 for k in keywords {
                     self.expr(&k.value)?;
                 }
                 let names: Vec<Const> = keywords.iter().map(|k| Const::Str(k.arg.clone().expect("named"))).collect();
-                let ci = self.add_const(Const::Tuple(names));
-                self.emit(Op::LoadConst, ci, loc);
-                self.emit(Op::CallKw, n + (args.len() + keywords.len()) as u32, loc);
+                self.load_const(Const::Tuple(names), loc);
+                self.emit(Op::CallKw, n + (nelts + nkwelts) as u32, loc);
+            } else {
+                self.emit(Op::Call, n + nelts as u32, loc);
             }
             return Ok(());
         }
-        // CALL_FUNCTION_EX: positional args as a tuple, keywords as a dict.
-        if n == 0 && args.len() == 1 && has_star && keywords.is_empty() {
+        // Positional arguments.
+        if n == 0 && nelts == 1 {
             if let ExprKind::Starred { value, .. } = &args[0].kind {
-                // The iterable goes as is; CALL_FUNCTION_EX makes it a tuple.
                 self.expr(value)?;
-                self.emit(Op::PushNull, 0, loc);
-                self.emit(Op::CallFunctionEx, 0, loc);
-                return Ok(());
-            }
-        }
-        // Positional part.
-        let mut pushed = n;
-        let mut built = false;
-        for a in args {
-            if let ExprKind::Starred { value, .. } = &a.kind {
-                if !built {
-                    self.emit(Op::BuildList, pushed, loc);
-                    built = true;
-                }
-                self.expr(value)?;
-                self.emit(Op::ListExtend, 1, loc);
             } else {
-                self.expr(a)?;
-                if built {
-                    self.emit(Op::ListAppend, 1, loc);
-                } else {
-                    pushed += 1;
-                }
+                self.starunpack(args, n, Op::BuildList, Op::ListAppend, Op::ListExtend, true, loc)?;
             }
-        }
-        if built {
-            self.emit(Op::CallIntrinsic1, bc::INTRINSIC_LIST_TO_TUPLE, loc);
         } else {
-            self.emit(Op::BuildTuple, pushed, loc);
+            self.starunpack(args, n, Op::BuildList, Op::ListAppend, Op::ListExtend, true, loc)?;
         }
-        // Keyword part.
-        if !keywords.is_empty() {
+        // Keyword arguments.
+        if nkwelts > 0 {
             let mut have_dict = false;
-            let mut run: Vec<&Keyword> = Vec::new();
-            for k in keywords {
-                if k.arg.is_none() {
-                    if !run.is_empty() {
-                        self.keyword_run(&run, have_dict, loc)?;
-                        run.clear();
+            let mut nseen = 0usize;
+            for (i, kw) in keywords.iter().enumerate() {
+                if kw.arg.is_none() {
+                    if nseen > 0 {
+                        self.subkwargs(keywords, i - nseen, i, loc)?;
+                        if have_dict {
+                            self.emit(Op::DictMerge, 1, loc);
+                        }
                         have_dict = true;
+                        nseen = 0;
                     }
                     if !have_dict {
                         self.emit(Op::BuildMap, 0, loc);
                         have_dict = true;
                     }
-                    self.expr(&k.value)?;
+                    self.expr(&kw.value)?;
                     self.emit(Op::DictMerge, 1, loc);
                 } else {
-                    run.push(k);
+                    nseen += 1;
                 }
             }
-            if !run.is_empty() {
-                self.keyword_run(&run, have_dict, loc)?;
+            if nseen > 0 {
+                self.subkwargs(keywords, nkwelts - nseen, nkwelts, loc)?;
+                if have_dict {
+                    self.emit(Op::DictMerge, 1, loc);
+                }
             }
         } else {
             self.emit(Op::PushNull, 0, loc);
@@ -1954,14 +2103,22 @@ impl<'a> Codegen<'a> {
         Ok(())
     }
 
-    fn keyword_run(&mut self, run: &[&Keyword], have_dict: bool, loc: SrcLoc) -> R {
-        for k in run {
-            self.load_const(Const::Str(k.arg.clone().expect("named")), loc);
-            self.expr(&k.value)?;
+    /// `codegen_subkwargs`.
+    fn subkwargs(&mut self, keywords: &[Keyword], begin: usize, end: usize, loc: SrcLoc) -> R {
+        let n = end - begin;
+        let big = n * 2 > STACK_USE_GUIDELINE;
+        if big {
+            self.emit(Op::BuildMap, 0, NO_LOCATION);
         }
-        self.emit(Op::BuildMap, run.len() as u32, loc);
-        if have_dict {
-            self.emit(Op::DictMerge, 1, loc);
+        for kw in &keywords[begin..end] {
+            self.load_const(Const::Str(kw.arg.clone().expect("named")), loc);
+            self.expr(&kw.value)?;
+            if big {
+                self.emit(Op::MapAdd, 1, NO_LOCATION);
+            }
+        }
+        if !big {
+            self.emit(Op::BuildMap, n as u32, loc);
         }
         Ok(())
     }
@@ -1969,7 +2126,8 @@ impl<'a> Codegen<'a> {
     // ------------------------------------------------------------ comprehensions
 
     fn comprehension(&mut self, e: &Expr, kind: CompKind, generators: &[Comprehension], elt: &Expr, val: Option<&Expr>) -> R {
-        let loc = SrcLoc::from_ast(e.loc);
+        let eloc = self.genexp_locs.get(&(e as *const Expr as usize)).copied().unwrap_or(e.loc);
+        let loc = SrcLoc::from_ast(eloc);
         let scope = self.table.scope_for(e as *const Expr);
         let inlined = self.table.block(scope).comp_inlined;
         let outermost = &generators[0];
@@ -1985,10 +2143,9 @@ impl<'a> Codegen<'a> {
                 CompKind::Set => "<setcomp>",
                 CompKind::Dict => "<dictcomp>",
             };
-            self.enter_scope(UnitKind::GenExpr, name, scope, e.loc.line, None);
+            self.enter_scope(UnitKind::GenExpr, name, scope, eloc.line, None);
             self.u().argcount = 1;
         }
-        let resume_pos = self.ur().seq.len();
         if kind != CompKind::Gen {
             let op = match kind {
                 CompKind::List => Op::BuildList,
@@ -2008,10 +2165,9 @@ impl<'a> Codegen<'a> {
         if kind != CompKind::Gen {
             self.emit(Op::ReturnValue, 0, loc);
         } else {
-            self.implicit_return();
-            self.wrap_in_stopiteration_handler(resume_pos);
+            self.wrap_in_stopiteration_handler();
         }
-        let code = self.finish_unit()?;
+        let code = self.finish_unit(true)?;
         self.make_closure(code, 0, loc)?;
         self.expr(&outermost.iter)?;
         self.emit(Op::GetIter, 0, SrcLoc::from_ast(outermost.iter.loc));
@@ -2105,34 +2261,46 @@ impl<'a> Codegen<'a> {
         Ok(())
     }
 
+    /// `_PyCompile_TweakInlinedComprehensionScopes` then
+    /// `codegen_push_inlined_comprehension_locals`.
     fn push_inlined_comprehension_state(&mut self, loc: SrcLoc, comp: ScopeId) -> R<InlineState> {
-        let in_class_block = self.ur().kind == UnitKind::Class && self.ur().in_inlined_comp == 0;
-        let function_like = self.is_function_like();
         let table = self.table;
         let comp_block = table.block(comp);
         let mut state = InlineState { pushed_locals: Vec::new(), temp_overrides: Vec::new(), fast_hidden: Vec::new(), cleanup: NO_LABEL, end: NO_LABEL };
         let outer_block = table.block(self.ur().scope);
+        let outer_symbol = |u: &Unit, k: &str| -> Option<(Scope, u32)> {
+            u.scope_overrides.get(k).copied().or_else(|| outer_block.lookup(k).map(|s| (s.scope, s.flags)))
+        };
+        // Tweak: names whose scope differs inside take the comprehension's symbol.
+        let in_class_block = self.ur().kind == UnitKind::Class && self.ur().in_inlined_comp == 0;
+        self.u().in_inlined_comp += 1;
+        let function_like = self.is_function_like();
         let symbols: Vec<(String, symtable::Symbol)> = comp_block.symbols.clone();
-        for (k, sym) in symbols {
-            if sym.flags & symtable::DEF_PARAM != 0 {
-                continue;
-            }
+        for (k, sym) in &symbols {
             let scope = sym.scope;
-            let outsc = self.ur().scope_overrides.get(&k).copied().or_else(|| outer_block.scope_of(&k));
+            let outsc = outer_symbol(self.ur(), k).map(|x| x.0);
             let differs = Some(scope) != outsc && scope != Scope::Free && !(scope == Scope::Cell && outsc == Some(Scope::Free));
             if differs || in_class_block {
-                let prev = self.u().scope_overrides.insert(k.clone(), scope);
+                let prev = self.u().scope_overrides.insert(k.clone(), (scope, sym.flags));
                 state.temp_overrides.push((k.clone(), prev));
             }
-            if (sym.flags & symtable::DEF_LOCAL != 0 && sym.flags & symtable::DEF_NONLOCAL == 0) || in_class_block {
-                if !function_like && !self.ur().fast_hidden.contains(&k) {
-                    self.u().fast_hidden.insert(k.clone());
-                    state.fast_hidden.push(k.clone());
-                }
-                let vi = self.varname(&k);
+            if ((sym.flags & symtable::DEF_LOCAL != 0 && sym.flags & symtable::DEF_NONLOCAL == 0) || in_class_block)
+                && !function_like
+                && !self.ur().fast_hidden.contains(k)
+            {
+                self.u().fast_hidden.insert(k.clone());
+                state.fast_hidden.push(k.clone());
+            }
+        }
+        // Push the values of the names the comprehension binds.
+        for (k, sym) in &symbols {
+            let scope = sym.scope;
+            let outsc = outer_symbol(self.ur(), k).map(|x| x.0);
+            if sym.flags & symtable::DEF_LOCAL != 0 && sym.flags & symtable::DEF_NONLOCAL == 0 {
+                let vi = self.varname(k);
                 self.emit(Op::LoadFastAndClear, vi, loc);
                 if scope == Scope::Cell {
-                    let arg = if outsc == Some(Scope::Free) { self.deref_index(&k, true) } else { self.deref_index(&k, false) };
+                    let arg = if outsc == Some(Scope::Free) { self.deref_index(k, true) } else { self.deref_index(k, false) };
                     self.emit(Op::MakeCell, arg, loc);
                 }
                 state.pushed_locals.push(k.clone());
@@ -2146,7 +2314,6 @@ impl<'a> Codegen<'a> {
             state.end = end;
             self.emit_jump(Opc::SetupFinally, cleanup, loc);
         }
-        self.u().in_inlined_comp += 1;
         Ok(state)
     }
 
@@ -2186,10 +2353,158 @@ impl<'a> Codegen<'a> {
 
 struct InlineState {
     pushed_locals: Vec<String>,
-    temp_overrides: Vec<(String, Option<Scope>)>,
+    temp_overrides: Vec<(String, Option<(Scope, u32)>)>,
     fast_hidden: Vec<String>,
     cleanup: Label,
     end: Label,
+}
+
+/// One value of an f-string being compiled.
+enum FmtPart<'e> {
+    Expr(&'e Expr),
+    Literal(String),
+    /// `%s`/`%r`/`%a` of a `%` format: `{arg!conversion:spec}`.
+    Format { arg: &'e Expr, conversion: u8, spec: Option<String> },
+}
+
+/// `optimize_format` (ast_preprocess.c): `fmt % (args...)` as f-string values, when the
+/// format has only `%s`, `%r` and `%a` units (with small width/precision) and one
+/// unit per argument.
+fn optimize_format<'e>(fmt: &str, elts: &'e [Expr]) -> Option<Vec<FmtPart<'e>>> {
+    let b = fmt.as_bytes();
+    let size = b.len();
+    let mut pos = 0usize;
+    let mut cnt = 0usize;
+    let mut seq: Vec<FmtPart<'e>> = Vec::new();
+    loop {
+        // parse_literal
+        let start = pos;
+        let mut has_percents = false;
+        while pos < size {
+            if b[pos] != b'%' {
+                pos += 1;
+            } else if pos + 1 < size && b[pos + 1] == b'%' {
+                has_percents = true;
+                pos += 2;
+            } else {
+                break;
+            }
+        }
+        if pos != start {
+            let mut lit = fmt[start..pos].to_string();
+            if has_percents {
+                lit = lit.replace("%%", "%");
+            }
+            seq.push(FmtPart::Literal(lit));
+        }
+        if pos >= size {
+            break;
+        }
+        if cnt >= elts.len() {
+            return None;
+        }
+        pos += 1;
+        // simple_format_arg_parse
+        const MAXDIGITS: usize = 3;
+        let next = |pos: &mut usize| -> Option<u8> {
+            if *pos >= size {
+                return None;
+            }
+            let c = b[*pos];
+            *pos += 1;
+            Some(c)
+        };
+        let mut ljust = false;
+        let mut ch;
+        loop {
+            ch = next(&mut pos)?;
+            match ch {
+                b'-' => ljust = true,
+                b'+' | b' ' | b'#' | b'0' => {}
+                _ => break,
+            }
+        }
+        let mut width: i64 = -1;
+        let mut prec: i64 = -1;
+        if ch.is_ascii_digit() {
+            width = 0;
+            let mut digits = 0;
+            while ch.is_ascii_digit() {
+                width = width * 10 + (ch - b'0') as i64;
+                ch = next(&mut pos)?;
+                digits += 1;
+                if digits >= MAXDIGITS {
+                    return None;
+                }
+            }
+        }
+        if ch == b'.' {
+            ch = next(&mut pos)?;
+            prec = 0;
+            if ch.is_ascii_digit() {
+                let mut digits = 0;
+                while ch.is_ascii_digit() {
+                    prec = prec * 10 + (ch - b'0') as i64;
+                    ch = next(&mut pos)?;
+                    digits += 1;
+                    if digits >= MAXDIGITS {
+                        return None;
+                    }
+                }
+            }
+        }
+        // parse_format
+        if !matches!(ch, b's' | b'r' | b'a') {
+            return None;
+        }
+        let mut spec = String::new();
+        if !ljust && width > 0 {
+            spec.push('>');
+        }
+        if width >= 0 {
+            spec.push_str(&width.to_string());
+        }
+        if prec >= 0 {
+            spec.push_str(&format!(".{prec}"));
+        }
+        seq.push(FmtPart::Format { arg: &elts[cnt], conversion: ch, spec: if spec.is_empty() { None } else { Some(spec) } });
+        cnt += 1;
+    }
+    if cnt < elts.len() {
+        return None;
+    }
+    Some(seq)
+}
+
+fn is_constant_slice(s: &Expr) -> bool {
+    let ExprKind::Slice { lower, upper, step } = &s.kind else { return false };
+    [lower, upper, step].iter().all(|x| x.as_ref().is_none_or(|x| x.constant().is_some()))
+}
+
+fn should_apply_two_element_slice_optimization(s: &Expr) -> bool {
+    !is_constant_slice(s) && matches!(&s.kind, ExprKind::Slice { step: None, .. })
+}
+
+/// If an attribute access spans lines, the location starts at the attribute name.
+fn update_start_location_to_match_attr(mut loc: SrcLoc, attr: &Expr) -> SrcLoc {
+    let ExprKind::Attribute { attr: name, .. } = &attr.kind else { return loc };
+    let end_line = attr.loc.end_line as i32;
+    if loc.line != end_line {
+        loc.line = end_line;
+        let len = name.chars().count() as i32;
+        let end_col = attr.loc.end_col as i32;
+        if len <= end_col {
+            loc.col = end_col - len;
+        } else {
+            loc.col = -1;
+            loc.end_col = -1;
+        }
+        loc.end_line = loc.line.max(loc.end_line);
+        if loc.line == loc.end_line {
+            loc.end_col = loc.col.max(loc.end_col);
+        }
+    }
+    loc
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -2198,6 +2513,123 @@ enum CompKind {
     List,
     Set,
     Dict,
+}
+
+/// CPython's location of a decorated `def`/`class` statement starts at the keyword,
+/// not at the first decorator (where the parser's range starts). The AST does not keep
+/// the keyword's position, so it is taken to be on the line after the last decorator,
+/// at the decorators' indentation.
+fn def_location(loc: Loc, decorators: &[Expr]) -> SrcLoc {
+    let mut l = SrcLoc::from_ast(loc);
+    if let Some(last) = decorators.last() {
+        l.line = (last.loc.end_line + 1).min(loc.end_line) as i32;
+    }
+    l
+}
+
+/// The docstring of a body: its first statement, when that is a string constant.
+fn docstring(body: &[Stmt]) -> Option<&str> {
+    match &body.first()?.kind {
+        StmtKind::Expr(e) => match e.constant() {
+            Some(Constant::Str(s)) => Some(s.as_str()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// `str.expandtabs()` with the default tab size.
+fn expandtabs(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut col = 0usize;
+    for ch in s.chars() {
+        match ch {
+            '\t' => {
+                let n = 8 - col % 8;
+                out.extend(std::iter::repeat_n(' ', n));
+                col += n;
+            }
+            '\n' | '\r' => {
+                out.push(ch);
+                col = 0;
+            }
+            c => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    out
+}
+
+/// `_PyCompile_CleanDoc`: expand tabs, strip the first line's leading spaces and the
+/// common indentation of the later lines (as `inspect.cleandoc`, without trimming
+/// blank lines).
+fn clean_doc(doc: &str) -> String {
+    let doc = expandtabs(doc);
+    let b = doc.as_bytes();
+    let pend = b.len();
+    let mut p = 0;
+    while p < pend {
+        p += 1;
+        if b[p - 1] == b'\n' {
+            break;
+        }
+    }
+    let mut margin = usize::MAX;
+    while p < pend {
+        let s0 = p;
+        while p < pend && b[p] == b' ' {
+            p += 1;
+        }
+        if p < pend && b[p] != b'\n' {
+            margin = margin.min(p - s0);
+        }
+        while p < pend {
+            p += 1;
+            if b[p - 1] == b'\n' {
+                break;
+            }
+        }
+    }
+    if margin == usize::MAX {
+        margin = 0;
+    }
+    let mut p = 0;
+    while p < pend && b[p] == b' ' {
+        p += 1;
+    }
+    if p == 0 && margin == 0 {
+        return doc;
+    }
+    let mut w: Vec<u8> = Vec::with_capacity(pend);
+    while p < pend {
+        let ch = b[p];
+        w.push(ch);
+        p += 1;
+        if ch == b'\n' {
+            break;
+        }
+    }
+    while p < pend {
+        let mut i = 0;
+        while i < margin && p < pend {
+            if b[p] != b' ' {
+                break;
+            }
+            i += 1;
+            p += 1;
+        }
+        while p < pend {
+            let ch = b[p];
+            w.push(ch);
+            p += 1;
+            if ch == b'\n' {
+                break;
+            }
+        }
+    }
+    String::from_utf8(w).unwrap_or(doc)
 }
 
 /// The AST is borrowed for the whole compilation, so a pointer into it taken while

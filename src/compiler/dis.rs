@@ -18,6 +18,7 @@ fn const_repr(c: &Const) -> String {
             if items.len() == 1 { format!("({},)", inner[0]) } else { format!("({})", inner.join(", ")) }
         }
         Const::FrozenSet(items) => format!("frozenset({{{}}})", items.iter().map(const_repr).collect::<Vec<_>>().join(", ")),
+        Const::Slice(b) => format!("slice({}, {}, {})", const_repr(&b.0), const_repr(&b.1), const_repr(&b.2)),
         Const::Code(u) => format!("<code object {}, line {}>", u.name, u.firstlineno),
     }
 }
@@ -109,4 +110,91 @@ fn one(u: &CodeUnit, out: &mut String) {
             );
         }
     }
+}
+
+fn json_str(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for ch in s.chars() {
+        match ch {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A machine-readable dump of a unit and its nested code objects (`monjit dis
+/// --json`), for tests/tools/dis_compare.py. Offsets are instruction indices.
+pub fn to_json(u: &CodeUnit) -> String {
+    let mut out = String::new();
+    json_unit(u, &mut out);
+    out.push('\n');
+    out
+}
+
+fn json_unit(u: &CodeUnit, out: &mut String) {
+    let strs = |v: &[String]| v.iter().map(|s| json_str(s)).collect::<Vec<_>>().join(",");
+    let _ = write!(
+        out,
+        "{{\"name\":{},\"qualname\":{},\"firstlineno\":{},\"argcount\":{},\"posonlyargcount\":{},\"kwonlyargcount\":{},\"flags\":{},\"stacksize\":{},",
+        json_str(&u.name),
+        json_str(&u.qualname),
+        u.firstlineno,
+        u.argcount,
+        u.posonlyargcount,
+        u.kwonlyargcount,
+        u.flags.bits(),
+        u.stacksize
+    );
+    let _ = write!(out, "\"names\":[{}],\"localsplus\":[{}],", strs(&u.names), strs(&u.localsplus_names));
+    let kinds: Vec<String> = u.localsplus_kinds.iter().map(|k| k.to_string()).collect();
+    let _ = write!(out, "\"localspluskinds\":[{}],", kinds.join(","));
+    out.push_str("\"consts\":[");
+    let mut first = true;
+    for c in &u.consts {
+        if !first {
+            out.push(',');
+        }
+        first = false;
+        match c {
+            Const::Code(inner) => json_unit(inner, out),
+            // Sets have no order: items sorted by repr (as dis_compare.py does).
+            Const::FrozenSet(items) => {
+                let mut r: Vec<String> = items.iter().map(const_repr).collect();
+                r.sort();
+                out.push_str(&json_str(&format!("frozenset{{{}}}", r.join(","))));
+            }
+            other => out.push_str(&json_str(&const_repr(other))),
+        }
+    }
+    out.push_str("],\"code\":[");
+    for (i, ins) in u.instrs.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let p = u.positions[i];
+        let pos = if p.line > 0 {
+            format!("[{},{},{},{}]", p.line, p.end_line, p.col, p.end_col)
+        } else {
+            "null".to_string()
+        };
+        let _ = write!(out, "[{},{},{}]", json_str(ins.op.name()), ins.arg, pos);
+    }
+    out.push_str("],\"exc\":[");
+    for (i, e) in u.exception_table.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let _ = write!(out, "[{},{},{},{},{}]", e.start, e.end, e.target, e.depth, e.lasti);
+    }
+    out.push_str("]}");
 }

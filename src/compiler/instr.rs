@@ -76,7 +76,7 @@ impl Opc {
     }
     /// Checks the eval breaker (CALLs, backward jumps, RESUME).
     pub fn has_eval_break(self) -> bool {
-        matches!(self, Opc::Jump | Opc::Real(Op::JumpBackward | Op::Resume | Op::Call | Op::CallKw | Op::CallFunctionEx))
+        matches!(self, Opc::Jump | Opc::Real(Op::JumpBackward | Op::Resume | Op::Call | Op::CallFunctionEx))
     }
     pub fn name(self) -> &'static str {
         match self {

@@ -42,13 +42,34 @@ impl LineIndex {
 /// Parses a module: its statements, and the tokenizer's warnings (invalid escapes).
 pub fn parse_module(source: &str) -> Result<(Vec<Stmt>, Vec<CompileWarning>), CompileError> {
     let index = LineIndex::new(source);
-    let parsed = ruff_python_parser::parse_module(source).map_err(|e| {
-        let loc = index.loc(e.location);
-        CompileError::syntax(normalise_parse_message(&e.error.to_string()), loc)
-    })?;
-    let lowerer = Lowerer { index: &index };
+    let parsed = ruff_python_parser::parse_unchecked_source(source, r::PySourceType::Python);
+    if !parsed.errors().is_empty() || too_deeply_bracketed(parsed.tokens()) {
+        // CPython's tokenizer also refuses brackets nested past 200 levels, which ruff
+        // accepts; its own tokenizer (in `report`) words that error.
+        return Err(super::parse_errors::report(source, &parsed));
+    }
+    let lowerer = Lowerer { index: &index, source, scopes: Default::default() };
     let body = lowerer.stmts(&parsed.syntax().body)?;
     Ok((body, escape_warnings(source, parsed.tokens(), &index)))
+}
+
+/// Whether brackets nest deeper than CPython's tokenizer allows (`MAXLEVEL`).
+fn too_deeply_bracketed(tokens: &ruff_python_ast::token::Tokens) -> bool {
+    use ruff_python_ast::token::TokenKind as K;
+    let mut depth = 0usize;
+    for tok in tokens.iter() {
+        match tok.kind() {
+            K::Lpar | K::Lsqb | K::Lbrace => {
+                depth += 1;
+                if depth > 200 {
+                    return true;
+                }
+            }
+            K::Rpar | K::Rsqb | K::Rbrace => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Invalid escape sequences in non-raw string literals and f-string literal parts.
@@ -75,17 +96,19 @@ fn escape_warnings(source: &str, tokens: &ruff_python_ast::token::Tokens, index:
     out
 }
 
-/// Words CPython uses for the commonest parse errors.
-fn normalise_parse_message(msg: &str) -> String {
-    if msg.starts_with("Expected") || msg.starts_with("Unexpected") || msg.contains("unexpected") {
-        "invalid syntax".into()
-    } else {
-        msg.to_string()
-    }
-}
-
 struct Lowerer<'a> {
     index: &'a LineIndex,
+    source: &'a str,
+    /// Enclosing functions and comprehensions, for CPython's errors on `await`.
+    scopes: std::cell::RefCell<Vec<(AwaitScope, Loc)>>,
+}
+
+/// Where an `await` can appear, innermost last.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum AwaitScope {
+    Function,
+    Comprehension,
+    Generator,
 }
 
 type R<T> = Result<T, CompileError>;
@@ -99,11 +122,46 @@ impl Lowerer<'_> {
         Err(CompileError::syntax(format!("{what} is not supported by monjit"), self.loc(node)))
     }
 
+    /// Lowers `f` inside a function or comprehension scope.
+    fn scoped<T>(&self, scope: AwaitScope, node: &impl Ranged, f: impl FnOnce() -> R<T>) -> R<T> {
+        self.scopes.borrow_mut().push((scope, self.loc(node)));
+        let out = f();
+        self.scopes.borrow_mut().pop();
+        out
+    }
+
+    /// `await` is only valid in `async def`, which monjit does not support, so every
+    /// other `await` is CPython's compile error (or, in a generator expression, that
+    /// makes an async generator: unsupported).
+    fn await_error<T>(&self, e: &r::Expr) -> R<T> {
+        let inner = self.scopes.borrow().last().copied();
+        match inner {
+            None => Err(CompileError::syntax("'await' outside function", self.loc(e))),
+            Some((AwaitScope::Function, _)) => Err(CompileError::syntax("'await' outside async function", self.loc(e))),
+            Some((AwaitScope::Comprehension, loc)) => {
+                Err(CompileError::syntax("asynchronous comprehension outside of an asynchronous function", loc))
+            }
+            Some((AwaitScope::Generator, _)) => self.unsupported("'await'", e),
+        }
+    }
+
+    /// CPython 3.14 rejects `*x` as a comprehension's element.
+    fn comprehension_elt(&self, elt: &r::Expr) -> R<Box<Expr>> {
+        if let r::Expr::Starred(_) = elt {
+            return Err(CompileError::syntax("iterable unpacking cannot be used in comprehension", self.loc(elt)));
+        }
+        Ok(Box::new(self.expr(elt)?))
+    }
+
     fn stmts(&self, body: &[r::Stmt]) -> R<Vec<Stmt>> {
         body.iter().map(|s| self.stmt(s)).collect()
     }
 
     fn stmt(&self, s: &r::Stmt) -> R<Stmt> {
+        super::deep(|| self.stmt_inner(s))
+    }
+
+    fn stmt_inner(&self, s: &r::Stmt) -> R<Stmt> {
         let loc = self.loc(s);
         let kind = match s {
             r::Stmt::FunctionDef(f) => {
@@ -116,7 +174,7 @@ impl Lowerer<'_> {
                 StmtKind::FunctionDef(Box::new(FunctionDef {
                     name: f.name.id.to_string(),
                     args: self.parameters(&f.parameters)?,
-                    body: self.stmts(&f.body)?,
+                    body: self.scoped(AwaitScope::Function, s, || self.stmts(&f.body))?,
                     decorator_list: f.decorator_list.iter().map(|d| self.expr(&d.expression)).collect::<R<_>>()?,
                     returns: f.returns.as_deref().map(|e| self.expr(e)).transpose()?,
                 }))
@@ -310,6 +368,10 @@ impl Lowerer<'_> {
     }
 
     fn expr(&self, e: &r::Expr) -> R<Expr> {
+        super::deep(|| self.expr_inner(e))
+    }
+
+    fn expr_inner(&self, e: &r::Expr) -> R<Expr> {
         let loc = self.loc(e);
         let boxed = |x: &r::Expr| -> R<Box<Expr>> { Ok(Box::new(self.expr(x)?)) };
         let kind = match e {
@@ -336,7 +398,7 @@ impl Lowerer<'_> {
                     Some(p) => self.parameters(p)?,
                     None => Arguments::default(),
                 }),
-                body: boxed(&x.body)?,
+                body: self.scoped(AwaitScope::Function, e, || boxed(&x.body))?,
             },
             r::Expr::If(x) => ExprKind::IfExp { test: boxed(&x.test)?, body: boxed(&x.body)?, orelse: boxed(&x.orelse)? },
             r::Expr::Dict(x) => {
@@ -349,14 +411,30 @@ impl Lowerer<'_> {
                 ExprKind::Dict { keys, values }
             }
             r::Expr::Set(x) => ExprKind::Set(x.elts.iter().map(|v| self.expr(v)).collect::<R<_>>()?),
-            r::Expr::ListComp(x) => ExprKind::ListComp { elt: boxed(&x.elt)?, generators: self.comprehensions(&x.generators)? },
-            r::Expr::SetComp(x) => ExprKind::SetComp { elt: boxed(&x.elt)?, generators: self.comprehensions(&x.generators)? },
+            r::Expr::ListComp(x) => self.scoped(AwaitScope::Comprehension, e, || {
+                Ok(ExprKind::ListComp { elt: self.comprehension_elt(&x.elt)?, generators: self.comprehensions(&x.generators)? })
+            })?,
+            r::Expr::SetComp(x) => self.scoped(AwaitScope::Comprehension, e, || {
+                Ok(ExprKind::SetComp { elt: self.comprehension_elt(&x.elt)?, generators: self.comprehensions(&x.generators)? })
+            })?,
             r::Expr::DictComp(x) => match &x.key {
-                Some(k) => ExprKind::DictComp { key: boxed(k)?, value: boxed(&x.value)?, generators: self.comprehensions(&x.generators)? },
-                None => return self.unsupported("dict comprehension unpacking", e),
+                Some(k) => self.scoped(AwaitScope::Comprehension, e, || {
+                    Ok(ExprKind::DictComp { key: boxed(k)?, value: boxed(&x.value)?, generators: self.comprehensions(&x.generators)? })
+                })?,
+                None => {
+                    // `{**d for d in ds}`: CPython 3.14 points at the `**`.
+                    let before = &self.source[..usize::from(x.value.range().start())];
+                    let loc = match before.rfind("**") {
+                        Some(i) => self.index.loc(TextRange::at(TextSize::from(i as u32), TextSize::from(2))),
+                        None => self.loc(x.value.as_ref()),
+                    };
+                    return Err(CompileError::syntax("dict unpacking cannot be used in dict comprehension", loc));
+                }
             },
-            r::Expr::Generator(x) => ExprKind::GeneratorExp { elt: boxed(&x.elt)?, generators: self.comprehensions(&x.generators)? },
-            r::Expr::Await(_) => return self.unsupported("'await'", e),
+            r::Expr::Generator(x) => self.scoped(AwaitScope::Generator, e, || {
+                Ok(ExprKind::GeneratorExp { elt: self.comprehension_elt(&x.elt)?, generators: self.comprehensions(&x.generators)? })
+            })?,
+            r::Expr::Await(_) => return self.await_error(e),
             r::Expr::Yield(x) => ExprKind::Yield(x.value.as_deref().map(boxed).transpose()?),
             r::Expr::YieldFrom(x) => ExprKind::YieldFrom(boxed(&x.value)?),
             r::Expr::Compare(x) => ExprKind::Compare {

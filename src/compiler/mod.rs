@@ -17,6 +17,7 @@ pub mod flowgraph;
 pub mod fold;
 pub mod instr;
 pub mod lower;
+pub mod parse_errors;
 pub mod symtable;
 
 use crate::error::{ExcKind, PyErr, PyResult};
@@ -50,6 +51,8 @@ pub enum Const {
     Ellipsis,
     Tuple(Vec<Const>),
     FrozenSet(Vec<Const>),
+    /// `x[1:2]`: a constant slice (start, stop, step).
+    Slice(Box<(Const, Const, Const)>),
     Code(std::rc::Rc<assemble::CodeUnit>),
 }
 
@@ -66,6 +69,7 @@ impl Const {
             Const::Ellipsis => "E".into(),
             Const::Tuple(items) => format!("T({})", items.iter().map(|c| c.key()).collect::<Vec<_>>().join(",")),
             Const::FrozenSet(items) => format!("Z({})", items.iter().map(|c| c.key()).collect::<Vec<_>>().join(",")),
+            Const::Slice(b) => format!("L({},{},{})", b.0.key(), b.1.key(), b.2.key()),
             Const::Code(c) => format!("C{:p}", std::rc::Rc::as_ptr(c)),
         }
     }
@@ -93,6 +97,7 @@ impl Const {
             Const::Ellipsis => true,
             Const::Tuple(t) => !t.is_empty(),
             Const::FrozenSet(t) => !t.is_empty(),
+            Const::Slice(_) => true,
             Const::Code(_) => return None,
         })
     }
@@ -149,8 +154,22 @@ pub struct Compiled {
     pub warnings: Vec<diagnostics::CompileWarning>,
 }
 
+/// Runs one level of the compiler's recursion (over nested expressions and statements),
+/// moving to a fresh stack segment when the current one runs low, so deeply nested
+/// source compiles on any thread instead of overflowing the native stack.
+#[inline]
+pub(crate) fn deep<T>(f: impl FnOnce() -> T) -> T {
+    stacker::maybe_grow(64 * 1024, 1024 * 1024, f)
+}
+
 /// The compiler proper, independent of any VM.
 pub fn compile(source: &str) -> Result<Compiled, CompileError> {
+    // The parser (a recursive descent we do not own) and dropping a deep AST recurse
+    // too; give the whole pipeline a roomy segment.
+    stacker::maybe_grow(4 * 1024 * 1024, 64 * 1024 * 1024, || compile_on_this_stack(source))
+}
+
+fn compile_on_this_stack(source: &str) -> Result<Compiled, CompileError> {
     let (module, mut warnings) = lower::parse_module(source)?;
     diagnostics::control_flow_in_finally(&module, &mut warnings);
     let table = symtable::build(&module)?;

@@ -36,6 +36,17 @@ pub enum BlockKind {
     Function,
     /// Generator expressions and (inlined) comprehensions.
     Comprehension,
+    /// The `__annotate__` scope of a function's annotations (PEP 649). monjit does not
+    /// compile annotations, but the scope exists as in CPython: in a class it makes the
+    /// class keep a `__classdict__` cell.
+    Annotation,
+}
+
+impl BlockKind {
+    /// `_PyST_IsFunctionLike`.
+    pub fn is_function_like(self) -> bool {
+        matches!(self, BlockKind::Function | BlockKind::Comprehension | BlockKind::Annotation)
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -61,6 +72,12 @@ pub struct Block {
     pub nested: bool,
     /// A class whose methods use `super`/`__class__`: it has a `__class__` cell.
     pub needs_class_closure: bool,
+    /// A class with an annotation scope that sees it: it has a `__classdict__` cell.
+    pub needs_classdict: bool,
+    /// An annotation scope that can see its class's namespace.
+    pub can_see_class_scope: bool,
+    /// An annotation scope with at least one annotation.
+    pub annotations_used: bool,
     /// A list/set/dict comprehension compiled inline into its parent.
     pub comp_inlined: bool,
     pub has_free: bool,
@@ -81,6 +98,9 @@ impl Block {
             is_generator: false,
             nested,
             needs_class_closure: false,
+            needs_classdict: false,
+            can_see_class_scope: false,
+            annotations_used: false,
             comp_inlined: false,
             has_free: false,
             child_free: false,
@@ -117,6 +137,18 @@ impl Block {
     /// Names with the given scope, sorted (CPython's order for cellvars and freevars).
     pub fn names_with_scope(&self, scope: Scope) -> Vec<String> {
         let mut v: Vec<String> = self.symbols.iter().filter(|(_, s)| s.scope == scope).map(|(n, _)| n.clone()).collect();
+        v.sort();
+        v
+    }
+
+    /// `dictbytype(symbols, CELL, DEF_COMP_CELL)`: the cell variables, sorted.
+    pub fn cellvars(&self) -> Vec<String> {
+        let mut v: Vec<String> = self
+            .symbols
+            .iter()
+            .filter(|(_, s)| s.scope == Scope::Cell || s.flags & DEF_COMP_CELL != 0)
+            .map(|(n, _)| n.clone())
+            .collect();
         v.sort();
         v
     }
@@ -183,7 +215,7 @@ impl Builder {
     fn enter(&mut self, kind: BlockKind, name: &str, line: u32, key: usize) -> ScopeId {
         let nested = self.stack.last().is_some_and(|&p| {
             let pb = &self.blocks[p];
-            pb.nested || pb.kind == BlockKind::Function || pb.kind == BlockKind::Comprehension
+            pb.nested || pb.kind.is_function_like()
         });
         let id = self.blocks.len();
         self.blocks.push(Block::new(kind, name, line, nested));
@@ -226,14 +258,18 @@ impl Builder {
     }
 
     fn stmt(&mut self, s: &Stmt) -> R {
+        super::deep(|| self.stmt_inner(s))
+    }
+
+    fn stmt_inner(&mut self, s: &Stmt) -> R {
         match &s.kind {
             StmtKind::FunctionDef(f) => {
                 self.add_def(&f.name, DEF_LOCAL, s.loc)?;
                 self.arg_defaults(&f.args)?;
-                self.annotations(&f.args, f.returns.as_ref())?;
                 for d in &f.decorator_list {
                     self.expr(d)?;
                 }
+                self.annotations(&f.args, f.returns.as_ref(), s.loc)?;
                 self.enter(BlockKind::Function, &f.name, s.loc.line, &**f as *const FunctionDef as usize);
                 self.params(&f.args, s.loc)?;
                 self.stmts(&f.body)?;
@@ -384,6 +420,11 @@ impl Builder {
                         return Err(CompileError::syntax("nonlocal declaration not allowed at module level", s.loc));
                     }
                     *block.flags_mut(&name) |= if is_global { DEF_GLOBAL } else { DEF_NONLOCAL };
+                    if is_global {
+                        // symtable_add_def_helper also records DEF_GLOBAL in the module's
+                        // symbols (st_global), so the module itself uses *_GLOBAL for it.
+                        *self.blocks[0].flags_mut(&name) |= DEF_GLOBAL;
+                    }
                 }
             }
             StmtKind::Expr(e) => self.expr(e)?,
@@ -402,9 +443,34 @@ impl Builder {
         Ok(())
     }
 
-    /// 3.14 evaluates annotations lazily in their own scope; monjit never evaluates them
-    /// (they are accepted, not enforced), so they bind nothing.
-    fn annotations(&mut self, _a: &Arguments, _returns: Option<&Expr>) -> R {
+    /// `symtable_visit_annotations`: every function gets an annotation scope (keyed by
+    /// its arguments), which in a class sees the class namespace through
+    /// `__classdict__`.
+    fn annotations(&mut self, a: &Arguments, returns: Option<&Expr>, loc: Loc) -> R {
+        let parent = *self.stack.last().expect("in a scope");
+        let is_in_class = self.blocks[parent].can_see_class_scope;
+        let current_type = self.blocks[parent].kind;
+        let id = self.enter(BlockKind::Annotation, "__annotate__", loc.line, a as *const Arguments as usize);
+        if is_in_class || current_type == BlockKind::Class {
+            self.blocks[id].can_see_class_scope = true;
+            self.add_def("__classdict__", USE, loc)?;
+        }
+        let mut annos: Vec<&Expr> = Vec::new();
+        for p in a.posonlyargs.iter().chain(&a.args) {
+            annos.extend(p.annotation.as_ref());
+        }
+        for p in [&a.vararg, &a.kwarg].into_iter().flatten() {
+            annos.extend(p.annotation.as_ref());
+        }
+        for p in &a.kwonlyargs {
+            annos.extend(p.annotation.as_ref());
+        }
+        annos.extend(returns);
+        for e in annos {
+            self.blocks[id].annotations_used = true;
+            self.expr(e)?;
+        }
+        self.leave();
         Ok(())
     }
 
@@ -428,11 +494,22 @@ impl Builder {
     }
 
     fn expr(&mut self, e: &Expr) -> R {
+        super::deep(|| self.expr_inner(e))
+    }
+
+    fn expr_inner(&mut self, e: &Expr) -> R {
         match &e.kind {
             ExprKind::BoolOp { values, .. } => self.exprs(values)?,
             ExprKind::NamedExpr { target, value } => {
+                // In a comprehension the target binds in the enclosing scope (decided
+                // first), and is then visited like any store target.
+                if self.cur().kind == BlockKind::Comprehension {
+                    self.named_target(target)?;
+                } else if !matches!(target.kind, ExprKind::Name { .. }) {
+                    return self.named_target(target);
+                }
                 self.expr(value)?;
-                self.named_target(target)?;
+                self.expr(target)?;
             }
             ExprKind::BinOp { left, right, .. } => {
                 self.expr(left)?;
@@ -501,7 +578,7 @@ impl Builder {
                 let flag = if *ctx == Ctx::Load { USE } else { DEF_LOCAL };
                 self.add_def(id, flag, e.loc)?;
                 // A function that mentions `super` needs its class's `__class__` cell.
-                if *ctx == Ctx::Load && id == "super" && self.cur().kind == BlockKind::Function {
+                if *ctx == Ctx::Load && id == "super" && self.cur().kind.is_function_like() {
                     self.add_def("__class__", USE, e.loc)?;
                 }
             }
@@ -536,30 +613,50 @@ impl Builder {
         let ExprKind::Name { id, .. } = &target.kind else {
             return Err(CompileError::syntax("cannot use assignment expressions with this target", target.loc));
         };
+        // symtable_extend_namedexpr_scope: skip comprehensions, bind in the nearest
+        // function (local there, nonlocal/global in the comprehension) or module
+        // (global in both).
+        let cur = *self.stack.last().expect("scope");
         let mut depth = self.stack.len() - 1;
-        while self.blocks[self.stack[depth]].kind == BlockKind::Comprehension {
-            let comp = self.stack[depth];
-            if self.blocks[comp].lookup(id).is_some_and(|s| s.flags & DEF_COMP_ITER != 0) {
-                return Err(CompileError::syntax(format!(
-                    "assignment expression cannot rebind comprehension iteration variable '{id}'"), target.loc));
+        loop {
+            let b = self.stack[depth];
+            if self.blocks[b].kind == BlockKind::Comprehension {
+                if self.blocks[b].lookup(id).is_some_and(|s| s.flags & DEF_COMP_ITER != 0) {
+                    return Err(CompileError::syntax(format!(
+                        "assignment expression cannot rebind comprehension iteration variable '{id}'"), target.loc));
+                }
+                if depth == 0 {
+                    break;
+                }
+                depth -= 1;
+                continue;
             }
-            // Mark it nonlocal-ish in the comprehension, bound in the enclosing scope.
-            *self.blocks[comp].flags_mut(id) |= DEF_NONLOCAL;
-            depth -= 1;
+            break;
         }
         let outer = self.stack[depth];
-        if self.blocks[outer].kind == BlockKind::Class && depth != self.stack.len() - 1 {
-            return Err(CompileError::syntax("assignment expression within a comprehension cannot be used in a class body", target.loc));
+        if depth == self.stack.len() - 1 {
+            // Not in a comprehension: an ordinary binding.
+            return self.add_def(id, DEF_LOCAL, target.loc);
         }
         let mangled = self.mangled(id);
-        if depth == self.stack.len() - 1 {
-            *self.blocks[outer].flags_mut(&mangled) |= DEF_LOCAL;
-        } else {
-            let f = self.blocks[outer].flags_mut(&mangled);
-            if *f & DEF_GLOBAL == 0 {
-                *f |= DEF_LOCAL;
+        match self.blocks[outer].kind {
+            BlockKind::Function | BlockKind::Annotation => {
+                let in_scope = self.blocks[outer].lookup(&mangled).map_or(0, |s| s.flags);
+                if in_scope & DEF_GLOBAL != 0 {
+                    *self.blocks[cur].flags_mut(&mangled) |= DEF_GLOBAL;
+                    *self.blocks[0].flags_mut(&mangled) |= DEF_GLOBAL;
+                } else {
+                    *self.blocks[cur].flags_mut(&mangled) |= DEF_NONLOCAL;
+                }
+                *self.blocks[outer].flags_mut(&mangled) |= DEF_LOCAL;
             }
-            // The comprehension sees it as free (nonlocal) from the outer scope.
+            BlockKind::Module => {
+                *self.blocks[cur].flags_mut(&mangled) |= DEF_GLOBAL;
+                *self.blocks[0].flags_mut(&mangled) |= DEF_GLOBAL;
+            }
+            _ => {
+                return Err(CompileError::syntax("assignment expression within a comprehension cannot be used in a class body", target.loc));
+            }
         }
         Ok(())
     }
@@ -584,8 +681,9 @@ impl Builder {
             self.exprs(&g.ifs)?;
         }
         if let Some(v) = value {
-            self.expr(elt)?;
+            // symtable_handle_comprehension visits a dict comprehension's value first.
             self.expr(v)?;
+            self.expr(elt)?;
         } else {
             self.expr(elt)?;
         }
@@ -643,7 +741,7 @@ fn analyze_block(
     }
 
     if kind != BlockKind::Class {
-        if kind == BlockKind::Function || kind == BlockKind::Comprehension {
+        if kind.is_function_like() {
             newbound.extend(local.iter().cloned());
         }
         if let Some(b) = bound {
@@ -652,6 +750,7 @@ fn analyze_block(
         newglobal.extend(global.iter().cloned());
     } else {
         newbound.insert("__class__".into());
+        newbound.insert("__classdict__".into());
     }
 
     let mut inlined_cells = NameSet::default();
@@ -672,31 +771,34 @@ fn analyze_block(
     }
     newfree.extend(allfree);
 
-    if kind == BlockKind::Function || kind == BlockKind::Comprehension || kind == BlockKind::Module {
-        // CELL: a local that some child uses free.
-        if kind != BlockKind::Module {
-            for (name, sc) in scopes.iter_mut() {
-                if *sc == Scope::Local && (newfree.contains(name) || inlined_cells.contains(name)) {
-                    *sc = Scope::Cell;
-                    newfree.remove(name);
-                }
-            }
-        } else {
-            for (name, sc) in scopes.iter_mut() {
-                if *sc == Scope::Local && inlined_cells.contains(name) {
-                    *sc = Scope::Cell;
-                    newfree.remove(name);
-                }
+    if kind.is_function_like() {
+        // analyze_cells: a local that some child uses free (or an inlined
+        // comprehension keeps in a cell) becomes a cell.
+        for (name, sc) in scopes.iter_mut() {
+            if *sc == Scope::Local && (newfree.contains(name) || inlined_cells.contains(name)) {
+                *sc = Scope::Cell;
+                newfree.remove(name);
             }
         }
-    } else if kind == BlockKind::Class && newfree.remove("__class__") {
-        t.blocks[id].needs_class_closure = true;
+    } else if kind == BlockKind::Class {
+        // drop_class_free
+        if newfree.remove("__class__") {
+            t.blocks[id].needs_class_closure = true;
+        }
+        if newfree.remove("__classdict__") {
+            t.blocks[id].needs_classdict = true;
+        }
     }
 
     // update_symbols
     let block = &mut t.blocks[id];
     for (name, sc) in &scopes {
         block.set_scope(name, *sc);
+    }
+    for name in &inlined_cells {
+        if let Some(&i) = block.index.get(name) {
+            block.symbols[i].1.flags |= DEF_COMP_CELL;
+        }
     }
     for name in &newfree {
         if let Some(&i) = block.index.get(name) {
@@ -799,6 +901,7 @@ fn inline_comprehension(
     let parent_kind = t.blocks[parent].kind;
     let comp_syms: Vec<(String, Symbol)> = t.blocks[comp].symbols.clone();
     let mut remove_dunder_class = false;
+    let mut remove_dunder_classdict = false;
     for (name, sym) in comp_syms {
         if sym.flags & DEF_PARAM != 0 {
             continue;
@@ -807,10 +910,16 @@ fn inline_comprehension(
         if scope == Scope::Cell || sym.flags & DEF_COMP_CELL != 0 {
             inlined_cells.insert(name.clone());
         }
-        if scope == Scope::Free && parent_kind == BlockKind::Class && name == "__class__" {
+        if scope == Scope::Free && parent_kind == BlockKind::Class && (name == "__class__" || name == "__classdict__") {
             scope = Scope::GlobalImplicit;
-            comp_free.remove(&name);
-            remove_dunder_class = true;
+            if !is_free_in_any_child(t, comp, &name) {
+                comp_free.remove(&name);
+            }
+            if name == "__class__" {
+                remove_dunder_class = true;
+            } else {
+                remove_dunder_classdict = true;
+            }
         }
         let existing = t.blocks[parent].lookup(&name).map(|s| s.flags);
         match existing {
@@ -828,9 +937,12 @@ fn inline_comprehension(
         }
     }
     t.blocks[comp].has_free = !comp_free.is_empty();
-    if remove_dunder_class {
+    for (flag, name) in [(remove_dunder_class, "__class__"), (remove_dunder_classdict, "__classdict__")] {
+        if !flag {
+            continue;
+        }
         let cb = &mut t.blocks[comp];
-        if let Some(i) = cb.index.remove("__class__") {
+        if let Some(i) = cb.index.remove(name) {
             cb.symbols.remove(i);
             cb.index = cb.symbols.iter().enumerate().map(|(i, (n, _))| (n.clone(), i)).collect();
         }

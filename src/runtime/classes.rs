@@ -123,6 +123,14 @@ pub fn make_class(vm: &mut Vm, name: Value, bases: &[Value], ns: Value) -> PyRes
     let qualname = d.remove_str(&vm.names.dunder_qualname.clone()).unwrap_or_else(|| name.clone());
     let module = d.get_str(&vm.names.dunder_module.clone()).unwrap_or(Value::NONE);
     let classcell = d.remove_str(&vm.names.dunder_classcell.clone());
+    // The compiler stores a `__classdict__` cell for annotation scopes as
+    // `__classdictcell__`; it refers to the class namespace (type_new_set_classdictcell).
+    let classdictcell_name = vm.intern("__classdictcell__");
+    if let Some(cell) = d.remove_str(&classdictcell_name) {
+        if let Some(c) = cell.downcast::<CellObj>() {
+            c.value.set(ns.clone());
+        }
+    }
     // A class that defines __eq__ but not __hash__ is unhashable (CPython sets
     // __hash__ = None in its namespace).
     let hash_name = vm.names.dunder_hash.clone();
