@@ -10,6 +10,7 @@ pub mod compiler;
 pub mod error;
 pub mod gc;
 pub mod interp;
+pub mod monitoring;
 pub mod object;
 pub mod objects;
 pub mod runtime;

@@ -170,6 +170,8 @@ pub struct Vm {
     pub sources: FxHashMap<String, std::rc::Rc<str>>,
     /// Warnings already shown (the default filters' "once per location" registry).
     pub(crate) warnings_shown: rustc_hash::FxHashSet<(String, u32, ExcKind, String)>,
+    /// sys.monitoring: tools, event sets, callbacks and versions.
+    pub(crate) monitoring: crate::monitoring::Monitoring,
 }
 
 impl Vm {
@@ -206,6 +208,7 @@ impl Vm {
             builtin_super: Value::NULL,
             sources: FxHashMap::default(),
             warnings_shown: Default::default(),
+            monitoring: Default::default(),
         }
     }
 
