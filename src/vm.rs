@@ -172,6 +172,8 @@ pub struct Vm {
     pub(crate) warnings_shown: rustc_hash::FxHashSet<(String, u32, ExcKind, String)>,
     /// sys.monitoring: tools, event sets, callbacks and versions.
     pub(crate) monitoring: crate::monitoring::Monitoring,
+    /// Set when a jump event's callback raised: the handler search starts there.
+    pub(crate) error_pc: Option<u32>,
 }
 
 impl Vm {
@@ -209,6 +211,7 @@ impl Vm {
             sources: FxHashMap::default(),
             warnings_shown: Default::default(),
             monitoring: Default::default(),
+            error_pc: None,
         }
     }
 

@@ -105,6 +105,10 @@ pub fn assemble(u: Unit, seq: Vec<FinalIns>, consts: Vec<Const>, stacksize: u32)
                 return Err(CompileError::syntax("code object too large", Default::default()));
             }
         }
+        if op == Op::ForIter {
+            // FOR_ITER's adaptive counter (see interp/instrumented.rs).
+            out.cache = crate::monitoring::instrument::FOR_ITER_WARMUP;
+        }
         instrs.push(out);
         positions.push(if ins.loc.line < 0 {
             Position::default()

@@ -95,6 +95,8 @@ pub fn run(vm: &mut Vm) -> PyResult<Exit> {
 /// Runs the top frame, first raising `pending` in it if given (generator `throw`).
 pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
     let mut fidx = vm.frames.len() - 1;
+    // A pending error on entry is a generator `throw`: PY_THROW reports it first.
+    let mut thrown = pending.is_some();
     'frame: loop {
         // (Re)load the registers of frame `fidx`.
         let f: *mut Frame = &mut vm.frames[fidx];
@@ -111,6 +113,13 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
         let mut st = Stack { top: unsafe { base.add(frame.sp as usize) } };
         let mut pc = frame.pc as usize;
 
+        // The running code as a value (for monitoring callbacks).
+        macro_rules! code_ref_v {
+            () => {
+                // SAFETY: f is valid (see `sync!`); the frame keeps its code alive.
+                Value::clone(unsafe { &(*f).code_ref })
+            };
+        }
         macro_rules! local {
             ($i:expr) => {
                 // SAFETY: localsplus slots are initialised; the index comes from the
@@ -156,6 +165,19 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
         }
 
         let err: PyErr = 'exc: {
+            // A jump or branch event whose callback raised: CPython looks for the handler
+            // (and reports RAISE) at the jump's destination.
+            macro_rules! tri_jump {
+                ($e:expr, $dest:expr) => {
+                    match $e {
+                        Ok(v) => v,
+                        Err(e) => {
+                            vm.error_pc = Some($dest as u32);
+                            break 'exc e;
+                        }
+                    }
+                };
+            }
             macro_rules! tri {
                 ($e:expr) => {
                     match $e {
@@ -165,20 +187,233 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                 };
             }
             if let Some(e) = pending.take() {
+                // A throw skips RESUME, so bring the instrumentation up to date here.
+                if thrown {
+                    crate::monitoring::instrument::instrument(&vm.monitoring, code_ref);
+                    // As in CPython, the suspended frame stands at the RESUME after its
+                    // yield (PY_THROW's offset, and the "previous instruction" of the
+                    // handler's first LINE), while the handler search starts at the
+                    // yield itself.
+                    if pc > 0 {
+                        unsafe { (*f).last_pc = pc as u32 };
+                        vm.error_pc = Some(pc as u32 - 1);
+                    }
+                }
+                if std::mem::take(&mut thrown) && crate::monitoring::fire::has_global(vm, crate::monitoring::events::PY_THROW) {
+                    sync!();
+                    let exc = vm.normalize(e);
+                    let lp = unsafe { (*f).last_pc } as usize;
+                    match crate::monitoring::fire::fire_exc(vm, &code_ref_v!(), lp, crate::monitoring::events::PY_THROW, &exc) {
+                        Ok(()) => break 'exc PyErr::Obj(exc),
+                        Err(e2) => break 'exc e2,
+                    }
+                }
                 break 'exc e;
             }
-            loop {
+            'next: loop {
                 // SAFETY: pc is always a valid instruction index: the compiler ends
                 // every code path with a return/raise/jump and jump targets are valid.
-                let ins = unsafe { (*instrs.add(pc)).get() };
+                let mut ins = unsafe { (*instrs.add(pc)).get() };
+                // The instruction run before this one (INSTRUMENTED_LINE compares lines).
                 // SAFETY: see `sync!`.
+                let prev_pc = unsafe { (*f).last_pc } as usize;
                 unsafe { (*f).last_pc = pc as u32 };
                 pc += 1;
                 #[cfg(feature = "opstats")]
                 opstats::count(ins.op);
+                // Instrumented instructions fire their event, then re-dispatch as the
+                // instruction they cover.
+                'dispatch: loop {
                 match ins.op {
                     Op::Nop | Op::NotTaken => {}
-                    Op::Resume => {}
+                    Op::Resume | Op::InstrumentedResume => {
+                        // Code whose instrumentation is out of date (events changed
+                        // since it last ran) is brought up to date, then this
+                        // instruction runs again as what it has become.
+                        if code_ref.runtime.instrumentation_version.get() != vm.monitoring.version
+                            && vm.monitoring.tracing == 0
+                        {
+                            crate::monitoring::instrument::instrument(&vm.monitoring, code_ref);
+                            pc -= 1;
+                            continue 'next;
+                        }
+                        if ins.op == Op::InstrumentedResume {
+                            sync!();
+                            let ev = if ins.arg & bc::RESUME_OPARG_LOCATION_MASK == 0 {
+                                crate::monitoring::events::PY_START
+                            } else {
+                                crate::monitoring::events::PY_RESUME
+                            };
+                            tri!(crate::monitoring::fire::fire_at(vm, &code_ref_v!(), pc - 1, ev, &[]));
+                        }
+                    }
+                    // ---- sys.monitoring: see interp/instrumented.rs.
+                    Op::InstrumentedLine => {
+                        sync!();
+                        let op = tri!(crate::monitoring::fire::fire_line(vm, &code_ref_v!(), pc - 1, prev_pc));
+                        ins.op = op;
+                        if op == Op::ForIter {
+                            crate::interp::instrumented::pause_counter(code_ref, pc - 1, &mut ins);
+                        }
+                        continue 'dispatch;
+                    }
+                    Op::InstrumentedInstruction => {
+                        sync!();
+                        let op = tri!(crate::monitoring::fire::fire_instruction(vm, &code_ref_v!(), pc - 1));
+                        ins.op = op;
+                        if op == Op::ForIter {
+                            crate::interp::instrumented::pause_counter(code_ref, pc - 1, &mut ins);
+                        }
+                        continue 'dispatch;
+                    }
+                    Op::InstrumentedReturnValue | Op::InstrumentedYieldValue => {
+                        sync!();
+                        let (ev, base) = if ins.op == Op::InstrumentedReturnValue {
+                            (crate::monitoring::events::PY_RETURN, Op::ReturnValue)
+                        } else {
+                            (crate::monitoring::events::PY_YIELD, Op::YieldValue)
+                        };
+                        let v = st.peek(1).clone();
+                        tri!(crate::monitoring::fire::fire_at(vm, &code_ref_v!(), pc - 1, ev, &[v]));
+                        ins.op = base;
+                        continue 'dispatch;
+                    }
+                    Op::InstrumentedCall | Op::InstrumentedCallKw => {
+                        let kw = ins.op == Op::InstrumentedCallKw;
+                        let argc = ins.arg as usize;
+                        let extra = kw as usize;
+                        // Bound methods are unpacked into (function, self) first.
+                        if st.peek(argc + 1 + extra).is_null() {
+                            if let Some(bm) = st.peek(argc + 2 + extra).downcast::<BoundMethodObj>() {
+                                let (fu, se) = (bm.func.clone(), bm.self_.clone());
+                                st.set(argc + 1 + extra, se);
+                                st.set(argc + 2 + extra, fu);
+                            }
+                        }
+                        sync!();
+                        let callable = st.peek(argc + 2 + extra).clone();
+                        let self_or_null = st.peek(argc + 1 + extra);
+                        let arg0 = if !self_or_null.is_null() {
+                            self_or_null.clone()
+                        } else if argc > 0 {
+                            st.peek(argc + extra).clone()
+                        } else {
+                            vm.monitoring.missing.clone()
+                        };
+                        let code_v = code_ref_v!();
+                        tri!(crate::monitoring::fire::fire_at(vm, &code_v, pc - 1, crate::monitoring::events::CALL, &[callable.clone(), arg0.clone()]));
+                        if callable.is::<FunctionObj>() {
+                            ins.op = if kw { Op::CallKw } else { Op::Call };
+                            continue 'dispatch;
+                        }
+                        let kwnames = if kw { Some(st.pop()) } else { None };
+                        let result = {
+                            let self_or_null = st.peek(argc + 1);
+                            let kwv = kwnames.as_ref().map(|k| k.as_tuple().expect("kwnames").to_vec());
+                            let kwslice: &[Value] = kwv.as_deref().unwrap_or(&[]);
+                            let n = argc + !self_or_null.is_null() as usize;
+                            vm.call_args(&callable, func::Args::with_kw(st.slice(n), kwslice))
+                        };
+                        let result = crate::interp::instrumented::c_event(vm, &code_v, pc - 1, &callable, &arg0, result);
+                        st.drop_n(argc + 2);
+                        st.push(tri!(result));
+                        finalize_point!();
+                    }
+                    Op::InstrumentedCallFunctionEx => {
+                        let kwargs = st.pop();
+                        let args = st.pop();
+                        let _null = st.pop();
+                        let callable = st.pop();
+                        sync!();
+                        let args = tri!(crate::interp::instrumented::callargs_tuple(vm, &callable, args));
+                        let arg0 = args.as_tuple().and_then(|t| t.first().cloned()).unwrap_or_else(|| vm.monitoring.missing.clone());
+                        let code_v = code_ref_v!();
+                        tri!(crate::monitoring::fire::fire_at(vm, &code_v, pc - 1, crate::monitoring::events::CALL, &[callable.clone(), arg0.clone()]));
+                        let r = crate::interp::ops::call_function_ex(vm, &callable, &args, &kwargs);
+                        let r = if callable.is::<FunctionObj>() || callable.is::<BoundMethodObj>() {
+                            r
+                        } else {
+                            crate::interp::instrumented::c_event(vm, &code_v, pc - 1, &callable, &arg0, r)
+                        };
+                        st.push(tri!(r));
+                        finalize_point!();
+                    }
+                    Op::InstrumentedLoadSuperAttr => {
+                        let self_ = st.pop();
+                        let class = st.pop();
+                        let global_super = st.pop();
+                        sync!();
+                        let arg0 = if ins.arg & 2 != 0 { class.clone() } else { vm.monitoring.missing.clone() };
+                        let code_v = code_ref_v!();
+                        tri!(crate::monitoring::fire::fire_at(vm, &code_v, pc - 1, crate::monitoring::events::CALL, &[global_super.clone(), arg0.clone()]));
+                        let name = &code_ref.names[(ins.arg >> 2) as usize];
+                        let r = crate::runtime::classes::load_super_attr(
+                            vm, &global_super, &class, &self_, name, ins.arg & 1 != 0, ins.arg & 2 != 0);
+                        let r = crate::interp::instrumented::c_event(vm, &code_v, pc - 1, &global_super, &arg0, r.map(|(m, s)| {
+                            tuple::new_tuple(vec![m, s.unwrap_or(Value::NULL)])
+                        }));
+                        let pair = tri!(r);
+                        let pair = pair.as_tuple().expect("pair");
+                        st.push(pair[0].clone());
+                        if ins.arg & 1 != 0 {
+                            st.push(pair[1].clone());
+                        }
+                    }
+                    Op::InstrumentedJumpForward | Op::InstrumentedJumpBackward => {
+                        sync!();
+                        let here = pc - 1;
+                        tri_jump!(crate::monitoring::fire::fire_jump(vm, &code_ref_v!(), here, crate::monitoring::events::JUMP, here, ins.arg as usize), ins.arg as usize);
+                        pc = ins.arg as usize;
+                        finalize_point!();
+                    }
+                    Op::InstrumentedPopJumpIfFalse | Op::InstrumentedPopJumpIfTrue
+                    | Op::InstrumentedPopJumpIfNone | Op::InstrumentedPopJumpIfNotNone => {
+                        let v = st.pop();
+                        let jump = match ins.op {
+                            Op::InstrumentedPopJumpIfFalse => !tri!(cond(vm, &v)),
+                            Op::InstrumentedPopJumpIfTrue => tri!(cond(vm, &v)),
+                            Op::InstrumentedPopJumpIfNone => v.is_none(),
+                            _ => !v.is_none(),
+                        };
+                        drop(v);
+                        if jump {
+                            sync!();
+                            let here = pc - 1;
+                            tri_jump!(crate::monitoring::fire::fire_jump(vm, &code_ref_v!(), here, crate::monitoring::events::BRANCH_RIGHT, here, ins.arg as usize), ins.arg as usize);
+                            pc = ins.arg as usize;
+                        }
+                    }
+                    Op::InstrumentedNotTaken => {
+                        sync!();
+                        tri_jump!(crate::monitoring::fire::fire_jump(vm, &code_ref_v!(), pc - 1, crate::monitoring::events::BRANCH_LEFT, prev_pc, pc), pc);
+                    }
+                    Op::InstrumentedPopIter => {
+                        sync!();
+                        tri_jump!(crate::monitoring::fire::fire_jump(vm, &code_ref_v!(), pc - 1, crate::monitoring::events::BRANCH_RIGHT, prev_pc, pc), pc);
+                        drop(st.pop());
+                        finalize_point!();
+                    }
+                    Op::InstrumentedEndFor | Op::InstrumentedEndSend => {
+                        if st.peek(2).is::<crate::interp::generator::GeneratorObj>() {
+                            sync!();
+                            let value = st.peek(1).clone();
+                            let exc = crate::runtime::exceptions::stop_iteration_object(vm, value);
+                            tri!(crate::monitoring::fire::fire_at(vm, &code_ref_v!(), pc - 1, crate::monitoring::events::STOP_ITERATION, &[exc]));
+                        }
+                        ins.op = if ins.op == Op::InstrumentedEndFor { Op::EndFor } else { Op::EndSend };
+                        continue 'dispatch;
+                    }
+                    Op::InstrumentedForIter => {
+                        sync!();
+                        let here = pc - 1;
+                        match tri!(crate::interp::instrumented::instrumented_for_iter(vm, &code_ref_v!(), here, st.peek(1))) {
+                            Some(v) => {
+                                st.push(v);
+                                tri_jump!(crate::monitoring::fire::fire_jump(vm, &code_ref_v!(), here, crate::monitoring::events::BRANCH_LEFT, here, pc), pc);
+                            }
+                            None => pc = ins.arg as usize + 1,
+                        }
+                    }
                     Op::LoadConst => st.push(code_ref.consts[ins.arg as usize].clone()),
                     Op::LoadSmallInt => st.push(Value::small_int(ins.arg as i32 as i64)),
                     Op::LoadFast | Op::LoadFastCheck => {
@@ -327,7 +562,7 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                             if let Some(m) = crate::interp::ops::instance_method(vm, &owner, name) {
                                 st.push(m);
                                 st.push(owner);
-                                continue;
+                                continue 'next;
                             }
                             let (m, s) = tri!(vm.load_method(&owner, name));
                             st.push(m);
@@ -335,7 +570,7 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                         } else {
                             if let Some(v) = crate::interp::ops::cached_instance_attr(code_ref, ins, &owner, name) {
                                 st.push(v);
-                                continue;
+                                continue 'next;
                             }
                             // A property with a Python getter: run the getter in this
                             // loop, as a call with `owner` as its argument.
@@ -496,7 +731,26 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                         st.push(tri!(vm.iter(&v)));
                     }
                     Op::ForIter => {
-                        let next = tri!(crate::interp::ops::for_iter_next(vm, st.peek(1)));
+                        // CPython specialises FOR_ITER by iterator type, and which way
+                        // it runs decides STOP_ITERATION events; see instrumented.rs.
+                        let kind = crate::interp::instrumented::for_iter_kind(code_ref, pc - 1, &mut ins, st.peek(1));
+                        let next = if kind == crate::interp::instrumented::FOR_ITER_GEN {
+                            sync!();
+                            let target = ins.arg as usize;
+                            match tri!(crate::interp::instrumented::for_iter_gen(vm, &code_ref_v!(), st.peek(1), target)) {
+                                Some(v) => Some(v),
+                                None => {
+                                    // The generator returned into END_FOR.
+                                    unsafe { (*f).last_pc = target as u32 };
+                                    None
+                                }
+                            }
+                        } else if kind == 0 && crate::monitoring::fire::has_global(vm, crate::monitoring::events::RAISE) {
+                            sync!();
+                            tri!(crate::interp::instrumented::for_iter_step(vm, &code_ref_v!(), pc - 1, st.peek(1)))
+                        } else {
+                            tri!(crate::interp::ops::for_iter_next(vm, st.peek(1)))
+                        };
                         match next {
                             Some(v) => st.push(v),
                             // Exhausted: skip the END_FOR at the target.
@@ -845,6 +1099,8 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                             st.push(Value::NONE);
                             st.push(value);
                         } else {
+                            // Re-raised as it is (RERAISE event, no traceback entry).
+                            vm.pending_reraise = true;
                             break 'exc PyErr::Obj(exc);
                         }
                     }
@@ -937,7 +1193,8 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                         let v = tri!(crate::runtime::import::import_from(vm, &module, &name));
                         st.push(v);
                     }
-                    op => break 'exc PyErr::new(ExcKind::SystemError, format!("unknown opcode {}", op.name())),
+                }
+                continue 'next;
                 }
             }
         };
@@ -946,14 +1203,32 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
         st = Stack { top: st.top };
         sync!();
         let mut err = Some(err);
+        // Set when an EXCEPTION_HANDLED callback raised: its error unwinds from the
+        // handler without a new traceback entry or RAISE event (as CPython).
+        let mut unwinding_again = false;
         loop {
             let e = err.take().expect("error in flight");
-            let exc = vm.normalize(e);
+            let mut exc = vm.normalize(e);
             let reraise = std::mem::take(&mut vm.pending_reraise);
             let fr = &vm.frames[fidx];
-            if !reraise {
+            if !reraise && !unwinding_again {
                 crate::runtime::exceptions::add_traceback(&exc, fr.code_ref.clone(), fr.last_pc * 2);
             }
+            // Where the handler search starts (a jump event's error: its destination).
+            if let Some(at) = vm.error_pc.take() {
+                vm.frames[fidx].last_pc = at;
+            }
+            let fr = &vm.frames[fidx];
+            if !std::mem::take(&mut unwinding_again) {
+                let ev = if reraise { crate::monitoring::events::RERAISE } else { crate::monitoring::events::RAISE };
+                if crate::monitoring::fire::has_global(vm, ev) {
+                    let (code_v, lp) = (Value::clone(&fr.code_ref), fr.last_pc as usize);
+                    if let Err(e2) = crate::monitoring::fire::fire_exc(vm, &code_v, lp, ev, &exc) {
+                        exc = vm.normalize(e2);
+                    }
+                }
+            }
+            let fr = &vm.frames[fidx];
             if let Some(h) = fr.code().handler_for(fr.last_pc) {
                 let fr = &mut vm.frames[fidx];
                 // Cut the stack to the handler's depth.
@@ -971,9 +1246,27 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                     let lasti = Value::small_int(fr.last_pc as i64 * 2);
                     push(fr, lasti);
                 }
-                push(fr, exc);
+                push(fr, exc.clone());
                 fr.pc = h.target;
+                if crate::monitoring::fire::has_global(vm, crate::monitoring::events::EXCEPTION_HANDLED) {
+                    let code_v = Value::clone(&vm.frames[fidx].code_ref);
+                    let r = crate::monitoring::fire::fire_exc(
+                        vm, &code_v, h.target as usize, crate::monitoring::events::EXCEPTION_HANDLED, &exc);
+                    if let Err(e2) = r {
+                        vm.frames[fidx].last_pc = h.target.saturating_sub(1);
+                        unwinding_again = true;
+                        err = Some(e2);
+                        continue;
+                    }
+                }
                 continue 'frame;
+            }
+            if crate::monitoring::fire::has_global(vm, crate::monitoring::events::PY_UNWIND) {
+                let fr = &vm.frames[fidx];
+                let (code_v, lp) = (Value::clone(&fr.code_ref), fr.last_pc as usize);
+                if let Err(e2) = crate::monitoring::fire::fire_exc(vm, &code_v, lp, crate::monitoring::events::PY_UNWIND, &exc) {
+                    exc = vm.normalize(e2);
+                }
             }
             // No handler here: the frame is done.
             let entry = vm.frames[fidx].entry;

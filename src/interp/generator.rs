@@ -314,7 +314,7 @@ fn yield_from_receiver(g: &GeneratorObj) -> Option<Value> {
     if pc == 0 || sp == 0 {
         return None;
     }
-    let prev = code.instr(pc - 1);
+    let prev = code.base_instr(pc - 1);
     if prev.op != crate::bytecode::Op::YieldValue || prev.arg != 1 {
         return None;
     }
@@ -404,10 +404,11 @@ pub fn gen_close(vm: &mut Vm, genv: &Value) -> PyResult<Value> {
     };
     // Suspended at a yield whose only enclosing handler is the implicit StopIteration
     // one: no finally or except can run, so the frame is simply dropped.
-    let at = g.code_obj().instr(g.pc.get() as usize);
+    let at = g.code_obj().base_instr(g.pc.get() as usize);
     if at.op == crate::bytecode::Op::Resume
         && at.arg & crate::bytecode::RESUME_OPARG_DEPTH1_MASK != 0
         && closed_sub.is_ok()
+        && !crate::monitoring::fire::has_global(vm, crate::monitoring::events::PY_UNWIND)
     {
         g.release();
         return Ok(Value::NONE);

@@ -4,4 +4,5 @@ pub mod call;
 pub mod eval;
 pub mod frame;
 pub mod generator;
+pub mod instrumented;
 pub mod ops;

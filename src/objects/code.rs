@@ -59,7 +59,7 @@ pub struct CodeRuntime {
     /// Calls plus loop back-edges, for tiering.
     pub hotness: Cell<u32>,
     /// Monitoring: the original instructions while instrumented, and bookkeeping.
-    pub monitoring: RefCell<Option<Box<dyn std::any::Any>>>,
+    pub monitoring: RefCell<Option<Box<crate::monitoring::instrument::CodeMonitoring>>>,
     /// The instrumentation version this code's instructions currently reflect.
     pub instrumentation_version: Cell<u64>,
 }
@@ -152,6 +152,17 @@ impl CodeObj {
     #[inline]
     pub fn instr(&self, i: usize) -> Instr {
         self.instrs[i].get()
+    }
+
+    /// Instruction `i` as compiled: its opcode without sys.monitoring's rewriting.
+    pub fn base_instr(&self, i: usize) -> Instr {
+        let mut ins = self.instrs[i].get();
+        if ins.op.is_instrumented() {
+            if let Some(d) = self.runtime.monitoring.borrow().as_ref() {
+                ins.op = d.base_op(i);
+            }
+        }
+        ins
     }
 
     /// The line of instruction `i` (None for artificial instructions).

@@ -138,6 +138,13 @@ pub fn stop_iteration_value(vm: &mut Vm, exc: &Value) -> Value {
     e.args_vec().into_iter().next().unwrap_or(Value::NONE)
 }
 
+/// `StopIteration(value)` as an object (what STOP_ITERATION events report); a None
+/// value gives a bare `StopIteration()`, as CPython.
+pub fn stop_iteration_object(vm: &mut Vm, v: Value) -> Value {
+    let args = if v.is_none() { Vec::new() } else { vec![v] };
+    vm.new_exception_of(ExcKind::StopIteration, tuple::new_tuple(args))
+}
+
 /// A StopIteration carrying a generator's return value.
 pub fn stop_iteration_with(vm: &mut Vm, v: Value) -> PyErr {
     if v.is_none() {

@@ -2,6 +2,7 @@
 
 pub mod gc;
 pub mod math;
+pub mod monitoring;
 pub mod sys;
 pub mod time;
 

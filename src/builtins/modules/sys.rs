@@ -37,6 +37,8 @@ pub fn init(vm: &mut Vm, d: &DictObj) {
     let exe = vm.new_str(&std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default());
     super::add_value(vm, d, "executable", exe);
     crate::runtime::io_objects::install_std_streams(vm, d);
+    let mon = super::monitoring::create(vm);
+    super::add_value(vm, d, "monitoring", mon);
 }
 
 fn exit(_vm: &mut Vm, args: Args) -> PyResult<Value> {
