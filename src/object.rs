@@ -185,6 +185,9 @@ pub struct PendingFinalizer {
 
 /// True when objects wait for their finalizers: the interpreter tests this at the
 /// instructions that release references and then calls `Vm::run_pending_finalizers`.
+/// The finalizers may be another VM's on this thread: the VM that looks takes its own
+/// and lowers the flag; each queued finalizer and each collection that leaves some
+/// queued raise it again, so every VM gets to look soon after.
 #[inline(always)]
 pub fn finalizers_pending() -> bool {
     FINALIZERS_PENDING.with(|p| p.get())
@@ -198,20 +201,50 @@ pub(crate) fn rearm_finalizers() {
     }
 }
 
-/// The objects whose finalizers are due, in the order they were queued, each as an
-/// owned reference.
-pub(crate) fn take_pending_finalizers() -> Vec<PendingFinalizer> {
+/// The queued finalizers `mine` accepts, in the order they were queued, each as an
+/// owned reference; the rest stay queued. Several VMs can share a thread (and so this
+/// queue): each takes only the finalizers of its own objects.
+pub(crate) fn take_pending_finalizers(mut mine: impl FnMut(&Value) -> bool) -> Vec<PendingFinalizer> {
     FINALIZERS_PENDING.with(|p| p.set(false));
     let queued = FINALIZE_QUEUE.with(|q| std::mem::take(&mut *q.borrow_mut()));
-    queued
-        .into_iter()
-        .map(|q| PendingFinalizer {
-            // SAFETY: the queue owns one reference to each object (taken in
-            // `queue_finalizer`), which passes to the returned value.
-            obj: Value::from_header(unsafe { NonNull::new_unchecked(q.obj as *mut ObjHeader) }),
-            by_collector: q.by_collector,
-        })
-        .collect()
+    let mut taken = Vec::new();
+    let mut others = Vec::new();
+    for q in queued {
+        // SAFETY: the queue owns one reference to each object (taken in
+        // `queue_finalizer`), which passes to this value.
+        let obj = Value::from_header(unsafe { NonNull::new_unchecked(q.obj as *mut ObjHeader) });
+        if mine(&obj) {
+            taken.push(PendingFinalizer { obj, by_collector: q.by_collector });
+        } else {
+            // The reference stays with the queue.
+            std::mem::forget(obj);
+            others.push(q);
+        }
+    }
+    if !others.is_empty() {
+        // Ahead of anything `mine` queued (it should not), to keep the order.
+        FINALIZE_QUEUE.with(|q| {
+            q.borrow_mut().splice(0..0, others);
+        });
+    }
+    taken
+}
+
+/// Gives up the finalizers that have not run of the live objects `owned` accepts: they
+/// never run (their VM is going away and no other may run them).
+pub(crate) fn forgo_finalizers(mut owned: impl FnMut(&Value) -> bool) {
+    for p in tracked_snapshot() {
+        // SAFETY: the snapshot holds live tracked objects, and nothing here frees one.
+        let h = unsafe { &*p };
+        if !h.finalizer_due() {
+            continue;
+        }
+        // A view of the object that owns no reference (never dropped).
+        let v = std::mem::ManuallyDrop::new(Value::from_header(NonNull::from(h)));
+        if owned(&v) {
+            h.flags.set(h.flags.get() | FLAG_FINALIZED);
+        }
+    }
 }
 
 /// Byte offsets the JIT uses to touch headers directly.

@@ -13,13 +13,15 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 impl Vm {
-    /// Runs every due finalizer, in the order they became due. Those a collection found
-    /// run as part of it (see `gc.rs`), which then frees what is still unreachable;
-    /// returns how many objects that freed.
+    /// Runs every due finalizer of this VM's objects, in the order they became due (the
+    /// finalizers of another VM's objects on this thread wait for that VM). Those a
+    /// collection found run as part of it (see `gc.rs`), which then frees what is still
+    /// unreachable; returns how many objects that freed.
     pub fn run_pending_finalizers(&mut self) -> usize {
         let mut freed = 0;
         loop {
-            let mut batch = crate::object::take_pending_finalizers().into_iter().peekable();
+            let mine = crate::object::take_pending_finalizers(|obj| self.owns_finalizable(obj));
+            let mut batch = mine.into_iter().peekable();
             if batch.peek().is_none() {
                 return freed;
             }
@@ -36,6 +38,13 @@ impl Vm {
                 freed += self.finish_collection(found);
             }
         }
+    }
+
+    /// Gives up the finalizers of this VM's objects that have not run, queued or not
+    /// (for a VM going away).
+    pub(crate) fn forgo_finalizers(&mut self) {
+        crate::object::forgo_finalizers(|obj| self.owns_finalizable(obj));
+        drop(crate::object::take_pending_finalizers(|obj| self.owns_finalizable(obj)));
     }
 
     /// The rest of the collection that found `found` unreachable: their finalizers run
