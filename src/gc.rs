@@ -77,6 +77,17 @@ impl Drop for Finalizing {
     }
 }
 
+/// A full collection when dropped: the last field of a `Vm`, so that it runs after the
+/// VM released everything it held (a collection in `Vm::drop` would run before, while
+/// the VM still holds its types, modules and builtins).
+pub(crate) struct CollectOnDrop;
+
+impl Drop for CollectOnDrop {
+    fn drop(&mut self) {
+        collect_all();
+    }
+}
+
 /// The collector's view of an object it handles by pointer.
 fn hdr<'a>(p: *const ObjHeader) -> &'a ObjHeader {
     // SAFETY: the collector only handles pointers to live objects: tracked objects (the

@@ -172,6 +172,9 @@ pub struct Vm {
     pub(crate) warnings_shown: rustc_hash::FxHashSet<(String, u32, ExcKind, String)>,
     /// sys.monitoring: tools, event sets, callbacks and versions.
     pub(crate) monitoring: crate::monitoring::Monitoring,
+    /// Must stay the last field: fields drop in order, so this one collects once all
+    /// the others have released what they held.
+    collect_on_drop: crate::gc::CollectOnDrop,
 }
 
 impl Vm {
@@ -209,6 +212,7 @@ impl Vm {
             sources: FxHashMap::default(),
             warnings_shown: Default::default(),
             monitoring: Default::default(),
+            collect_on_drop: crate::gc::CollectOnDrop,
         }
     }
 
@@ -509,9 +513,8 @@ impl Drop for Vm {
         self.forgo_finalizers();
         self.stdout.flush();
         self.stderr.flush();
-        // Break the cycles the VM's own structures form (types <-> their dicts,
-        // modules <-> their functions) so embedding many VMs does not leak.
-        crate::gc::collect_all();
+        // The fields drop next, and last of them `collect_on_drop` frees the cycles the
+        // VM's own structures form (types <-> their dicts, modules <-> their functions).
     }
 }
 
