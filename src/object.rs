@@ -89,6 +89,10 @@ const FLAG_TRACKED: u8 = 1;
 const FLAG_NEEDS_FINALIZER: u8 = 2;
 /// Its finalizer has run (PEP 442: at most once, even if the object is resurrected).
 const FLAG_FINALIZED: u8 = 4;
+/// Found unreachable by a collection and kept, with all it reaches, for a finalizer that
+/// collection queued; the second half of the collection (`gc::collect_finalized`) looks
+/// at these objects again once the finalizer ran.
+const FLAG_KEPT: u8 = 8;
 
 /// The first field of every heap object.
 #[repr(C)]
@@ -147,28 +151,100 @@ impl ObjHeader {
 
     /// Moves a dying (or cyclic-garbage) object onto the finalizer queue, which owns a
     /// new reference to it; the VM runs the finalizer at its next safe point.
-    pub(crate) fn queue_finalizer(&self) {
+    /// `by_collector`: a collection found it unreachable (rather than its count reaching
+    /// zero), so the finalizer is part of that collection.
+    pub(crate) fn queue_finalizer(&self, by_collector: bool) {
         self.flags.set(self.flags.get() | FLAG_FINALIZED);
         self.incref();
-        FINALIZE_QUEUE.with(|q| q.borrow_mut().push(self as *const ObjHeader));
+        FINALIZE_QUEUE.with(|q| q.borrow_mut().push(Queued { obj: self as *const ObjHeader, by_collector }));
         FINALIZERS_PENDING.with(|p| p.set(true));
+    }
+
+    pub(crate) fn is_kept(&self) -> bool {
+        self.flags.get() & FLAG_KEPT != 0
+    }
+
+    pub(crate) fn set_kept(&self, on: bool) {
+        let f = self.flags.get();
+        self.flags.set(if on { f | FLAG_KEPT } else { f & !FLAG_KEPT });
     }
 }
 
+/// A finalizer waiting in the queue (which owns one reference to `obj`).
+struct Queued {
+    obj: *const ObjHeader,
+    by_collector: bool,
+}
+
+/// A due finalizer handed to the VM: the object, and whether a collection found it (see
+/// `ObjHeader::queue_finalizer`).
+pub struct PendingFinalizer {
+    pub obj: Value,
+    pub by_collector: bool,
+}
+
 /// True when objects wait for their finalizers: the interpreter tests this at the
-/// instructions that release references and then calls `take_pending_finalizers`.
+/// instructions that release references and then calls `Vm::run_pending_finalizers`.
+/// The finalizers may be another VM's on this thread: the VM that looks takes its own
+/// and lowers the flag; each queued finalizer and each collection that leaves some
+/// queued raise it again, so every VM gets to look soon after.
 #[inline(always)]
 pub fn finalizers_pending() -> bool {
     FINALIZERS_PENDING.with(|p| p.get())
 }
 
-/// The objects whose finalizers are due, each as an owned reference.
-pub fn take_pending_finalizers() -> Vec<Value> {
+/// Raises the "finalizers pending" flag again if the queue holds any (after a VM took
+/// only its own).
+pub(crate) fn rearm_finalizers() {
+    if FINALIZE_QUEUE.with(|q| !q.borrow().is_empty()) {
+        FINALIZERS_PENDING.with(|p| p.set(true));
+    }
+}
+
+/// The queued finalizers `mine` accepts, in the order they were queued, each as an
+/// owned reference; the rest stay queued. Several VMs can share a thread (and so this
+/// queue): each takes only the finalizers of its own objects.
+pub(crate) fn take_pending_finalizers(mut mine: impl FnMut(&Value) -> bool) -> Vec<PendingFinalizer> {
     FINALIZERS_PENDING.with(|p| p.set(false));
-    let ptrs = FINALIZE_QUEUE.with(|q| std::mem::take(&mut *q.borrow_mut()));
-    // SAFETY: the queue owns one reference to each object (taken in `queue_finalizer`),
-    // which passes to the returned value.
-    ptrs.into_iter().map(|p| Value::from_header(unsafe { NonNull::new_unchecked(p as *mut ObjHeader) })).collect()
+    let queued = FINALIZE_QUEUE.with(|q| std::mem::take(&mut *q.borrow_mut()));
+    let mut taken = Vec::new();
+    let mut others = Vec::new();
+    for q in queued {
+        // SAFETY: the queue owns one reference to each object (taken in
+        // `queue_finalizer`), which passes to this value.
+        let obj = Value::from_header(unsafe { NonNull::new_unchecked(q.obj as *mut ObjHeader) });
+        if mine(&obj) {
+            taken.push(PendingFinalizer { obj, by_collector: q.by_collector });
+        } else {
+            // The reference stays with the queue.
+            std::mem::forget(obj);
+            others.push(q);
+        }
+    }
+    if !others.is_empty() {
+        // Ahead of anything `mine` queued (it should not), to keep the order.
+        FINALIZE_QUEUE.with(|q| {
+            q.borrow_mut().splice(0..0, others);
+        });
+    }
+    taken
+}
+
+/// Gives up the finalizers that have not run of the live objects `owned` accepts: they
+/// never run (their VM is going away and no other may run them).
+pub(crate) fn forgo_finalizers(mut owned: impl FnMut(&Value) -> bool) {
+    for p in tracked_snapshot() {
+        // SAFETY: the snapshot holds live tracked objects, and nothing here frees one.
+        let h = unsafe { &*p };
+        if !h.finalizer_due() {
+            continue;
+        }
+        // A view of the object that owns no reference (never dropped).
+        let v = std::mem::ManuallyDrop::new(Value::from_header(NonNull::from(h)));
+        if owned(&v) {
+            h.flags.set(h.flags.get() | FLAG_FINALIZED);
+        }
+    }
 }
 
 /// Byte offsets the JIT uses to touch headers directly.
@@ -232,7 +308,7 @@ thread_local! {
     static DEALLOC_PENDING: RefCell<Vec<*const ObjHeader>> = const { RefCell::new(Vec::new()) };
     static ALLOCATED_SINCE_GC: Cell<usize> = const { Cell::new(0) };
     /// Objects waiting for their finalizer (each holds one reference).
-    static FINALIZE_QUEUE: RefCell<Vec<*const ObjHeader>> = const { RefCell::new(Vec::new()) };
+    static FINALIZE_QUEUE: RefCell<Vec<Queued>> = const { RefCell::new(Vec::new()) };
     static FINALIZERS_PENDING: Cell<bool> = const { Cell::new(false) };
 }
 
@@ -302,7 +378,7 @@ unsafe fn dealloc(ptr: *const ObjHeader) {
     let h = unsafe { &*ptr };
     if h.finalizer_due() {
         // Resurrected by the queue; freed when the finalizer drops the last reference.
-        h.queue_finalizer();
+        h.queue_finalizer(false);
         return;
     }
     let depth = DEALLOC_DEPTH.with(|d| d.get());

@@ -174,6 +174,9 @@ pub struct Vm {
     pub(crate) monitoring: crate::monitoring::Monitoring,
     /// Set when a jump event's callback raised: the handler search starts there.
     pub(crate) error_pc: Option<u32>,
+    /// Must stay the last field: fields drop in order, so this one collects once all
+    /// the others have released what they held.
+    collect_on_drop: crate::gc::CollectOnDrop,
 }
 
 impl Vm {
@@ -212,6 +215,7 @@ impl Vm {
             warnings_shown: Default::default(),
             monitoring: Default::default(),
             error_pc: None,
+            collect_on_drop: crate::gc::CollectOnDrop,
         }
     }
 
@@ -474,13 +478,46 @@ impl Default for Vm {
     }
 }
 
+impl Vm {
+    /// Whether an object with a finalizer belongs to this VM, so that this VM (and no
+    /// other VM on the thread) runs that finalizer: an instance whose class derives from
+    /// this VM's `object`, or a generator running code this VM compiled (the compiler
+    /// interns code names, and each VM has its own interned strings).
+    pub(crate) fn owns_finalizable(&self, obj: &Value) -> bool {
+        if let Some(inst) = obj.downcast::<InstanceObj>() {
+            let mut root = &inst.cls;
+            while let Some(base) = root.as_type().map(|t| &t.base).filter(|b| !b.is_null()) {
+                root = base;
+            }
+            return root.is_same(&self.types.object);
+        }
+        if let Some(g) = obj.downcast::<crate::interp::generator::GeneratorObj>() {
+            let name = &g.code_obj().name;
+            let interned = name.downcast::<StrObj>().and_then(|s| self.interned.get(s.as_str()));
+            return interned.is_some_and(|v| v.is_same(name));
+        }
+        // No other kind has a finalizer; any VM may run one.
+        true
+    }
+}
+
 impl Drop for Vm {
     fn drop(&mut self) {
-        // Break the cycles the VM's own structures form (types <-> their dicts,
-        // modules <-> their functions) so embedding many VMs does not leak.
+        // Shut down as at the end of a program: modules are released, garbage is
+        // collected, and the finalizers of whatever dies run here, with this VM's output
+        // streams. No Python code runs while a panic unwinds.
+        if !std::thread::panicking() {
+            // The attribute cache holds functions, and so their module globals.
+            self.method_cache.fill(MethodCacheEntry { version: 0, name: 0, value: None });
+            self.finalize();
+        }
+        // What has not been finalized by now never will be: no other VM may run this
+        // VM's finalizers.
+        self.forgo_finalizers();
         self.stdout.flush();
         self.stderr.flush();
-        crate::gc::collect_all();
+        // The fields drop next, and last of them `collect_on_drop` frees the cycles the
+        // VM's own structures form (types <-> their dicts, modules <-> their functions).
     }
 }
 

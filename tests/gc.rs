@@ -429,14 +429,12 @@ def step(n):
 }
 
 /// `gc.collect()` from a `__del__` that runs during a collection must not nest another
-/// collection: CPython returns 0 at once. monjit re-enters finalization (gc.rs resets
-/// `COLLECTING` before the VM runs the finalizers; `gc.collect` in
-/// builtins/modules/gc.rs calls `run_pending_finalizers` again), so a chain of
-/// finalizers that each make new garbage nests once per generation: the native stack
-/// grows, and at ~1000 generations RecursionError ends the chain (998 instead of 1000),
-/// and nested calls return 2 instead of 0. Same program: tests/regressions/gc_collect_in_del.py.
+/// collection: CPython returns 0 at once. The finalizers a collection found run as part
+/// of it, and garbage they make waits for the next collection, so a chain of finalizers
+/// that each make new garbage advances one generation per collection with a flat native
+/// stack (monjit used to nest once per generation and stop with RecursionError at ~1000).
+/// Same program: tests/regressions/gc_collect_in_del.py.
 #[test]
-#[ignore = "bug: gc.collect() inside __del__ nests finalization (RecursionError at ~1000 generations; CPython returns 0)"]
 fn gc_collect_inside_del_does_not_nest() {
     let h = std::thread::Builder::new()
         .stack_size(64 << 20)
@@ -446,5 +444,36 @@ fn gc_collect_inside_del_does_not_nest() {
         .unwrap();
     let (out, err) = h.join().expect("no panic");
     assert_eq!(out, "1001 1000 {0}\n");
+    assert_eq!(err, "");
+    // One generation per collection, as in CPython; a `__del__` that its object's
+    // count reaching zero runs (not a collection) collects for real.
+    let (out, err) = output_of(
+        r#"
+import gc
+gens = []
+class Breeder:
+    def __init__(self, n): self.n = n; self.me = self
+    def __del__(self):
+        gens.append(self.n)
+        if self.n < 3:
+            Breeder(self.n + 1)
+        print('nested', gc.collect())
+Breeder(0)
+for _ in range(3):
+    print(gc.collect() > 0, gens)
+class Cyc:
+    def __init__(self): self.me = self
+class Plain:
+    def __del__(self):
+        Cyc()
+        print('from a decref', gc.collect() > 0)
+p = Plain()
+del p
+"#,
+    );
+    assert_eq!(
+        out,
+        "nested 0\nTrue [0]\nnested 0\nTrue [0, 1]\nnested 0\nTrue [0, 1, 2]\nnested 0\nfrom a decref True\n"
+    );
     assert_eq!(err, "");
 }

@@ -13,32 +13,57 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 impl Vm {
-    /// Runs every due finalizer, then the collection that was waiting for them;
-    /// returns the number of objects that collection found unreachable.
+    /// Runs every due finalizer of this VM's objects, in the order they became due (the
+    /// finalizers of another VM's objects on this thread wait for that VM). Those a
+    /// collection found run as part of it (see `gc.rs`), which then frees what is still
+    /// unreachable; returns how many objects that freed.
     pub fn run_pending_finalizers(&mut self) -> usize {
-        let mut collected = 0;
+        let mut freed = 0;
         loop {
-            let batch = crate::object::take_pending_finalizers();
-            if batch.is_empty() {
-                if crate::gc::take_collect_after_finalizers() {
-                    collected += crate::gc::collect_all();
+            let mine = crate::object::take_pending_finalizers(|obj| self.owns_finalizable(obj));
+            let mut batch = mine.into_iter().peekable();
+            if batch.peek().is_none() {
+                return freed;
+            }
+            while let Some(p) = batch.next() {
+                if !p.by_collector {
+                    self.finalize_object(&p.obj);
                     continue;
                 }
-                return collected;
-            }
-            for obj in batch {
-                self.finalize_object(obj);
+                // One collection queues its finalizers together.
+                let mut found = vec![p.obj];
+                while let Some(q) = batch.next_if(|q| q.by_collector) {
+                    found.push(q.obj);
+                }
+                freed += self.finish_collection(found);
             }
         }
     }
 
+    /// Gives up the finalizers of this VM's objects that have not run, queued or not
+    /// (for a VM going away).
+    pub(crate) fn forgo_finalizers(&mut self) {
+        crate::object::forgo_finalizers(|obj| self.owns_finalizable(obj));
+        drop(crate::object::take_pending_finalizers(|obj| self.owns_finalizable(obj)));
+    }
+
+    /// The rest of the collection that found `found` unreachable: their finalizers run
+    /// while it counts as running, then what is still unreachable is freed.
+    fn finish_collection(&mut self, found: Vec<Value>) -> usize {
+        let _collecting = crate::gc::Finalizing::begin();
+        for obj in &found {
+            self.finalize_object(obj);
+        }
+        crate::gc::collect_finalized(&found)
+    }
+
     /// Runs one object's finalizer; errors are reported as unraisable, as in CPython.
-    fn finalize_object(&mut self, obj: Value) {
+    fn finalize_object(&mut self, obj: &Value) {
         // A finalizer runs as if nothing were being handled or re-raised around it.
         let saved_reraise = std::mem::replace(&mut self.pending_reraise, false);
         if obj.is::<GeneratorObj>() {
-            if let Err(e) = generator::gen_close(self, &obj) {
-                let what = self.repr_string(&obj).unwrap_or_default();
+            if let Err(e) = generator::gen_close(self, obj) {
+                let what = self.repr_string(obj).unwrap_or_default();
                 self.write_unraisable(e, &format!("Exception ignored while closing generator {what}"));
             }
         } else if let Some(inst) = obj.downcast::<InstanceObj>() {
@@ -52,7 +77,6 @@ impl Vm {
             }
         }
         self.pending_reraise = saved_reraise;
-        drop(obj);
     }
 
     /// `sys.unraisablehook`'s default output: the context line, then the traceback.

@@ -1,7 +1,7 @@
 # gc.collect() called from a __del__ that runs during a collection must not start a
-# nested collection (CPython returns 0 at once); monjit re-enters finalization, so a
-# chain of finalizers that each create new garbage nests once per generation and
-# stops with RecursionError at about 1000.
+# nested collection (CPython returns 0 at once); a chain of finalizers that each create
+# new garbage then advances one generation per collection. monjit used to re-enter
+# finalization, nesting once per generation until RecursionError at about 1000.
 import gc
 gens = []
 results = set()
