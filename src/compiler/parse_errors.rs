@@ -67,8 +67,7 @@ impl Report {
         let kind = match self.kind {
             Kind::Syntax => ExcKind::SyntaxError,
             Kind::Indentation => ExcKind::IndentationError,
-            // TabError is an IndentationError subclass; use it once the VM defines it.
-            Kind::Tab => ExcKind::ALL.iter().copied().find(|k| k.name() == "TabError").unwrap_or(ExcKind::IndentationError),
+            Kind::Tab => ExcKind::TabError,
         };
         CompileError { msg: self.msg, loc: Loc { line: self.line, col, end_line, end_col }, kind }
     }
