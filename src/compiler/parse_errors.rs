@@ -1566,25 +1566,31 @@ impl<'a> Ctx<'a> {
 
     fn invalid_assignment(&self, range: TextRange, x: usize) -> Report {
         let Some(e) = self.expr_exact(range) else { return self.generic(x) };
-        if matches!(e, r::Expr::Yield(_) | r::Expr::YieldFrom(_)) {
-            return self.node_report(e, "assignment to yield expression not possible");
+        let is_yield = matches!(e, r::Expr::Yield(_) | r::Expr::YieldFrom(_));
+        // Past the parentheses of a parenthesized target: `(a + b) = 1`, which makes even
+        // a yield an atom.
+        let mut eq = self.tok_at(usize::from(e.end()));
+        while self.is_op(eq, ")") {
+            eq += 1;
         }
-        let plain = format!("cannot assign to {}", expr_name(e));
+        let parenthesized = eq > self.tok_at(usize::from(e.end()));
         if let Some(r::Stmt::Assign(a)) = self.innermost_stmt(usize::from(range.start()))
             && a.targets.len() == 1
             && a.targets[0].range() == range
-            && is_bitwise_or(e)
+            && (is_bitwise_or(e) || (is_yield && parenthesized))
             && !matches!(e, r::Expr::List(_) | r::Expr::Tuple(_) | r::Expr::Generator(_) | r::Expr::BooleanLiteral(_) | r::Expr::NoneLiteral(_))
         {
             // invalid_named_expression: `a = b` where `b` starts with a bitwise_or.
-            let eq = self.tok_at(usize::from(e.end()));
             let rhs = eq + 1;
             let starts_ok = !(self.is_kw(rhs, "not") || self.is_kw(rhs, "lambda") || self.is_kw(rhs, "yield") || self.is_op(rhs, "*") || self.is_op(rhs, "**"));
             if self.is_op(eq, "=") && starts_ok {
                 return self.node_report(e, format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(e)));
             }
         }
-        self.node_report(e, plain)
+        if is_yield && !parenthesized {
+            return self.node_report(e, "assignment to yield expression not possible");
+        }
+        self.node_report(e, format!("cannot assign to {}", expr_name(e)))
     }
 
     /// CPython's `invalid_named_expression` for `a = b` inside a condition or display:
@@ -1798,6 +1804,14 @@ impl<'a> Ctx<'a> {
     fn other_error(&self, m: &str, err: &ParseError, x: usize) -> (Report, usize) {
         if let Some(rest) = m.strip_prefix("Expected an indented block after ") {
             return self.expected_block(rest, x);
+        }
+        if m.starts_with("Expected class, function definition") {
+            // ruff fails on the token after the decorator line's NEWLINE, which at the end
+            // of a file without a final newline is where the added newline starts: CPython
+            // is at its ENDMARKER then.
+            // After `async` CPython still hopes for a `def`.
+            let x = if self.kind(x) == Some(T::Newline) || self.is_kw(x, "async") { x + 1 } else { x };
+            return (self.generic(x), x);
         }
         if m.starts_with("Expected `except` or `finally`") {
             return (self.at_tok(x, Kind::Syntax, "expected 'except' or 'finally' block"), x);
