@@ -52,6 +52,7 @@ exc_kinds! {
     SystemExit(BaseException),
     SyntaxError(Exception),
     IndentationError(SyntaxError),
+    TabError(IndentationError),
     ImportError(Exception),
     ModuleNotFoundError(ImportError),
     MemoryError(Exception),

@@ -110,7 +110,7 @@ fn run(cli: Cli) -> u8 {
                     0
                 }
                 Err(e) => {
-                    eprintln!("  File \"{file}\", line {}\nSyntaxError: {}", e.loc.line, e.msg);
+                    eprintln!("  File \"{file}\", line {}\n{}: {}", e.line, e.kind.name(), e.msg);
                     1
                 }
             }

@@ -4,7 +4,7 @@
 
 use super::ast::*;
 use super::diagnostics::{scan_escapes, CompileWarning};
-use super::CompileError;
+use super::{CompileError, SourceKind};
 use num_bigint::BigInt;
 use ruff_python_ast as r;
 use ruff_text_size::{Ranged, TextRange, TextSize};
@@ -40,17 +40,26 @@ impl LineIndex {
 }
 
 /// Parses a module: its statements, and the tokenizer's warnings (invalid escapes).
-pub fn parse_module(source: &str) -> Result<(Vec<Stmt>, Vec<CompileWarning>), CompileError> {
+pub fn parse_module(source: &str, kind: SourceKind) -> Result<(Vec<Stmt>, Vec<CompileWarning>), CompileError> {
     let index = LineIndex::new(source);
     let parsed = ruff_python_parser::parse_unchecked_source(source, r::PySourceType::Python);
-    if !parsed.errors().is_empty() || too_deeply_bracketed(parsed.tokens()) {
-        // CPython's tokenizer also refuses brackets nested past 200 levels, which ruff
-        // accepts; its own tokenizer (in `report`) words that error.
-        return Err(super::parse_errors::report(source, &parsed));
+    if !parsed.errors().is_empty() || too_deeply_bracketed(parsed.tokens()) || tab_indented(source) {
+        // CPython's tokenizer also refuses brackets nested past 200 levels and indentation
+        // that tabs and spaces make ambiguous, which ruff accepts; its own tokenizer (in
+        // `check`) words those errors.
+        if let Some(e) = super::parse_errors::check(source, &parsed, kind) {
+            return Err(e);
+        }
     }
     let lowerer = Lowerer { index: &index, source, scopes: Default::default() };
     let body = lowerer.stmts(&parsed.syntax().body)?;
     Ok((body, escape_warnings(source, parsed.tokens(), &index)))
+}
+
+/// Whether some line's indentation has a tab, which CPython's tokenizer checks against
+/// the same indentation measured with tabs one column wide (TabError when they disagree).
+fn tab_indented(source: &str) -> bool {
+    source.split('\n').any(|line| line.bytes().take_while(|c| matches!(c, b' ' | b'\t' | b'\x0c')).any(|c| c == b'\t'))
 }
 
 /// Whether brackets nest deeper than CPython's tokenizer allows (`MAXLEVEL`).

@@ -26,18 +26,60 @@ use crate::value::Value;
 use crate::vm::Vm;
 use ast::Loc;
 
-/// A compile-time error: always a SyntaxError (or IndentationError) with a location.
+/// A compile-time error: a SyntaxError (or IndentationError, TabError), located as
+/// CPython locates it.
 #[derive(Debug, Clone)]
 pub struct CompileError {
     pub msg: String,
-    pub loc: Loc,
     pub kind: ExcKind,
+    /// 1-based line and column offsets, in bytes until [`syntax_error`] counts the
+    /// parser's in characters. An offset of 0 means "no column" (no caret is printed); an
+    /// end offset of 0 or -1 means "no end".
+    pub line: u32,
+    pub offset: i64,
+    pub end_line: u32,
+    pub end_offset: i64,
+    pub text: ErrorText,
+}
+
+/// Where a SyntaxError's `text` comes from, which decides what it is with and without a
+/// source file to read lines from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ErrorText {
+    /// Compile-stage errors (symtable, codegen): the error line as read from the source
+    /// file, or None for source that has no file (`<string>`).
+    FileLine,
+    /// Parser errors: the file's line, or without a file this text from the parser's
+    /// buffers (the line with its newline, or without it when the tokenizer had read on
+    /// past the line).
+    ParserBuffer(String),
+    /// Errors the tokenizer raises itself: always this (the line without its newline).
+    Tokenizer(String),
 }
 
 impl CompileError {
+    /// A compile-stage error on a node: offsets are the node's byte columns plus one.
     pub fn syntax(msg: impl Into<String>, loc: Loc) -> CompileError {
-        CompileError { msg: msg.into(), loc, kind: ExcKind::SyntaxError }
+        CompileError {
+            msg: msg.into(),
+            kind: ExcKind::SyntaxError,
+            line: loc.line,
+            offset: loc.col as i64 + 1,
+            end_line: loc.end_line,
+            end_offset: loc.end_col as i64 + 1,
+            text: ErrorText::FileLine,
+        }
     }
+}
+
+/// How the source reached the compiler, which changes some of CPython's error details.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SourceKind {
+    /// Source text (`compile()`, `exec()`, imports, `-c`).
+    String,
+    /// The script file `python FILE` runs: its tokenizer reads line by line, so errors at
+    /// the end of the file have no column.
+    File,
 }
 
 /// A constant as the compiler sees it (becomes a Value at assembly).
@@ -103,18 +145,39 @@ impl Const {
     }
 }
 
-/// Turns a compile error into the SyntaxError exception Python code sees.
+/// Turns a compile error into the SyntaxError exception Python code sees. A filename in
+/// angle brackets (`<string>`) names no file to take the line's text from.
 pub fn syntax_error(vm: &mut Vm, e: &CompileError, filename: &str, source: &str) -> PyErr {
-    let text = source.lines().nth(e.loc.line.saturating_sub(1) as usize).map(|l| format!("{l}\n"));
+    let file_line = || {
+        let line = source.split_inclusive('\n').nth(e.line.checked_sub(1)? as usize)?;
+        Some(match line.strip_suffix("\r\n") {
+            Some(l) => format!("{l}\n"),
+            None => line.to_string(),
+        })
+    };
+    let has_file = !filename.starts_with('<');
+    let (text, in_chars) = match &e.text {
+        ErrorText::Tokenizer(t) => (Some(t.clone()), true),
+        ErrorText::FileLine if has_file => (file_line(), false),
+        ErrorText::FileLine => (None, false),
+        ErrorText::ParserBuffer(t) => (has_file.then(file_line).flatten().or_else(|| Some(t.clone())), true),
+    };
+    let (offset, end_offset) = match &text {
+        Some(t) if in_chars => (char_offset(t, e.offset), if e.end_offset > 0 { char_offset(t, e.end_offset) } else { e.end_offset }),
+        _ => (e.offset, e.end_offset),
+    };
     let msg = vm.str_from_string(e.msg.clone());
-    let details = tuple::new_tuple(vec![
-        vm.new_str(filename),
-        Value::int(e.loc.line as i64),
-        Value::int(e.loc.col as i64 + 1),
-        text.as_deref().map_or(Value::NONE, |t| vm.new_str(t)),
-        Value::int(e.loc.end_line as i64),
-        Value::int(e.loc.end_col as i64 + 1),
-    ]);
+    let text = text.as_deref().map_or(Value::NONE, |t| vm.new_str(t));
+    let fname = vm.new_str(filename);
+    let fields = [
+        ("filename", fname),
+        ("lineno", Value::int(e.line as i64)),
+        ("offset", Value::int(offset)),
+        ("text", text),
+        ("end_lineno", Value::int(e.end_line as i64)),
+        ("end_offset", Value::int(end_offset)),
+    ];
+    let details = tuple::new_tuple(fields.iter().map(|(_, v)| v.clone()).collect());
     let exc = vm.new_exception_of(e.kind, tuple::new_tuple(vec![msg.clone(), details]));
     if let Some(x) = exc.downcast::<ExceptionObj>() {
         let set = |vm: &mut Vm, k: &str, v: Value| {
@@ -122,22 +185,30 @@ pub fn syntax_error(vm: &mut Vm, e: &CompileError, filename: &str, source: &str)
             x.dict().set_str(key, v);
         };
         set(vm, "msg", msg);
-        let f = vm.new_str(filename);
-        set(vm, "filename", f);
-        set(vm, "lineno", Value::int(e.loc.line as i64));
-        set(vm, "offset", Value::int(e.loc.col as i64 + 1));
-        set(vm, "end_lineno", Value::int(e.loc.end_line as i64));
-        set(vm, "end_offset", Value::int(e.loc.end_col as i64 + 1));
-        let t = text.as_deref().map_or(Value::NONE, |t| vm.new_str(t));
-        set(vm, "text", t);
+        for (k, v) in fields {
+            set(vm, k, v);
+        }
     }
     PyErr::Obj(exc)
 }
 
-/// Compiles module source into a code object value.
+/// CPython's `_PyPegen_byte_offset_to_character_offset`: the characters in the first
+/// `offset` bytes of `text` ("replace" decoding, so a split character counts as one), the
+/// offset held to one past the text's end. An end offset on a later line is counted
+/// against the first line's text too, as CPython does.
+fn char_offset(text: &str, offset: i64) -> i64 {
+    let bytes = text.as_bytes();
+    let n = offset.clamp(0, bytes.len() as i64 + 1) as usize;
+    let within = n.min(bytes.len());
+    String::from_utf8_lossy(&bytes[..within]).chars().count() as i64 + (n - within) as i64
+}
+
+/// Compiles module source into a code object value. The `__main__` module read from a
+/// file is compiled as CPython compiles the script it runs; everything else as source text.
 pub fn compile_source(vm: &mut Vm, source: &str, filename: &str, module_name: &str) -> PyResult<Value> {
     vm.sources.insert(filename.to_string(), std::rc::Rc::from(source));
-    match compile(source) {
+    let kind = if module_name == "__main__" && !filename.starts_with('<') { SourceKind::File } else { SourceKind::String };
+    match compile_as(source, kind) {
         Ok(compiled) => {
             for w in &compiled.warnings {
                 vm.warn_explicit(ExcKind::SyntaxWarning, &w.message, filename, w.line, module_name == "__main__");
@@ -162,15 +233,20 @@ pub(crate) fn deep<T>(f: impl FnOnce() -> T) -> T {
     stacker::maybe_grow(64 * 1024, 1024 * 1024, f)
 }
 
-/// The compiler proper, independent of any VM.
+/// The compiler proper, independent of any VM, for source text.
 pub fn compile(source: &str) -> Result<Compiled, CompileError> {
-    // The parser (a recursive descent we do not own) and dropping a deep AST recurse
-    // too; give the whole pipeline a roomy segment.
-    stacker::maybe_grow(4 * 1024 * 1024, 64 * 1024 * 1024, || compile_on_this_stack(source))
+    compile_as(source, SourceKind::String)
 }
 
-fn compile_on_this_stack(source: &str) -> Result<Compiled, CompileError> {
-    let (module, mut warnings) = lower::parse_module(source)?;
+/// [`compile`], for source that came as `kind`.
+pub fn compile_as(source: &str, kind: SourceKind) -> Result<Compiled, CompileError> {
+    // The parser (a recursive descent we do not own) and dropping a deep AST recurse
+    // too; give the whole pipeline a roomy segment.
+    stacker::maybe_grow(4 * 1024 * 1024, 64 * 1024 * 1024, || compile_on_this_stack(source, kind))
+}
+
+fn compile_on_this_stack(source: &str, kind: SourceKind) -> Result<Compiled, CompileError> {
+    let (module, mut warnings) = lower::parse_module(source, kind)?;
     diagnostics::control_flow_in_finally(&module, &mut warnings);
     let table = symtable::build(&module)?;
     let unit = codegen::compile_module(&module, &table)?;
@@ -187,3 +263,18 @@ pub fn check_syntax(source: &str) -> Result<(), CompileError> {
     compile_to_unit(source).map(|_| ())
 }
 
+#[cfg(test)]
+mod tests {
+    use super::char_offset;
+
+    #[test]
+    fn offsets_count_characters_up_to_one_past_the_text() {
+        assert_eq!(char_offset("x = (1,\n", 5), 5);
+        // 'é' is two bytes: byte offset 6 is character offset 5.
+        assert_eq!(char_offset("é = (1,\n", 6), 5);
+        // Half a character still counts as one.
+        assert_eq!(char_offset("é", 1), 1);
+        assert_eq!(char_offset("ab", 7), 3);
+        assert_eq!(char_offset("ab", 0), 0);
+    }
+}

@@ -12,11 +12,10 @@
 //! 3. a parser error is then overridden by any error the tokenizer raises in the rest of
 //!    the file, or by "'(' was never closed" when an earlier bracket is still open at EOF.
 //!
-//! ruff's first error tells where the parser fails and roughly why; [`report`] turns that
+//! ruff's first error tells where the parser fails and roughly why; [`check`] turns that
 //! into CPython's message using the CPython token stream and ruff's recovered tree.
 
-use super::ast::Loc;
-use super::CompileError;
+use super::{CompileError, ErrorText, SourceKind};
 use crate::error::ExcKind;
 use ruff_python_ast as r;
 use ruff_python_parser::{InterpolatedStringErrorType as FErr, LexicalErrorType, ParseError, ParseErrorType as P};
@@ -25,7 +24,7 @@ use ruff_text_size::{Ranged, TextRange};
 // ------------------------------------------------------------------ the error value
 
 /// A SyntaxError as CPython builds it: 1-based line, and 1-based byte offsets that may be
-/// 0 or -1 (CPython's "no end column"), before conversion to a [`Loc`].
+/// 0 or -1 (CPython's "no end column"), before conversion to character offsets.
 #[derive(Clone, Debug, PartialEq)]
 struct Report {
     kind: Kind,
@@ -34,6 +33,11 @@ struct Report {
     offset: i64,
     end_line: u32,
     end_offset: i64,
+    /// Raised by the tokenizer itself, which words its own `text`.
+    by_tokenizer: bool,
+    /// The line the tokenizer had reached, when past `line` (the error line's text then
+    /// comes from the parser's buffers without its newline).
+    reached_line: u32,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,32 +49,39 @@ enum Kind {
 
 impl Report {
     fn new(kind: Kind, msg: impl Into<String>, line: u32, offset: i64, end_line: u32, end_offset: i64) -> Report {
-        Report { kind, msg: msg.into(), line, offset, end_line, end_offset }
+        Report { kind, msg: msg.into(), line, offset, end_line, end_offset, by_tokenizer: false, reached_line: line }
     }
 
     fn syntax(msg: impl Into<String>, line: u32, offset: i64, end_line: u32, end_offset: i64) -> Report {
         Report::new(Kind::Syntax, msg, line, offset, end_line, end_offset)
     }
 
-    /// monjit's [`Loc`] holds 0-based columns that become `offset = col + 1`. CPython's
-    /// offset 0 ("no column": no caret line) is stored as column -1 wrapped to `u32::MAX`,
-    /// which `syntax_error` reads back through `as i32`. An end offset of 0 or -1 (and any
-    /// end before the start) prints one caret, as an end equal to the start does.
-    fn into_compile_error(self) -> CompileError {
-        let col = (self.offset - 1).max(-1) as i32 as u32;
-        let end_col = if self.end_offset <= 0 || (self.end_line == self.line && self.end_offset < self.offset) {
-            if self.end_line == self.line { col } else { 0 }
-        } else {
-            (self.end_offset - 1) as u32
-        };
-        let end_line = if self.end_line == 0 { self.line } else { self.end_line };
+    /// `src` is the source as the tokenizer saw it (ending in a newline). The offsets stay
+    /// in bytes: `syntax_error` counts them in characters of the text it reports.
+    fn into_compile_error(self, src: &[u8]) -> CompileError {
+        let line_text = src.split_inclusive(|&c| c == b'\n').nth(self.line.saturating_sub(1) as usize).unwrap_or(b"");
+        let line_text = String::from_utf8_lossy(line_text).into_owned();
         let kind = match self.kind {
             Kind::Syntax => ExcKind::SyntaxError,
             Kind::Indentation => ExcKind::IndentationError,
-            // TabError is an IndentationError subclass; use it once the VM defines it.
-            Kind::Tab => ExcKind::ALL.iter().copied().find(|k| k.name() == "TabError").unwrap_or(ExcKind::IndentationError),
+            Kind::Tab => ExcKind::TabError,
         };
-        CompileError { msg: self.msg, loc: Loc { line: self.line, col, end_line, end_col }, kind }
+        let text = if self.by_tokenizer {
+            ErrorText::Tokenizer(line_text.trim_end_matches(['\n', '\r']).to_string())
+        } else if self.reached_line > self.line {
+            ErrorText::ParserBuffer(line_text.trim_end_matches(['\n', '\r']).to_string())
+        } else {
+            ErrorText::ParserBuffer(line_text)
+        };
+        CompileError {
+            msg: self.msg,
+            kind,
+            line: self.line,
+            offset: self.offset,
+            end_line: if self.end_line == 0 { self.line } else { self.end_line },
+            end_offset: self.end_offset,
+            text,
+        }
     }
 }
 
@@ -190,12 +201,14 @@ struct Lexer<'a> {
     first_lineno: u32,
     multi_line_start: usize,
     eof: bool,
+    /// Reading the script file (see [`SourceKind::File`]), not source text.
+    reading_file: bool,
 }
 
 type LexResult = Result<Tok, LexFail>;
 
 impl<'a> Lexer<'a> {
-    fn new(source: &str, names: &'a [TextRange]) -> Lexer<'a> {
+    fn new(source: &str, names: &'a [TextRange], kind: SourceKind) -> Lexer<'a> {
         let mut src = source.as_bytes().to_vec();
         if src.last().is_some_and(|&c| c != b'\n') {
             src.push(b'\n');
@@ -217,6 +230,7 @@ impl<'a> Lexer<'a> {
             first_lineno: 0,
             multi_line_start: 0,
             eof: false,
+            reading_file: kind == SourceKind::File,
         }
     }
 
@@ -269,8 +283,9 @@ impl<'a> Lexer<'a> {
     }
 
     fn make_nopos(&self, kind: T) -> Tok {
-        // Reading a file, CPython empties its line buffer at EOF: no column there.
-        let col = if self.eof { 0 } else { self.col_of(self.cur) };
+        // Reading a file, CPython empties its line buffer at EOF: no column there. Source
+        // text keeps its last line, and the column is that line's length.
+        let col = if self.eof && self.reading_file { 0 } else { self.col_of(self.cur) };
         Tok {
             kind,
             start: self.cur,
@@ -291,10 +306,9 @@ impl<'a> Lexer<'a> {
     }
 
     fn error_range(&self, msg: impl Into<String>, offset: i64, end_offset: i64) -> LexFail {
-        LexFail::Raised {
-            report: Report::syntax(msg, self.lineno, offset, self.lineno, end_offset),
-            in_fstring: !self.modes.is_empty(),
-        }
+        let mut report = Report::syntax(msg, self.lineno, offset, self.lineno, end_offset);
+        report.by_tokenizer = true;
+        LexFail::Raised { report, in_fstring: !self.modes.is_empty() }
     }
 
     fn done(&self, code: Done) -> LexFail {
@@ -386,8 +400,10 @@ impl<'a> Lexer<'a> {
                         if col != *self.indstack.last().unwrap() {
                             let mut f = self.done(Done::Dedent);
                             if let LexFail::Done { col: fc, .. } = &mut f {
-                                // CPython reports a bad dedent at the end of the line.
-                                *fc = (self.next_line_start - self.line_start) as u32;
+                                // CPython reports a bad dedent at the end of the line,
+                                // whose "\r\n" its tokenizer has read as "\n".
+                                let line = &self.src[self.line_start..self.next_line_start];
+                                *fc = (line.len() - usize::from(line.ends_with(b"\r\n"))) as u32;
                             }
                             return Err(f);
                         }
@@ -1146,10 +1162,12 @@ struct Lexed {
     parens: Vec<(u8, u32, usize)>,
     /// The source lines as the tokenizer saw them (with the added final newline).
     src: Vec<u8>,
+    /// The line the tokenizer stopped on.
+    lineno: u32,
 }
 
-fn tokenize(source: &str, names: &[TextRange]) -> Lexed {
-    let mut lx = Lexer::new(source, names);
+fn tokenize(source: &str, names: &[TextRange], kind: SourceKind) -> Lexed {
+    let mut lx = Lexer::new(source, names, kind);
     let mut toks = Vec::new();
     let fail = loop {
         match lx.next_token() {
@@ -1166,7 +1184,7 @@ fn tokenize(source: &str, names: &[TextRange]) -> Lexed {
             Err(f) => break Some(f),
         }
     };
-    Lexed { toks, fail, parens: lx.parens.clone(), src: lx.src }
+    Lexed { toks, fail, parens: lx.parens.clone(), src: lx.src, lineno: lx.lineno }
 }
 
 // ------------------------------------------------------------------ the parser's messages
@@ -1515,6 +1533,12 @@ impl<'a> Ctx<'a> {
         match self.kind(i) {
             Some(T::Indent) => self.at_tok(i, Kind::Indentation, "unexpected indent"),
             Some(T::Dedent) => self.at_tok(i, Kind::Indentation, "unexpected unindent"),
+            // RAISE_SYNTAX_ERROR_KNOWN_LOCATION on a token without columns (ENDMARKER):
+            // its column -1 becomes offset 0, and so does its end.
+            Some(_) if self.lx.toks[i].nopos => {
+                let line = self.lx.toks[i].line;
+                Report::syntax("invalid syntax", line, 0, line, 0)
+            }
             _ => self.at_tok(i, Kind::Syntax, "invalid syntax"),
         }
     }
@@ -1542,25 +1566,31 @@ impl<'a> Ctx<'a> {
 
     fn invalid_assignment(&self, range: TextRange, x: usize) -> Report {
         let Some(e) = self.expr_exact(range) else { return self.generic(x) };
-        if matches!(e, r::Expr::Yield(_) | r::Expr::YieldFrom(_)) {
-            return self.node_report(e, "assignment to yield expression not possible");
+        let is_yield = matches!(e, r::Expr::Yield(_) | r::Expr::YieldFrom(_));
+        // Past the parentheses of a parenthesized target: `(a + b) = 1`, which makes even
+        // a yield an atom.
+        let mut eq = self.tok_at(usize::from(e.end()));
+        while self.is_op(eq, ")") {
+            eq += 1;
         }
-        let plain = format!("cannot assign to {}", expr_name(e));
+        let parenthesized = eq > self.tok_at(usize::from(e.end()));
         if let Some(r::Stmt::Assign(a)) = self.innermost_stmt(usize::from(range.start()))
             && a.targets.len() == 1
             && a.targets[0].range() == range
-            && is_bitwise_or(e)
+            && (is_bitwise_or(e) || (is_yield && parenthesized))
             && !matches!(e, r::Expr::List(_) | r::Expr::Tuple(_) | r::Expr::Generator(_) | r::Expr::BooleanLiteral(_) | r::Expr::NoneLiteral(_))
         {
             // invalid_named_expression: `a = b` where `b` starts with a bitwise_or.
-            let eq = self.tok_at(usize::from(e.end()));
             let rhs = eq + 1;
             let starts_ok = !(self.is_kw(rhs, "not") || self.is_kw(rhs, "lambda") || self.is_kw(rhs, "yield") || self.is_op(rhs, "*") || self.is_op(rhs, "**"));
             if self.is_op(eq, "=") && starts_ok {
                 return self.node_report(e, format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(e)));
             }
         }
-        self.node_report(e, plain)
+        if is_yield && !parenthesized {
+            return self.node_report(e, "assignment to yield expression not possible");
+        }
+        self.node_report(e, format!("cannot assign to {}", expr_name(e)))
     }
 
     /// CPython's `invalid_named_expression` for `a = b` inside a condition or display:
@@ -1775,6 +1805,14 @@ impl<'a> Ctx<'a> {
         if let Some(rest) = m.strip_prefix("Expected an indented block after ") {
             return self.expected_block(rest, x);
         }
+        if m.starts_with("Expected class, function definition") {
+            // ruff fails on the token after the decorator line's NEWLINE, which at the end
+            // of a file without a final newline is where the added newline starts: CPython
+            // is at its ENDMARKER then.
+            // After `async` CPython still hopes for a `def`.
+            let x = if self.kind(x) == Some(T::Newline) || self.is_kw(x, "async") { x + 1 } else { x };
+            return (self.generic(x), x);
+        }
         if m.starts_with("Expected `except` or `finally`") {
             return (self.at_tok(x, Kind::Syntax, "expected 'except' or 'finally' block"), x);
         }
@@ -1940,17 +1978,25 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// Found at EOF, when the tokenizer has read every line.
     fn never_closed(&self, c: u8, line: u32, col: usize) -> Report {
-        Report::syntax(format!("'{}' was never closed", c as char), line, col as i64 + 1, line, 0)
+        let mut r = Report::syntax(format!("'{}' was never closed", c as char), line, col as i64 + 1, line, 0);
+        r.reached_line = self.lx.lineno;
+        r
     }
 }
 
-/// CPython's SyntaxError for source that ruff could not parse.
-pub fn report(source: &str, parsed: &ruff_python_parser::Parsed<r::ModModule>) -> CompileError {
+/// CPython's SyntaxError for the source, if it has one: ruff's first error worded as
+/// CPython words it, or an error only CPython's tokenizer finds (ruff accepts brackets
+/// nested too deep and ambiguous tab indentation).
+pub fn check(source: &str, parsed: &ruff_python_parser::Parsed<r::ModModule>, kind: SourceKind) -> Option<CompileError> {
     use r::visitor::Visitor;
     let names: Vec<TextRange> =
         parsed.tokens().iter().filter(|t| t.kind() == r::token::TokenKind::Name).map(|t| t.range()).collect();
-    let lx = tokenize(source, &names);
+    let lx = tokenize(source, &names, kind);
+    if parsed.errors().is_empty() && lx.fail.is_none() {
+        return None;
+    }
     let mut nodes = Nodes::default();
     for s in &parsed.syntax().body {
         nodes.visit_stmt(s);
@@ -1958,7 +2004,7 @@ pub fn report(source: &str, parsed: &ruff_python_parser::Parsed<r::ModModule>) -
     let mut line_starts = vec![0];
     line_starts.extend(lx.src.iter().enumerate().filter(|(_, c)| **c == b'\n').map(|(i, _)| i + 1));
     let ctx = Ctx { src: source, lx, nodes, line_starts };
-    ctx_report(&ctx, parsed.errors()).into_compile_error()
+    Some(ctx_report(&ctx, parsed.errors()).into_compile_error(&ctx.lx.src))
 }
 
 fn ctx_report(ctx: &Ctx, errors: &[ParseError]) -> Report {
@@ -1982,7 +2028,10 @@ fn ctx_report(ctx: &Ctx, errors: &[ParseError]) -> Report {
         }
         _ => err,
     };
-    let (rep, furthest) = ctx.parser_report(err);
+    let (mut rep, furthest) = ctx.parser_report(err);
+    // The tokenizer has read at least as far as the parser looked.
+    let looked = ctx.lx.toks.get(furthest).map_or(ctx.lx.lineno, |t| t.end_line);
+    rep.reached_line = rep.reached_line.max(rep.end_line).max(looked);
     // Then the rest of the file is tokenized: its errors win.
     match &ctx.lx.fail {
         Some(LexFail::Raised { in_fstring: false, report: r }) => r.clone(),
@@ -1996,22 +2045,18 @@ fn ctx_report(ctx: &Ctx, errors: &[ParseError]) -> Report {
     }
 }
 
-/// [`report`] for a source: parses it with ruff and words the first error.
-pub fn check(source: &str) -> Option<CompileError> {
-    let parsed = ruff_python_parser::parse_unchecked_source(source, r::PySourceType::Python);
-    if parsed.errors().is_empty() {
-        return None;
-    }
-    Some(report(source, &parsed))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn msg(src: &str) -> (String, u32, u32, &'static str) {
-        let e = check(src).expect("a syntax error");
-        (e.msg, e.loc.line, e.loc.col + 1, e.kind.name())
+    fn error(src: &str) -> CompileError {
+        let parsed = ruff_python_parser::parse_unchecked_source(src, r::PySourceType::Python);
+        check(src, &parsed, SourceKind::String).expect("a syntax error")
+    }
+
+    fn msg(src: &str) -> (String, u32, i64, &'static str) {
+        let e = error(src);
+        (e.msg, e.line, e.offset, e.kind.name())
     }
 
     #[test]
@@ -2042,7 +2087,31 @@ mod tests {
         assert!(crate::compiler::check_syntax(&ok).is_ok());
         let deep = format!("x = {}{}\n", "[".repeat(201), "]".repeat(201));
         let e = crate::compiler::check_syntax(&deep).unwrap_err();
-        assert_eq!((e.msg.as_str(), e.loc.line, e.loc.col + 1), ("too many nested parentheses", 1, 205));
+        assert_eq!((e.msg.as_str(), e.line, e.offset), ("too many nested parentheses", 1, 205));
+    }
+
+    #[test]
+    fn ambiguous_tab_indentation_is_a_tab_error_where_ruff_parses_it() {
+        // Tabs to 8 columns say line 3 is indented more; tabs as 1 column say it is not.
+        let e = crate::compiler::check_syntax("if x:\n    \ta\n\t    b\n").unwrap_err();
+        assert_eq!((e.kind, e.line, e.offset, e.end_offset), (ExcKind::TabError, 3, 1, 0));
+        assert!(crate::compiler::check_syntax("if x:\n\ta\n\tb\n").is_ok());
+    }
+
+    #[test]
+    fn errors_at_eof_have_no_column_in_a_script_file() {
+        let src = "class C:\n";
+        let parsed = ruff_python_parser::parse_unchecked_source(src, r::PySourceType::Python);
+        let at = |kind| check(src, &parsed, kind).map(|e| (e.line, e.offset, e.end_offset));
+        assert_eq!(at(SourceKind::String), Some((1, 9, -1)));
+        assert_eq!(at(SourceKind::File), Some((1, 0, -1)));
+    }
+
+    #[test]
+    fn text_of_a_line_the_tokenizer_read_past_has_no_newline() {
+        assert_eq!(error("x = (\n").text, ErrorText::ParserBuffer("x = (\n".into()));
+        assert_eq!(error("x = (\n\n").text, ErrorText::ParserBuffer("x = (".into()));
+        assert_eq!(error("x = 'abc\n").text, ErrorText::Tokenizer("x = 'abc".into()));
     }
 
     #[test]
