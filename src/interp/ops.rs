@@ -41,21 +41,46 @@ pub fn mapping_del(vm: &mut Vm, mapping: &Value, name: &Value) -> PyResult<()> {
     vm.delitem(mapping, name)
 }
 
-/// LOAD_GLOBAL with an inline cache: the entry index in globals or builtins, valid while
-/// both dicts' key sets are unchanged.
+/// LOAD_GLOBAL with an inline cache: the entry index in globals (`aux` 0) or builtins
+/// (`aux` 1). A globals entry stays valid while the globals' key set is unchanged (the
+/// builtins cannot shadow it); a builtins entry also needs the builtins' key set
+/// unchanged (and the globals' one, which says the name is still not global).
 #[inline]
 pub fn load_global(vm: &mut Vm, frame: &Frame, code: &CodeObj, ins: Instr) -> PyResult<Value> {
     let globals = frame.globals.downcast::<DictObj>().expect("globals dict");
-    let builtins = vm.builtins_dict();
     let cache = &code.caches[ins.cache as usize];
     let c = cache.get();
-    let (gv, bv) = (globals.keys_version() + 1, builtins.keys_version() + 1);
-    if c.version == gv && c.version2 == bv {
-        let v = if c.aux == 0 { globals.value_at(c.index as usize) } else { builtins.value_at(c.index as usize) };
-        if let Some(v) = v {
-            return Ok(v);
+    {
+        // One borrow of the globals' table for the version check and the read.
+        let gt = globals.table();
+        if c.version == gt.keys_version() + 1 {
+            if c.aux == 0 {
+                if let Some(e) = gt.entries().get(c.index as usize) {
+                    if !e.key.is_null() {
+                        return Ok(e.value.clone());
+                    }
+                }
+            } else {
+                let bt = vm.builtins_dict().table();
+                if c.version2 == bt.keys_version() + 1 {
+                    if let Some(e) = bt.entries().get(c.index as usize) {
+                        if !e.key.is_null() {
+                            return Ok(e.value.clone());
+                        }
+                    }
+                }
+            }
         }
     }
+    load_global_miss(vm, globals, code, ins)
+}
+
+/// LOAD_GLOBAL's cache miss: the full look-up, refilling the cache.
+#[inline(never)]
+fn load_global_miss(vm: &mut Vm, globals: &DictObj, code: &CodeObj, ins: Instr) -> PyResult<Value> {
+    let builtins = vm.builtins_dict();
+    let cache = &code.caches[ins.cache as usize];
+    let (gv, bv) = (globals.keys_version() + 1, builtins.keys_version() + 1);
     let name = &code.names[(ins.arg >> 1) as usize];
     if let Some(ix) = globals.index_of_str(name) {
         cache.set(crate::objects::code::CacheEntry { version: gv, version2: bv, index: ix as u32, aux: 0 });
