@@ -158,8 +158,19 @@ impl Value {
     // ----- floats -----
     #[inline(always)]
     pub fn float(f: f64) -> Value {
+        // A NaN is rare: one compare-and-branch here, the canonicalisation out of line
+        // (inline it was a branchless select on every float result).
+        if f.is_nan() {
+            return Value::float_nan(f);
+        }
+        Value(f.to_bits(), PhantomData)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn float_nan(f: f64) -> Value {
         let bits = f.to_bits();
-        if f.is_nan() && bits != CANONICAL_NAN && bits != (CANONICAL_NAN | (1 << 63)) {
+        if bits != CANONICAL_NAN && bits != (CANONICAL_NAN | (1 << 63)) {
             Value(CANONICAL_NAN, PhantomData)
         } else {
             Value(bits, PhantomData)
