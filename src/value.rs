@@ -10,6 +10,7 @@
 //! | `0xFFFA`         | `bool`: payload 0 or 1                              |
 //! | `0xFFFB`         | singletons: `None`, `NotImplemented`, `...`, NULL   |
 //! | `0xFFFC`         | pointer to a heap object (`ObjHeader`)              |
+//! | `> 0xFFFC`       | never used (so `is_ptr` is one compare)             |
 //!
 //! Ints and floats never allocate on the hot path; the JIT tests a tag with one shift and
 //! compare. Every NaN this VM produces is one of the two default NaNs (`0x7FF8…0`,
@@ -33,6 +34,12 @@ pub const TAG_BOOL: u64 = 0xFFFA;
 pub const TAG_SPECIAL: u64 = 0xFFFB;
 pub const TAG_PTR: u64 = 0xFFFC;
 pub const PAYLOAD_MASK: u64 = (1 << TAG_SHIFT) - 1;
+
+/// The bits of the smallest pointer value. No value has a tag above `TAG_PTR` (floats
+/// stay below `TAG_INT`, see `Value::float`), so "is a pointer" is one unsigned compare
+/// with this constant, and the address is the bits minus it: the same constant, which
+/// the compiler keeps in one register for both.
+const PTR_BASE: u64 = TAG_PTR << TAG_SHIFT;
 
 /// Largest and smallest ints stored inline.
 pub const SMALL_INT_MAX: i64 = (1 << 47) - 1;
@@ -151,8 +158,19 @@ impl Value {
     // ----- floats -----
     #[inline(always)]
     pub fn float(f: f64) -> Value {
+        // A NaN is rare: one compare-and-branch here, the canonicalisation out of line
+        // (inline it was a branchless select on every float result).
+        if f.is_nan() {
+            return Value::float_nan(f);
+        }
+        Value(f.to_bits(), PhantomData)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn float_nan(f: f64) -> Value {
         let bits = f.to_bits();
-        if f.is_nan() && bits != CANONICAL_NAN && bits != (CANONICAL_NAN | (1 << 63)) {
+        if bits != CANONICAL_NAN && bits != (CANONICAL_NAN | (1 << 63)) {
             Value(CANONICAL_NAN, PhantomData)
         } else {
             Value(bits, PhantomData)
@@ -174,12 +192,13 @@ impl Value {
     // ----- heap objects -----
     #[inline(always)]
     pub const fn is_ptr(&self) -> bool {
-        self.tag() == TAG_PTR
+        self.0 >= PTR_BASE
     }
 
+    /// The object address of a pointer value (meaningless for other values).
     #[inline(always)]
     pub fn header_ptr(&self) -> *const ObjHeader {
-        (self.0 & PAYLOAD_MASK) as *const ObjHeader
+        self.0.wrapping_sub(PTR_BASE) as *const ObjHeader
     }
 
     /// The heap object header, if this is a pointer.
@@ -204,7 +223,7 @@ impl Value {
     pub(crate) fn from_header(ptr: NonNull<ObjHeader>) -> Value {
         let addr = ptr.as_ptr() as u64;
         debug_assert!(addr & !PAYLOAD_MASK == 0, "heap address beyond 48 bits");
-        Value((TAG_PTR << TAG_SHIFT) | addr, PhantomData)
+        Value(PTR_BASE | addr, PhantomData)
     }
 
     /// Borrows the object as its concrete type `T` when the kind matches.

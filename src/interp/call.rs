@@ -4,7 +4,7 @@
 use crate::bytecode::CodeFlags;
 use crate::error::{type_error, ExcKind, PyErr, PyResult};
 use crate::interp::eval::{run, Exit};
-use crate::interp::frame::{Frame, StackMark};
+use crate::interp::frame::StackMark;
 use crate::objects::func::Args;
 use crate::objects::*;
 use crate::value::{Borrowed, Value};
@@ -42,29 +42,72 @@ fn alloc_slots(vm: &mut Vm, code: &CodeObj) -> (*mut Value, StackMark) {
     (slots, mark)
 }
 
-/// A frame for running `code` in `slots`.
+/// Pushes a frame for running `code` (the object `code_v` refers to) in `slots`,
+/// building it in place on the frame stack.
 ///
 /// # Safety
-/// `code_v` and `globals` must outlive the frame: `func` owns them for function frames,
-/// the runner of a body frame or the generator for generator frames.
+/// `code` must be `code_v`'s object, and `code_v` and `globals` must outlive the frame:
+/// `func` owns them for function frames, the runner of a body frame or the generator for
+/// generator frames.
 #[inline(always)]
-unsafe fn new_frame(code_v: &Value, globals: &Value, func: Value, locals: Value, slots: *mut Value, mark: StackMark, entry: bool) -> Frame {
-    let code = code_v.downcast::<CodeObj>().expect("code");
-    Frame {
-        code: code as *const CodeObj,
-        slots,
-        // SAFETY: the caller's guarantee.
-        code_ref: unsafe { Borrowed::new(code_v) },
-        globals: unsafe { Borrowed::new(globals) },
-        func,
-        locals,
-        generator: Value::NULL,
-        stack_mark: mark,
-        sp: 0,
-        pc: 0,
-        last_pc: 0,
-        entry,
-        init: false,
+#[allow(clippy::too_many_arguments)]
+unsafe fn push_new_frame(
+    vm: &mut Vm, code: *const CodeObj, code_v: &Value, globals: &Value, func: Value, locals: Value,
+    slots: *mut Value, mark: StackMark, entry: bool,
+) {
+    let slot = vm.frames.next_slot();
+    // SAFETY: `slot` is the free slot above the top frame. Every field is written (one
+    // store each, with no `Frame` temporary to copy), then the push is committed. The
+    // borrowed code and globals are the caller's guarantee.
+    unsafe {
+        use std::ptr::addr_of_mut;
+        addr_of_mut!((*slot).code).write(code);
+        addr_of_mut!((*slot).slots).write(slots);
+        addr_of_mut!((*slot).code_ref).write(Borrowed::new(code_v));
+        addr_of_mut!((*slot).globals).write(Borrowed::new(globals));
+        addr_of_mut!((*slot).func).write(func);
+        addr_of_mut!((*slot).locals).write(locals);
+        addr_of_mut!((*slot).generator).write(Value::NULL);
+        addr_of_mut!((*slot).stack_mark).write(mark);
+        addr_of_mut!((*slot).sp).write(0);
+        addr_of_mut!((*slot).pc).write(0);
+        addr_of_mut!((*slot).last_pc).write(0);
+        addr_of_mut!((*slot).entry).write(entry);
+        addr_of_mut!((*slot).init).write(false);
+        vm.frames.commit_push();
+    }
+}
+
+/// Moves `n` values from `src` to `dst` (non-overlapping). Calls pass few arguments:
+/// up to four are moved inline, not through a `memcpy` call.
+///
+/// # Safety
+/// `src..src+n` is initialised and given up by the caller; `dst..dst+n` is writable
+/// and uninitialised.
+#[inline(always)]
+unsafe fn move_values(src: *const Value, dst: *mut Value, n: usize) {
+    // SAFETY: the caller's guarantee.
+    unsafe {
+        match n {
+            0 => {}
+            1 => dst.write(src.read()),
+            2 => {
+                dst.write(src.read());
+                dst.add(1).write(src.add(1).read());
+            }
+            3 => {
+                dst.write(src.read());
+                dst.add(1).write(src.add(1).read());
+                dst.add(2).write(src.add(2).read());
+            }
+            4 => {
+                dst.write(src.read());
+                dst.add(1).write(src.add(1).read());
+                dst.add(2).write(src.add(2).read());
+                dst.add(3).write(src.add(3).read());
+            }
+            _ => std::ptr::copy_nonoverlapping(src, dst, n),
+        }
     }
 }
 
@@ -75,20 +118,20 @@ unsafe fn new_frame(code_v: &Value, globals: &Value, func: Value, locals: Value,
 pub fn push_simple_frame(vm: &mut Vm, func: Value, nargs: usize, args_top: *mut Value) {
     let fo = func.downcast::<FunctionObj>().expect("function");
     let code = fo.code();
-    let (slots, mark) = vm.stack.alloc(code.frame_size());
+    let nlocalsplus = code.nlocalsplus();
+    let (slots, mark) = vm.stack.alloc(nlocalsplus + code.stacksize as usize);
     // SAFETY: the nargs values below args_top are initialised and owned by the caller's
     // stack, which gives them up (the caller lowers its top past them); the new slots are
     // fresh, so the ranges do not overlap.
     unsafe {
-        std::ptr::copy_nonoverlapping(args_top.sub(nargs), slots, nargs);
-        for i in nargs..code.nlocalsplus() {
+        move_values(args_top.sub(nargs), slots, nargs);
+        for i in nargs..nlocalsplus {
             std::ptr::write(slots.add(i), Value::NULL);
         }
     }
-    let (code_v, globals): (*const Value, *const Value) = (&fo.code, &fo.globals);
+    let (code_p, code_v, globals): (*const CodeObj, *const Value, *const Value) = (code, &fo.code, &fo.globals);
     // SAFETY: `func`, moved into the frame, owns its code and globals.
-    let frame = unsafe { new_frame(&*code_v, &*globals, func, Value::NULL, slots, mark, false) };
-    vm.frames.push(frame);
+    unsafe { push_new_frame(vm, code_p, &*code_v, &*globals, func, Value::NULL, slots, mark, false) };
 }
 
 /// Like `push_simple_frame` for a call that leaves trailing parameters to their
@@ -111,7 +154,9 @@ pub fn push_frame_with_defaults(vm: &mut Vm, func: Value, nargs: usize, args_top
 /// Pops the top frame, dropping its values and returning its stack slots.
 #[inline(always)]
 pub fn pop_frame(vm: &mut Vm) {
-    let frame = vm.frames.last_mut().expect("a frame to pop");
+    let top = vm.frames.top_ptr();
+    // SAFETY: `top` is the live top frame; nothing else refers to it while it is popped.
+    let frame = unsafe { &mut *top };
     frame.release_slots();
     let mark = frame.stack_mark;
     vm.frames.discard_top();
@@ -139,8 +184,7 @@ pub fn call_function(vm: &mut Vm, func: &Value, args: Args) -> PyResult<Value> {
         return Err(e);
     }
     // SAFETY: the frame owns a reference to the function, which owns code and globals.
-    let frame = unsafe { new_frame(&fo.code, &fo.globals, func.clone(), Value::NULL, slots, mark, true) };
-    vm.frames.push(frame);
+    unsafe { push_new_frame(vm, code, &fo.code, &fo.globals, func.clone(), Value::NULL, slots, mark, true) };
     match run(vm)? {
         Exit::Return(v) => Ok(v),
         Exit::Yield(_) => Err(PyErr::new(ExcKind::SystemError, "yield from a non-generator frame")),
@@ -155,8 +199,7 @@ pub fn run_code_with_locals(vm: &mut Vm, code_v: &Value, func: Value, globals: V
     let (slots, mark) = alloc_slots(vm, code);
     // SAFETY: `code_v` is borrowed for this whole call and `globals` lives in this
     // function until the frame has finished running.
-    let frame = unsafe { new_frame(code_v, &globals, func, locals, slots, mark, true) };
-    vm.frames.push(frame);
+    unsafe { push_new_frame(vm, code, code_v, &globals, func, locals, slots, mark, true) };
     let result = run(vm);
     drop(globals);
     match result? {

@@ -85,6 +85,7 @@ impl Frame {
     }
 
     /// Drops every initialised slot (the frame is finished).
+    #[inline(always)]
     pub fn release_slots(&mut self) {
         let n = self.code().nlocalsplus() + self.sp as usize;
         // SAFETY: exactly the initialised slots are dropped, once: sp is reset below.
@@ -95,7 +96,32 @@ impl Frame {
         }
         self.sp = 0;
     }
+
+    /// Drops the fields that own references (`drop_in_place::<Frame>`, inlined: the
+    /// generated drop glue is an out-of-line call on every return).
+    ///
+    /// # Safety
+    /// The frame is dropped: it must not be used (nor dropped) afterwards.
+    #[inline(always)]
+    unsafe fn drop_fields(&mut self) {
+        // Every field that needs dropping is listed here (the others are raw pointers,
+        // `Borrowed`, plain integers and flags).
+        // SAFETY: the caller's guarantee; each field is dropped once.
+        unsafe {
+            std::ptr::drop_in_place(&mut self.func);
+            std::ptr::drop_in_place(&mut self.locals);
+            std::ptr::drop_in_place(&mut self.generator);
+        }
+    }
 }
+
+/// `Frame::drop_fields` lists the fields that own something: a new one must be added
+/// there. This fails to compile when `Frame` stops being exactly those three values plus
+/// plain data.
+const _: () = {
+    assert!(std::mem::size_of::<Frame>() == 11 * 8);
+    assert!(!std::mem::needs_drop::<StackMark>() && !std::mem::needs_drop::<Borrowed>());
+};
 
 const CHUNK_SLOTS: usize = 1 << 16;
 
@@ -234,6 +260,34 @@ impl FrameStack {
         self.len += 1;
     }
 
+    /// The slot for a new top frame, for the caller to build the frame in place (no
+    /// temporary `Frame` copied in). The stack is unchanged until `commit_push`.
+    #[inline(always)]
+    pub fn next_slot(&mut self) -> *mut Frame {
+        if self.len == self.chunks.len() * FRAMES_PER_CHUNK {
+            self.grow();
+        }
+        self.slot(self.len)
+    }
+
+    /// Makes the frame written into `next_slot()` the top frame.
+    ///
+    /// # Safety
+    /// A complete `Frame` must have been written to the pointer `next_slot()` returned,
+    /// with no push or pop in between.
+    #[inline(always)]
+    pub unsafe fn commit_push(&mut self) {
+        self.len += 1;
+    }
+
+    /// The top frame, as a pointer that stays valid until it is popped (frames never
+    /// move).
+    #[inline(always)]
+    pub fn top_ptr(&mut self) -> *mut Frame {
+        assert!(self.len > 0, "no frame");
+        self.slot(self.len - 1)
+    }
+
     #[cold]
     fn grow(&mut self) {
         self.chunks.push((0..FRAMES_PER_CHUNK).map(|_| std::mem::MaybeUninit::uninit()).collect());
@@ -252,10 +306,11 @@ impl FrameStack {
     /// Drops the top frame where it lies (no move out).
     #[inline(always)]
     pub fn discard_top(&mut self) {
-        assert!(self.len > 0, "no frame to discard");
+        let top = self.top_ptr();
         self.len -= 1;
-        // SAFETY: slot `len` was initialised by push; it is dropped exactly once.
-        unsafe { std::ptr::drop_in_place(self.slot(self.len)) };
+        // SAFETY: the top slot was initialised by push; it left the stack above, so it
+        // is dropped exactly once.
+        unsafe { (*top).drop_fields() };
     }
 
     pub fn last(&self) -> Option<&Frame> {

@@ -41,21 +41,46 @@ pub fn mapping_del(vm: &mut Vm, mapping: &Value, name: &Value) -> PyResult<()> {
     vm.delitem(mapping, name)
 }
 
-/// LOAD_GLOBAL with an inline cache: the entry index in globals or builtins, valid while
-/// both dicts' key sets are unchanged.
+/// LOAD_GLOBAL with an inline cache: the entry index in globals (`aux` 0) or builtins
+/// (`aux` 1). A globals entry stays valid while the globals' key set is unchanged (the
+/// builtins cannot shadow it); a builtins entry also needs the builtins' key set
+/// unchanged (and the globals' one, which says the name is still not global).
 #[inline]
 pub fn load_global(vm: &mut Vm, frame: &Frame, code: &CodeObj, ins: Instr) -> PyResult<Value> {
     let globals = frame.globals.downcast::<DictObj>().expect("globals dict");
-    let builtins = vm.builtins_dict();
     let cache = &code.caches[ins.cache as usize];
     let c = cache.get();
-    let (gv, bv) = (globals.keys_version() + 1, builtins.keys_version() + 1);
-    if c.version == gv && c.version2 == bv {
-        let v = if c.aux == 0 { globals.value_at(c.index as usize) } else { builtins.value_at(c.index as usize) };
-        if let Some(v) = v {
-            return Ok(v);
+    {
+        // One borrow of the globals' table for the version check and the read.
+        let gt = globals.table();
+        if c.version == gt.keys_version() + 1 {
+            if c.aux == 0 {
+                if let Some(e) = gt.entries().get(c.index as usize) {
+                    if !e.key.is_null() {
+                        return Ok(e.value.clone());
+                    }
+                }
+            } else {
+                let bt = vm.builtins_dict().table();
+                if c.version2 == bt.keys_version() + 1 {
+                    if let Some(e) = bt.entries().get(c.index as usize) {
+                        if !e.key.is_null() {
+                            return Ok(e.value.clone());
+                        }
+                    }
+                }
+            }
         }
     }
+    load_global_miss(vm, globals, code, ins)
+}
+
+/// LOAD_GLOBAL's cache miss: the full look-up, refilling the cache.
+#[inline(never)]
+fn load_global_miss(vm: &mut Vm, globals: &DictObj, code: &CodeObj, ins: Instr) -> PyResult<Value> {
+    let builtins = vm.builtins_dict();
+    let cache = &code.caches[ins.cache as usize];
+    let (gv, bv) = (globals.keys_version() + 1, builtins.keys_version() + 1);
     let name = &code.names[(ins.arg >> 1) as usize];
     if let Some(ix) = globals.index_of_str(name) {
         cache.set(crate::objects::code::CacheEntry { version: gv, version2: bv, index: ix as u32, aux: 0 });
@@ -141,6 +166,13 @@ pub fn property_getter(vm: &mut Vm, owner: &Value, name: &Value) -> Option<Value
     (fget.downcast::<FunctionObj>().map(|f| direct_call(f, 1)) == Some(DirectCall::Exact)).then_some(fget)
 }
 
+/// An instance's attribute dict (`InstanceObj::dict`, inlined into the attribute
+/// caches' hit paths: the method is not `#[inline]` and lives in another codegen unit).
+#[inline(always)]
+fn inst_dict(inst: &InstanceObj) -> &DictObj {
+    inst.dict.downcast().expect("instance dict")
+}
+
 /// LOAD_ATTR (attribute form) with the instance-attribute cache.
 ///
 /// The cache entry is valid for one version of the owner's type and records two facts:
@@ -157,11 +189,11 @@ pub fn load_attr(vm: &mut Vm, code: &CodeObj, ins: Instr, owner: &Value, name: &
     let t = inst.cls.downcast::<TypeObj>().expect("instance type");
     let c = cache.get();
     if c.version == t.version() {
-        if let Some(v) = inst.dict().value_at_if_key(c.index as usize, name) {
+        if let Some(v) = inst_dict(inst).value_at_if_key(c.index as usize, name) {
             return Ok(v);
         }
     } else if instance_attr_cacheable(vm, t, name, false) {
-        let d = inst.dict();
+        let d = inst_dict(inst);
         if let Some(v) = d.value_at_if_key(c.index as usize, name) {
             cache.set(CacheEntry { version: t.version(), ..c });
             return Ok(v);
@@ -185,7 +217,7 @@ pub fn instance_method(vm: &mut Vm, owner: &Value, name: &Value) -> Option<Value
         return None;
     }
     let f = vm.lookup_type_attr(t, name)?;
-    if !f.is::<FunctionObj>() || inst.dict().get_str(name).is_some() {
+    if !f.is::<FunctionObj>() || inst_dict(inst).get_str(name).is_some() {
         return None;
     }
     Some(f)
@@ -200,7 +232,7 @@ pub fn cached_instance_attr(code: &CodeObj, ins: Instr, owner: &Value, name: &Va
     if c.version != t.version() {
         return None;
     }
-    inst.dict().value_at_if_key(c.index as usize, name)
+    inst_dict(inst).value_at_if_key(c.index as usize, name)
 }
 
 /// STORE_ATTR with the instance-attribute cache (see `load_attr`): a hit replaces the
@@ -214,7 +246,7 @@ pub fn store_attr(vm: &mut Vm, code: &CodeObj, ins: Instr, owner: &Value, name: 
     let mut value = value;
     let hit_version = c.version == t.version();
     if hit_version || instance_attr_cacheable(vm, t, name, true) {
-        match inst.dict().replace_at_if_key(c.index as usize, name, value) {
+        match inst_dict(inst).replace_at_if_key(c.index as usize, name, value) {
             Ok(old) => {
                 if !hit_version {
                     cache.set(CacheEntry { version: t.version(), ..c });
@@ -224,7 +256,7 @@ pub fn store_attr(vm: &mut Vm, code: &CodeObj, ins: Instr, owner: &Value, name: 
             }
             Err(back) => value = back,
         }
-        let d = inst.dict();
+        let d = inst_dict(inst);
         if let Some(ix) = d.index_of_str(name) {
             cache.set(CacheEntry { version: t.version(), version2: 0, index: ix as u32, aux: 0 });
             if let Ok(old) = d.replace_at_if_key(ix, name, value) {
@@ -236,7 +268,7 @@ pub fn store_attr(vm: &mut Vm, code: &CodeObj, ins: Instr, owner: &Value, name: 
     }
     vm.setattr(owner, name, value)?;
     if instance_attr_cacheable(vm, t, name, true) {
-        if let Some(ix) = inst.dict().index_of_str(name) {
+        if let Some(ix) = inst_dict(inst).index_of_str(name) {
             cache.set(CacheEntry { version: t.version(), version2: 0, index: ix as u32, aux: 0 });
         }
     }
