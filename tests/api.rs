@@ -389,6 +389,28 @@ fn two_vms_interleaved_on_one_thread() {
     assert_eq!(out_a.borrow().as_str(), oa);
 }
 
+/// Without any `gc.collect()`: b's garbage that a's automatic collections find waits
+/// for b, which runs those finalizers by its own next automatic collection.
+#[test]
+fn automatic_collections_leave_other_vms_finalizers_to_them() {
+    let (mut a, out_a, _) = captured_vm();
+    let (mut b, out_b, _) = captured_vm();
+    let prog = "class D:\n    def __init__(self, tag): self.tag = tag; self.me = self\n    def __del__(self): print('del', self.tag)\n";
+    a.run_main_source(prog, "<a>").unwrap();
+    b.run_main_source(prog, "<b>").unwrap();
+    b.run_main_source("for i in range(5): D('b')\n", "<b>").unwrap();
+    // Enough containers for several automatic collections.
+    a.run_main_source("for i in range(30000): x = [[i]]\nD('a')\nfor i in range(30000): x = [[i]]\n", "<a>").unwrap();
+    a.stdout.flush();
+    b.stdout.flush();
+    assert_eq!(out_a.borrow().as_str(), "del a\n");
+    assert_eq!(out_b.borrow().as_str(), "");
+    b.run_main_source("for i in range(30000): x = [[i]]\n", "<b>").unwrap();
+    b.stdout.flush();
+    assert_eq!(out_b.borrow().as_str(), "del b\n".repeat(5));
+    assert_eq!(out_a.borrow().as_str(), "del a\n");
+}
+
 /// A VM finalizes its garbage (a suspended generator, an instance with `__del__`) when
 /// it is dropped, with its own stdout; no other VM on the thread runs those finalizers,
 /// even for objects the embedder still holds when it drops the VM.
