@@ -15,7 +15,7 @@
 //! garbage no finalizer can reach, and queues the finalizers, keeping what they reach
 //! intact. The VM runs them at its next safe point, as part of that collection (a
 //! `gc.collect()` they make returns 0, as in CPython, and no automatic collection starts
-//! meanwhile: see [`Finalizing`]), then calls [`collect_finalized`], which frees what is
+//! meanwhile: see [`Collecting`]), then calls [`collect_finalized`], which frees what is
 //! still unreachable of what the collection kept. Garbage the finalizers make waits for
 //! the next collection.
 
@@ -61,17 +61,17 @@ pub fn is_collecting() -> bool {
 /// Marks a collection as running for as long as it lives (nesting is allowed: the
 /// previous state comes back on drop). The VM holds one while it runs the finalizers a
 /// collection found.
-pub struct Finalizing {
+pub(crate) struct Collecting {
     was_collecting: bool,
 }
 
-impl Finalizing {
-    pub fn begin() -> Finalizing {
-        Finalizing { was_collecting: COLLECTING.with(|c| c.replace(true)) }
+impl Collecting {
+    pub(crate) fn begin() -> Collecting {
+        Collecting { was_collecting: COLLECTING.with(|c| c.replace(true)) }
     }
 }
 
-impl Drop for Finalizing {
+impl Drop for Collecting {
     fn drop(&mut self) {
         COLLECTING.with(|c| c.set(self.was_collecting));
     }
@@ -103,7 +103,7 @@ pub fn collect_all() -> usize {
     if is_collecting() {
         return 0;
     }
-    let _collecting = Finalizing::begin();
+    let _collecting = Collecting::begin();
     reset_allocations_since_gc();
     let objs = tracked_snapshot();
     // Every tracked object is in `objs`.

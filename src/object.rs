@@ -178,7 +178,7 @@ struct Queued {
 
 /// A due finalizer handed to the VM: the object, and whether a collection found it (see
 /// `ObjHeader::queue_finalizer`).
-pub struct PendingFinalizer {
+pub(crate) struct PendingFinalizer {
     pub obj: Value,
     pub by_collector: bool,
 }

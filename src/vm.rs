@@ -175,7 +175,8 @@ pub struct Vm {
     /// Set when a jump event's callback raised: the handler search starts there.
     pub(crate) error_pc: Option<u32>,
     /// Must stay the last field: fields drop in order, so this one collects once all
-    /// the others have released what they held.
+    /// the others have released what they held. Never read: only its drop matters.
+    #[allow(dead_code)]
     collect_on_drop: crate::gc::CollectOnDrop,
 }
 
@@ -486,7 +487,7 @@ impl Vm {
     pub(crate) fn owns_finalizable(&self, obj: &Value) -> bool {
         if let Some(inst) = obj.downcast::<InstanceObj>() {
             let mut root = &inst.cls;
-            while let Some(base) = root.as_type().map(|t| &t.base).filter(|b| !b.is_null()) {
+            while let Some(base) = root.as_type().map(|t| &t.base).filter(|b| b.is::<TypeObj>()) {
                 root = base;
             }
             return root.is_same(&self.types.object);

@@ -375,17 +375,26 @@ fn dropping_the_last_vm_frees_everything() {
     assert_eq!(sorted(&out_b), "closed del del del", "{out_b}");
 }
 
+type Output = Rc<RefCell<String>>;
+
+/// VMs a (with its stdout) and b (with its stdout and stderr), each with a class `D`
+/// whose instances are in a cycle and print `del <tag>` when finalized.
+fn two_vms_with_class_d() -> ((Vm, Output), (Vm, Output, Output)) {
+    let (mut a, out_a, _) = captured_vm();
+    let (mut b, out_b, err_b) = captured_vm();
+    let prog = "class D:\n    def __init__(self, tag): self.tag = tag; self.me = self\n    def __del__(self): print('del', self.tag)\n";
+    a.run_main_source(prog, "<a>").unwrap();
+    b.run_main_source(prog, "<b>").unwrap();
+    ((a, out_a), (b, out_b, err_b))
+}
+
 /// The collector's registry and the finalizer queue are per thread, shared by the VMs
 /// on it, but each VM runs only its own objects' finalizers (so they print to its
 /// stdout and see its sys.argv), whichever VM's collection found them: b's garbage that
 /// a's collections find waits for b.
 #[test]
 fn two_vms_interleaved_on_one_thread() {
-    let (mut a, out_a, _) = captured_vm();
-    let (mut b, out_b, err_b) = captured_vm();
-    let prog = "class D:\n    def __init__(self, tag): self.tag = tag; self.me = self\n    def __del__(self): print('del', self.tag)\n";
-    a.run_main_source(prog, "<a>").unwrap();
-    b.run_main_source(prog, "<b>").unwrap();
+    let ((mut a, out_a), (mut b, out_b, err_b)) = two_vms_with_class_d();
     for i in 0..50 {
         a.run_main_source(&format!("D('a{i}')\nimport gc\ngc.collect()\n"), "<a>").unwrap();
         b.run_main_source(&format!("D('b{i}')\nx = [D('b{i}x') for _ in range(3)]\n"), "<b>").unwrap();
@@ -408,6 +417,24 @@ fn two_vms_interleaved_on_one_thread() {
     drop(b);
     assert_eq!(out_b.borrow().matches("del b49x\n").count(), 3, "{}", err_b.borrow());
     assert_eq!(out_a.borrow().as_str(), oa);
+}
+
+/// Without any `gc.collect()`: b's garbage that a's automatic collections find waits
+/// for b, which runs those finalizers by its own next automatic collection.
+#[test]
+fn automatic_collections_leave_other_vms_finalizers_to_them() {
+    let ((mut a, out_a), (mut b, out_b, _)) = two_vms_with_class_d();
+    b.run_main_source("for i in range(5): D('b')\n", "<b>").unwrap();
+    // Enough containers for several automatic collections.
+    a.run_main_source("for i in range(30000): x = [[i]]\nD('a')\nfor i in range(30000): x = [[i]]\n", "<a>").unwrap();
+    a.stdout.flush();
+    b.stdout.flush();
+    assert_eq!(out_a.borrow().as_str(), "del a\n");
+    assert_eq!(out_b.borrow().as_str(), "");
+    b.run_main_source("for i in range(30000): x = [[i]]\n", "<b>").unwrap();
+    b.stdout.flush();
+    assert_eq!(out_b.borrow().as_str(), "del b\n".repeat(5));
+    assert_eq!(out_a.borrow().as_str(), "del a\n");
 }
 
 /// A VM finalizes its garbage (a suspended generator, an instance with `__del__`) when

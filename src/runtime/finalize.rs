@@ -50,7 +50,7 @@ impl Vm {
     /// The rest of the collection that found `found` unreachable: their finalizers run
     /// while it counts as running, then what is still unreachable is freed.
     fn finish_collection(&mut self, found: Vec<Value>) -> usize {
-        let _collecting = crate::gc::Finalizing::begin();
+        let _collecting = crate::gc::Collecting::begin();
         for obj in &found {
             self.finalize_object(obj);
         }
