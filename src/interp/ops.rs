@@ -184,7 +184,12 @@ fn inst_dict(inst: &InstanceObj) -> &DictObj {
 /// differs, and the same facts are re-established through the type-attribute cache.
 #[inline]
 pub fn load_attr(vm: &mut Vm, code: &CodeObj, ins: Instr, owner: &Value, name: &Value) -> PyResult<Value> {
-    let Some(inst) = owner.downcast::<InstanceObj>() else { return vm.getattr(owner, name) };
+    let Some(inst) = owner.downcast::<InstanceObj>() else {
+        if let Some(m) = owner.downcast::<ModuleObj>() {
+            return module_attr(vm, code, ins, owner, m, name);
+        }
+        return vm.getattr(owner, name);
+    };
     let cache = &code.caches[ins.cache as usize];
     let t = inst.cls.downcast::<TypeObj>().expect("instance type");
     let c = cache.get();
@@ -202,6 +207,25 @@ pub fn load_attr(vm: &mut Vm, code: &CodeObj, ins: Instr, owner: &Value, name: &
             cache.set(CacheEntry { version: t.version(), version2: 0, index: ix as u32, aux: 0 });
             return Ok(d.value_at(ix).expect("live entry"));
         }
+    }
+    vm.getattr(owner, name)
+}
+
+/// LOAD_ATTR on a module (`math.sqrt`): a module attribute is its dict's entry, so the
+/// cache holds just the entry index and a hit is the key-identity check at that index
+/// (the entry holding the very key object `name` is the name's entry, whatever else
+/// changed). The entry's `index` is shared with the instance cache, whose hits make
+/// the same check, so a site that sees both stays correct.
+#[inline]
+fn module_attr(vm: &mut Vm, code: &CodeObj, ins: Instr, owner: &Value, m: &ModuleObj, name: &Value) -> PyResult<Value> {
+    let cache = &code.caches[ins.cache as usize];
+    let c = cache.get();
+    let d = m.dict.downcast::<DictObj>().expect("module dict");
+    if let Some(v) = d.value_at_if_key(c.index as usize, name) {
+        return Ok(v);
+    }
+    if let Some(ix) = d.index_of_str(name) {
+        cache.set(CacheEntry { index: ix as u32, ..c });
     }
     vm.getattr(owner, name)
 }
