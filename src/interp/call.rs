@@ -159,7 +159,8 @@ pub fn pop_frame(vm: &mut Vm) {
     let frame = unsafe { &mut *top };
     frame.release_slots();
     let mark = frame.stack_mark;
-    vm.frames.discard_top();
+    // SAFETY: `top` is still the top frame (dropping values runs no Python code).
+    unsafe { vm.frames.discard_top_at(top) };
     if !mark.is_owned() {
         vm.stack.free(mark);
     }

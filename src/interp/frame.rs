@@ -215,19 +215,23 @@ impl Default for ValueStack {
     }
 }
 
-const FRAMES_PER_CHUNK: usize = 128;
+const FRAMES_PER_CHUNK: usize = 1024;
 
 /// The stack of active frames. Frames never move once pushed (chunks are never
 /// reallocated), so the interpreter may keep a raw pointer to the running frame while
 /// the code it runs calls back into Python and pushes more frames.
 pub struct FrameStack {
+    /// Chunk 0's base (null before the first push): frames below `FRAMES_PER_CHUNK`,
+    /// which is where programs run unless they recurse deeply, are addressed from it
+    /// directly, without the chunk table.
+    first: *mut Frame,
     chunks: Vec<Box<[std::mem::MaybeUninit<Frame>]>>,
     len: usize,
 }
 
 impl FrameStack {
     pub fn new() -> FrameStack {
-        FrameStack { chunks: Vec::new(), len: 0 }
+        FrameStack { first: std::ptr::null_mut(), chunks: Vec::new(), len: 0 }
     }
 
     #[inline(always)]
@@ -244,6 +248,16 @@ impl FrameStack {
     #[inline(always)]
     fn slot(&self, i: usize) -> *mut Frame {
         debug_assert!(i / FRAMES_PER_CHUNK < self.chunks.len());
+        if i < FRAMES_PER_CHUNK {
+            // SAFETY: chunk 0 exists (callers only pass indices below the allocated
+            // capacity) and `first` is its base.
+            return unsafe { self.first.add(i) };
+        }
+        self.slot_slow(i)
+    }
+
+    #[cold]
+    fn slot_slow(&self, i: usize) -> *mut Frame {
         // SAFETY: callers only pass indices below the allocated capacity.
         unsafe {
             self.chunks.get_unchecked(i / FRAMES_PER_CHUNK).as_ptr().add(i % FRAMES_PER_CHUNK) as *mut Frame
@@ -291,6 +305,9 @@ impl FrameStack {
     #[cold]
     fn grow(&mut self) {
         self.chunks.push((0..FRAMES_PER_CHUNK).map(|_| std::mem::MaybeUninit::uninit()).collect());
+        if self.chunks.len() == 1 {
+            self.first = self.chunks[0].as_mut_ptr() as *mut Frame;
+        }
     }
 
     #[inline(always)]
@@ -307,6 +324,17 @@ impl FrameStack {
     #[inline(always)]
     pub fn discard_top(&mut self) {
         let top = self.top_ptr();
+        // SAFETY: `top` is the top frame's slot.
+        unsafe { self.discard_top_at(top) };
+    }
+
+    /// `discard_top` for a caller that already holds the top frame's pointer.
+    ///
+    /// # Safety
+    /// `top` must be `top_ptr()` (the stack is not empty).
+    #[inline(always)]
+    pub unsafe fn discard_top_at(&mut self, top: *mut Frame) {
+        debug_assert!(self.len > 0 && std::ptr::eq(top, self.slot(self.len - 1)));
         self.len -= 1;
         // SAFETY: the top slot was initialised by push; it left the stack above, so it
         // is dropped exactly once.

@@ -184,7 +184,12 @@ fn inst_dict(inst: &InstanceObj) -> &DictObj {
 /// differs, and the same facts are re-established through the type-attribute cache.
 #[inline]
 pub fn load_attr(vm: &mut Vm, code: &CodeObj, ins: Instr, owner: &Value, name: &Value) -> PyResult<Value> {
-    let Some(inst) = owner.downcast::<InstanceObj>() else { return vm.getattr(owner, name) };
+    let Some(inst) = owner.downcast::<InstanceObj>() else {
+        if let Some(m) = owner.downcast::<ModuleObj>() {
+            return module_attr(vm, code, ins, owner, m, name);
+        }
+        return vm.getattr(owner, name);
+    };
     let cache = &code.caches[ins.cache as usize];
     let t = inst.cls.downcast::<TypeObj>().expect("instance type");
     let c = cache.get();
@@ -202,6 +207,25 @@ pub fn load_attr(vm: &mut Vm, code: &CodeObj, ins: Instr, owner: &Value, name: &
             cache.set(CacheEntry { version: t.version(), version2: 0, index: ix as u32, aux: 0 });
             return Ok(d.value_at(ix).expect("live entry"));
         }
+    }
+    vm.getattr(owner, name)
+}
+
+/// LOAD_ATTR on a module (`math.sqrt`): a module attribute is its dict's entry, so the
+/// cache holds just the entry index and a hit is the key-identity check at that index
+/// (the entry holding the very key object `name` is the name's entry, whatever else
+/// changed). The entry's `index` is shared with the instance cache, whose hits make
+/// the same check, so a site that sees both stays correct.
+#[inline]
+fn module_attr(vm: &mut Vm, code: &CodeObj, ins: Instr, owner: &Value, m: &ModuleObj, name: &Value) -> PyResult<Value> {
+    let cache = &code.caches[ins.cache as usize];
+    let c = cache.get();
+    let d = m.dict.downcast::<DictObj>().expect("module dict");
+    if let Some(v) = d.value_at_if_key(c.index as usize, name) {
+        return Ok(v);
+    }
+    if let Some(ix) = d.index_of_str(name) {
+        cache.set(CacheEntry { index: ix as u32, ..c });
     }
     vm.getattr(owner, name)
 }
@@ -572,4 +596,82 @@ pub fn call_function_ex(vm: &mut Vm, callable: &Value, args: &Value, kwargs: &Va
         values.push(v);
     }
     vm.call_args(callable, Args::with_kw(&values, &names))
+}
+
+/// BINARY_OP on two small ints (`a`, `b` in 48 bits) for the operators whose result
+/// needs no error and, but for `+`, `-`, `*`, `//` at the edges, no allocation: the
+/// result, or None for the general path (`vm.binary_op`), which also raises the errors
+/// (division by zero, negative shift counts). Results equal `int.rs`'s.
+#[inline(always)]
+pub fn small_int_binop(op: u32, a: i64, b: i64) -> Option<Value> {
+    // The in-place forms (13..=25) behave as the plain ones on ints.
+    Some(match op {
+        0 | 13 => crate::objects::int::small_add(a, b),
+        10 | 23 => crate::objects::int::small_sub(a, b),
+        5 | 18 => crate::objects::int::small_mul(a, b),
+        // Bitwise results of two 48-bit two's-complement values fit 48 bits.
+        1 | 14 => Value::small_int(a & b),
+        7 | 20 => Value::small_int(a | b),
+        12 | 25 => Value::small_int(a ^ b),
+        6 | 19 if b != 0 => {
+            // Python's modulo takes the sign of the divisor; |result| < |b|.
+            let r = a % b;
+            Value::small_int(if r != 0 && (r ^ b) < 0 { r + b } else { r })
+        }
+        2 | 15 if b != 0 => {
+            // Floor division; -2**47 // -1 leaves 48 bits, so Value::int.
+            let q = a / b;
+            Value::int(if a % b != 0 && (a ^ b) < 0 { q - 1 } else { q })
+        }
+        9 | 22 if b >= 0 => Value::small_int(if b >= 64 { a >> 63 } else { a >> b }),
+        // |a| < 2**47, so a << 16 fits an i64; Value::int boxes what exceeds 48 bits.
+        3 | 16 if (0..=16).contains(&b) => Value::int(a << b),
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::small_int_binop;
+    use crate::value::{SMALL_INT_MAX, SMALL_INT_MIN};
+
+    /// Python's result for two ints, in i128 (None: an error or no fast path expected).
+    fn reference(op: u32, a: i64, b: i64) -> Option<i128> {
+        let (a, b) = (a as i128, b as i128);
+        Some(match op % 13 {
+            0 => a + b,
+            10 => a - b,
+            5 => a * b,
+            1 => a & b,
+            7 => a | b,
+            12 => a ^ b,
+            6 if b != 0 => a.rem_euclid(b) + if b < 0 && a.rem_euclid(b) != 0 { b } else { 0 },
+            2 if b != 0 => (a - (a.rem_euclid(b) + if b < 0 && a.rem_euclid(b) != 0 { b } else { 0 })) / b,
+            9 if b >= 0 => a >> b.min(127),
+            3 if (0..=16).contains(&b) => a << b,
+            _ => return None,
+        })
+    }
+
+    #[test]
+    fn small_int_binop_matches_python() {
+        let vals = [0, 1, -1, 2, -2, 3, -3, 7, -7, 16, 17, 63, 64, 100, -100, 65521, -65521,
+                    SMALL_INT_MAX, SMALL_INT_MIN, SMALL_INT_MAX - 1, SMALL_INT_MIN + 1];
+        for op in 0..=26u32 {
+            for &a in &vals {
+                for &b in &vals {
+                    let got = small_int_binop(op, a, b);
+                    let want = if op == 26 { None } else { reference(op, a, b) };
+                    match (got, want) {
+                        (None, None) => {}
+                        (Some(v), Some(w)) => {
+                            let v: i128 = v.as_int().expect("an int").to_bigint().try_into().expect("fits i128");
+                            assert_eq!(v, w, "op {op}: {a}, {b}");
+                        }
+                        (g, w) => panic!("op {op}: {a}, {b}: fast path {g:?}, expected {w:?}"),
+                    }
+                }
+            }
+        }
+    }
 }
