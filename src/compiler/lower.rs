@@ -624,7 +624,7 @@ mod tests {
     /// The parts of the f-string assigned by the first statement of `src`, as
     /// (constant text or "{}" for a field, (line, col, end_line, end_col)).
     fn parts(src: &str) -> Vec<(String, (u32, u32, u32, u32))> {
-        let (module, _) = parse_module(src, super::super::SourceKind::String).expect("parses");
+        let (module, _) = parse_module(src, SourceKind::String).expect("parses");
         let StmtKind::Assign { value, .. } = &module[0].kind else { panic!("not an assignment") };
         let ExprKind::JoinedStr(parts) = &value.kind else { panic!("not an f-string") };
         parts
