@@ -491,22 +491,24 @@ impl Lowerer<'_> {
 
     /// An f-string (possibly implicitly concatenated with plain strings) as a JoinedStr
     /// of constant strings and formatted values, adjacent literals merged as CPython does.
+    /// Each literal keeps its own place in the source (a plain string's token, an
+    /// f-string's literal text, a `{x=}`'s text), which the LOAD_CONST that pushes it
+    /// reports; merged literals span from the first one's start to the last one's end.
     fn fstring(&self, x: &r::ExprFString) -> R<ExprKind> {
         let mut parts: Vec<Expr> = Vec::new();
-        let whole = self.loc(x);
         for part in x.value.iter() {
             match part {
-                r::FStringPart::Literal(lit) => push_literal(&mut parts, &lit.value, whole),
-                r::FStringPart::FString(f) => self.fstring_elements(&f.elements, &mut parts, whole)?,
+                r::FStringPart::Literal(lit) => push_literal(&mut parts, &lit.value, self.loc(lit)),
+                r::FStringPart::FString(f) => self.fstring_elements(&f.elements, &mut parts)?,
             }
         }
         Ok(ExprKind::JoinedStr(parts))
     }
 
-    fn fstring_elements(&self, elements: &r::InterpolatedStringElements, parts: &mut Vec<Expr>, whole: Loc) -> R<()> {
+    fn fstring_elements(&self, elements: &r::InterpolatedStringElements, parts: &mut Vec<Expr>) -> R<()> {
         for el in elements.iter() {
             match el {
-                r::InterpolatedStringElement::Literal(lit) => push_literal(parts, &lit.value, whole),
+                r::InterpolatedStringElement::Literal(lit) => push_literal(parts, &lit.value, self.loc(lit)),
                 r::InterpolatedStringElement::Interpolation(i) => {
                     let value = self.expr(&i.expression)?;
                     let mut conversion = match i.conversion {
@@ -516,9 +518,12 @@ impl Lowerer<'_> {
                         r::ConversionFlag::Repr => b'r' as i32,
                     };
                     if let Some(debug) = &i.debug_text {
-                        // f"{x=}": the source text, then repr unless a spec/conversion says otherwise.
+                        // f"{x=}": the source text, then repr unless a spec/conversion says
+                        // otherwise. The text runs from after the '{' to the '!', ':' or '}'.
                         let text = debug.as_str();
-                        push_literal(parts, text, whole);
+                        let start = i.range.start() + TextSize::from(1);
+                        let end = start + TextSize::of(text);
+                        push_literal(parts, text, self.index.loc(TextRange::new(start, end)));
                         if conversion == -1 && i.format_spec.is_none() {
                             conversion = b'r' as i32;
                         }
@@ -526,8 +531,10 @@ impl Lowerer<'_> {
                     let format_spec = match &i.format_spec {
                         Some(spec) => {
                             let mut spec_parts = Vec::new();
-                            self.fstring_elements(&spec.elements, &mut spec_parts, whole)?;
-                            Some(Box::new(Expr { kind: ExprKind::JoinedStr(spec_parts), loc: self.loc(spec.as_ref()) }))
+                            self.fstring_elements(&spec.elements, &mut spec_parts)?;
+                            // CPython's spec node starts at its ':'; ruff's just after it.
+                            let range = TextRange::new(spec.range.start() - TextSize::from(1), spec.range.end());
+                            Some(Box::new(Expr { kind: ExprKind::JoinedStr(spec_parts), loc: self.index.loc(range) }))
                         }
                         None => None,
                     };
@@ -546,8 +553,9 @@ fn push_literal(parts: &mut Vec<Expr>, text: &str, loc: Loc) {
     if text.is_empty() {
         return;
     }
-    if let Some(Expr { kind: ExprKind::Constant(Constant::Str(prev)), .. }) = parts.last_mut() {
+    if let Some(Expr { kind: ExprKind::Constant(Constant::Str(prev)), loc: prev_loc }) = parts.last_mut() {
         prev.push_str(text);
+        (prev_loc.end_line, prev_loc.end_col) = (loc.end_line, loc.end_col);
         return;
     }
     parts.push(Expr { kind: ExprKind::Constant(Constant::Str(text.to_string())), loc });
@@ -606,5 +614,68 @@ fn cmpop(op: r::CmpOp) -> CmpOp {
         r::CmpOp::IsNot => CmpOp::IsNot,
         r::CmpOp::In => CmpOp::In,
         r::CmpOp::NotIn => CmpOp::NotIn,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The parts of the f-string assigned by the first statement of `src`, as
+    /// (constant text or "{}" for a field, (line, col, end_line, end_col)).
+    fn parts(src: &str) -> Vec<(String, (u32, u32, u32, u32))> {
+        let (module, _) = parse_module(src, SourceKind::String).expect("parses");
+        let StmtKind::Assign { value, .. } = &module[0].kind else { panic!("not an assignment") };
+        let ExprKind::JoinedStr(parts) = &value.kind else { panic!("not an f-string") };
+        parts
+            .iter()
+            .map(|p| {
+                let text = match &p.kind {
+                    ExprKind::Constant(Constant::Str(s)) => s.clone(),
+                    ExprKind::FormattedValue { format_spec: Some(spec), .. } => format!("{{:{}}}", parts_text(spec)),
+                    _ => "{}".to_string(),
+                };
+                (text, (p.loc.line, p.loc.col, p.loc.end_line, p.loc.end_col))
+            })
+            .collect()
+    }
+
+    fn parts_text(spec: &Expr) -> String {
+        let ExprKind::JoinedStr(parts) = &spec.kind else { return String::new() };
+        let l = spec.loc;
+        let inner: Vec<String> = parts
+            .iter()
+            .map(|p| match &p.kind {
+                ExprKind::Constant(Constant::Str(s)) => format!("{s}@{}-{}", p.loc.col, p.loc.end_col),
+                _ => "{}".into(),
+            })
+            .collect();
+        format!("{}@{}-{}", inner.join(","), l.col, l.end_col)
+    }
+
+    #[test]
+    fn fstring_literals_keep_their_own_columns() {
+        assert_eq!(
+            parts("x = f'ab{n}cd'\n"),
+            vec![("ab".into(), (1, 6, 1, 8)), ("{}".into(), (1, 8, 1, 11)), ("cd".into(), (1, 11, 1, 13))]
+        );
+        // A format spec node starts at its ':'; its literal is at its own place.
+        assert_eq!(parts("x = f'{v:.2f}'\n"), vec![("{:.2f@9-12@8-12}".into(), (1, 6, 1, 13))]);
+    }
+
+    #[test]
+    fn fstring_literal_on_a_later_line_has_that_line() {
+        let p = parts("x = f'''one\n{n} two'''\n");
+        assert_eq!(p[0], ("one\n".into(), (1, 8, 2, 0)));
+        assert_eq!(p[2], (" two".into(), (2, 3, 2, 7)));
+    }
+
+    #[test]
+    fn merged_literals_span_first_to_last() {
+        // The debug text `n=` runs from after the '{' up to the '}'.
+        assert_eq!(parts("x = f'{n=}'\n")[0], ("n=".into(), (1, 7, 1, 9)));
+        assert_eq!(parts("x = f'a{n=}'\n")[0], ("an=".into(), (1, 6, 1, 10)));
+        // A plain string's part is its whole token, quotes included.
+        assert_eq!(parts("x = 'pre' f'mid{n}'\n")[0], ("premid".into(), (1, 4, 1, 15)));
     }
 }

@@ -1,0 +1,2 @@
+f(x for x in
+     yyyyyyyyyyyyyyyyyy, 1)
