@@ -36,8 +36,7 @@ fn classify(it: &Value) -> u8 {
             _ => 0,
         };
     }
-    if let Some(g) = it.downcast::<GeneratorObj>() {
-        let _ = g;
+    if it.is::<GeneratorObj>() {
         return FOR_ITER_GEN;
     }
     0

@@ -32,8 +32,8 @@
 //! ```
 
 use super::events::*;
-use super::{Callback, EventInfo};
-use crate::error::{ExcKind, PyErr, PyResult};
+use super::fire::{call_tools, cannot_disable, Report};
+use crate::error::PyResult;
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -70,34 +70,17 @@ pub fn exit_scope(_vm: &Vm) {}
 /// Calls each active tool's callback for `event` with `(codelike, offset, *args)`.
 /// DISABLE turns the event off in `state` (local events) or is an error.
 fn fire(vm: &mut Vm, state: &mut MonitoringState, event: usize, codelike: &Value, offset: i32, args: &[Value]) -> PyResult<()> {
-    if vm.monitoring.tracing > 0 {
-        return Ok(());
-    }
-    let mut tools = state.active;
-    while tools != 0 {
-        let tool = 7 - tools.leading_zeros() as usize;
-        tools &= !(1 << tool);
-        let Some(cb) = vm.monitoring.callbacks[tool][event].clone() else { continue };
-        vm.monitoring.tracing += 1;
-        let r = match &cb {
-            Callback::Native(f) => f(vm, &EventInfo { event, code: codelike, offset: offset as u32, args }),
-            Callback::Python(f) | Callback::LegacyBranch { handler: f, .. } => {
-                let mut a = vec![codelike.clone(), Value::int(offset as i64)];
-                a.extend_from_slice(args);
-                vm.call(f, &a).map(|r| r.is_same(&vm.monitoring.disable))
-            }
-        };
-        vm.monitoring.tracing -= 1;
-        if r? {
-            if event < LOCAL_EVENTS {
-                state.active &= !(1 << tool);
-            } else {
-                vm.monitoring.callbacks[tool][event] = None;
-                return Err(PyErr::new(ExcKind::ValueError, format!("Cannot disable {} events. Callback removed.", NAMES[event])));
-            }
+    let mut py_args = vec![Value::int(offset as i64)];
+    py_args.extend_from_slice(args);
+    let report = Report { event, code: codelike, py_args: &py_args, native_offset: offset as u32, native_args: args };
+    call_tools(vm, state.active, &report, |vm, tool| {
+        if event < LOCAL_EVENTS {
+            state.active &= !(1 << tool);
+            Ok(())
+        } else {
+            cannot_disable(vm, tool, event)
         }
-    }
-    Ok(())
+    })
 }
 
 macro_rules! fire_fns {
@@ -146,28 +129,12 @@ fire_fns! {
 
 /// `PyMonitoring_FireLineEvent`: callbacks get `(codelike, lineno)`.
 pub fn fire_line(vm: &mut Vm, state: &mut MonitoringState, codelike: &Value, offset: i32, lineno: i32) -> PyResult<()> {
-    if vm.monitoring.tracing > 0 {
-        return Ok(());
-    }
-    let mut tools = state.active;
-    while tools != 0 {
-        let tool = 7 - tools.leading_zeros() as usize;
-        tools &= !(1 << tool);
-        let Some(cb) = vm.monitoring.callbacks[tool][LINE].clone() else { continue };
-        let line = Value::int(lineno as i64);
-        vm.monitoring.tracing += 1;
-        let r = match &cb {
-            Callback::Native(f) => f(vm, &EventInfo { event: LINE, code: codelike, offset: offset as u32, args: std::slice::from_ref(&line) }),
-            Callback::Python(f) | Callback::LegacyBranch { handler: f, .. } => {
-                vm.call(f, &[codelike.clone(), line]).map(|r| r.is_same(&vm.monitoring.disable))
-            }
-        };
-        vm.monitoring.tracing -= 1;
-        if r? {
-            state.active &= !(1 << tool);
-        }
-    }
-    Ok(())
+    let line = [Value::int(lineno as i64)];
+    let report = Report { event: LINE, code: codelike, py_args: &line, native_offset: offset as u32, native_args: &line };
+    call_tools(vm, state.active, &report, |_, tool| {
+        state.active &= !(1 << tool);
+        Ok(())
+    })
 }
 
 /// `PyMonitoring_FireStopIterationEvent`: the callbacks see `StopIteration(value)`.

@@ -65,8 +65,3 @@ bitflags::bitflags! {
         const BRANCH = 1 << BRANCH;
     }
 }
-
-/// The lowest set bit's event number, for a set with exactly one event.
-pub fn single_event(set: EventSet) -> Option<usize> {
-    (set.bits().count_ones() == 1).then(|| set.bits().trailing_zeros() as usize)
-}

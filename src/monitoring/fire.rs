@@ -39,48 +39,88 @@ pub fn has_global(vm: &Vm, event: usize) -> bool {
     vm.monitoring.global[event] != 0
 }
 
-/// Calls one tool's callback; `Ok(true)` means it returned DISABLE.
-fn call_one(vm: &mut Vm, tool: usize, event: usize, code: &Value, i: usize, py_args: &[Value]) -> PyResult<bool> {
-    let Some(cb) = vm.monitoring.callbacks[tool][event].clone() else { return Ok(false) };
-    vm.monitoring.tracing += 1;
-    let r = invoke(vm, &cb, event, code, i, py_args);
-    vm.monitoring.tracing -= 1;
-    r
+/// One event as the callbacks receive it: Python callbacks get `(code, *py_args)`,
+/// native ones an [`EventInfo`] with `native_offset` and `native_args`.
+pub(crate) struct Report<'a> {
+    pub event: usize,
+    pub code: &'a Value,
+    pub py_args: &'a [Value],
+    pub native_offset: u32,
+    pub native_args: &'a [Value],
 }
 
-fn invoke(vm: &mut Vm, cb: &Callback, event: usize, code: &Value, i: usize, py_args: &[Value]) -> PyResult<bool> {
-    match cb {
-        Callback::Python(f) => {
-            let mut args = Vec::with_capacity(py_args.len() + 1);
-            args.push(code.clone());
-            args.extend_from_slice(py_args);
-            let r = vm.call(f, &args)?;
-            Ok(r.is_same(&vm.monitoring.disable))
+impl<'a> Report<'a> {
+    /// An event at instruction `i` whose Python arguments after the code are
+    /// `py_args` (an offset first, except for LINE).
+    fn at(event: usize, code: &'a Value, i: usize, py_args: &'a [Value]) -> Report<'a> {
+        let (native_offset, native_args) = if event == LINE || py_args.is_empty() {
+            (2 * i as u32, py_args)
+        } else {
+            (py_args[0].as_small_int().unwrap_or(0) as u32, &py_args[1..])
+        };
+        Report { event, code, py_args, native_offset, native_args }
+    }
+}
+
+/// Calls the callbacks of `tools` (highest tool id first, as CPython) for one event;
+/// `on_disable` handles each DISABLE. Nothing runs while a callback is running.
+pub(crate) fn call_tools(
+    vm: &mut Vm,
+    tools: u8,
+    r: &Report<'_>,
+    mut on_disable: impl FnMut(&mut Vm, usize) -> PyResult<()>,
+) -> PyResult<()> {
+    if vm.monitoring.tracing > 0 {
+        return Ok(());
+    }
+    let mut tools = tools;
+    while tools != 0 {
+        let tool = 7 - tools.leading_zeros() as usize;
+        tools &= !(1 << tool);
+        let Some(cb) = vm.monitoring.callbacks[tool][r.event].clone() else { continue };
+        vm.monitoring.tracing += 1;
+        let disabled = invoke(vm, &cb, r);
+        vm.monitoring.tracing -= 1;
+        if disabled? {
+            on_disable(vm, tool)?;
         }
+    }
+    Ok(())
+}
+
+/// The DISABLE handling of events that cannot be disabled: the callback is removed
+/// and the event site raises.
+pub(crate) fn cannot_disable(vm: &mut Vm, tool: usize, event: usize) -> PyResult<()> {
+    vm.monitoring.callbacks[tool][event] = None;
+    Err(PyErr::new(ExcKind::ValueError, format!("Cannot disable {} events. Callback removed.", NAMES[event])))
+}
+
+/// Calls one callback; `Ok(true)` means it returned DISABLE.
+fn invoke(vm: &mut Vm, cb: &Callback, r: &Report<'_>) -> PyResult<bool> {
+    let call_python = |vm: &mut Vm, f: &Value| -> PyResult<bool> {
+        let mut args = Vec::with_capacity(r.py_args.len() + 1);
+        args.push(r.code.clone());
+        args.extend_from_slice(r.py_args);
+        let res = vm.call(f, &args)?;
+        Ok(res.is_same(&vm.monitoring.disable))
+    };
+    match cb {
+        Callback::Python(f) => call_python(vm, f),
         Callback::Native(f) => {
-            let (offset, args) = if event == LINE || py_args.is_empty() {
-                (2 * i as u32, py_args)
-            } else {
-                (py_args[0].as_small_int().unwrap_or(0) as u32, &py_args[1..])
-            };
             let f = f.clone();
-            f(vm, &EventInfo { event, code, offset, args })
+            f(vm, &EventInfo { event: r.event, code: r.code, offset: r.native_offset, args: r.native_args })
         }
         Callback::LegacyBranch { handler, .. } => {
             // CPython's legacy BRANCH wrapper: a source instruction that is no longer
             // instrumented means "already disabled". Its attempt to disable the other
             // direction only applies to uninstrumented sources, so never here.
-            let src = py_args.first().and_then(|v| v.as_small_int()).unwrap_or(0) as usize / 2;
-            let raw = code_obj(code).instrs.get(src).map(|c| c.get().op);
-            if !raw.is_some_and(|op| op.is_instrumented()) {
-                return Ok(true);
+            if let Some(c) = r.code.downcast::<CodeObj>() {
+                let src = r.py_args.first().and_then(|v| v.as_small_int()).unwrap_or(0) as usize / 2;
+                if !c.instrs.get(src).is_some_and(|ins| ins.get().op.is_instrumented()) {
+                    return Ok(true);
+                }
             }
-            let handler = handler.clone();
-            let mut args = Vec::with_capacity(py_args.len() + 1);
-            args.push(code.clone());
-            args.extend_from_slice(py_args);
-            let r = vm.call(&handler, &args)?;
-            Ok(r.is_same(&vm.monitoring.disable))
+            call_python(vm, handler)
         }
     }
 }
@@ -91,24 +131,16 @@ pub fn fire(vm: &mut Vm, code: &Value, i: usize, event: usize, py_args: &[Value]
     if vm.monitoring.tracing > 0 {
         return Ok(());
     }
-    let mut tools = tools_for(vm, code_obj(code), i, event);
-    while tools != 0 {
-        let tool = 7 - tools.leading_zeros() as usize;
-        tools &= !(1 << tool);
-        if call_one(vm, tool, event, code, i, py_args)? {
-            if event < LOCAL_EVENTS {
-                let c = code_obj(code);
-                super::instrument::with_data(c, |d| d.remove_tools(c, i, event, 1 << tool));
-            } else {
-                vm.monitoring.callbacks[tool][event] = None;
-                return Err(PyErr::new(
-                    ExcKind::ValueError,
-                    format!("Cannot disable {} events. Callback removed.", NAMES[event]),
-                ));
-            }
+    let tools = tools_for(vm, code_obj(code), i, event);
+    call_tools(vm, tools, &Report::at(event, code, i, py_args), |vm, tool| {
+        if event < LOCAL_EVENTS {
+            let c = code_obj(code);
+            super::instrument::with_data(c, |d| d.remove_tools(c, i, event, 1 << tool));
+            Ok(())
+        } else {
+            cannot_disable(vm, tool, event)
         }
-    }
-    Ok(())
+    })
 }
 
 /// An event with an instruction offset as its first argument.
@@ -149,17 +181,11 @@ pub fn fire_line(vm: &mut Vm, code: &Value, i: usize, prev: usize) -> PyResult<O
         let same_line = d.line(prev) == line && !matches!(prev_op, Some(Op::Resume | Op::InstrumentedResume));
         (line, if same_line { 0 } else { d.line_tools_at(i, vm.monitoring.global[LINE]) })
     };
-    if tools != 0 {
-        let args = [Value::int(line as i64)];
-        let mut tools = tools;
-        while tools != 0 {
-            let tool = 7 - tools.leading_zeros() as usize;
-            tools &= !(1 << tool);
-            if call_one(vm, tool, LINE, code, i, &args)? {
-                super::instrument::with_data(c, |d| d.remove_line_tools(c, i, 1 << tool));
-            }
-        }
-    }
+    let args = [Value::int(line as i64)];
+    call_tools(vm, tools, &Report::at(LINE, code, i, &args), |_, tool| {
+        super::instrument::with_data(c, |d| d.remove_line_tools(c, i, 1 << tool));
+        Ok(())
+    })?;
     Ok(layer_op(c))
 }
 
@@ -175,13 +201,9 @@ pub fn fire_instruction(vm: &mut Vm, code: &Value, i: usize) -> PyResult<Op> {
         return Ok(next);
     }
     let args = [offset_value(i)];
-    let mut tools = tools;
-    while tools != 0 {
-        let tool = 7 - tools.leading_zeros() as usize;
-        tools &= !(1 << tool);
-        if call_one(vm, tool, INSTRUCTION, code, i, &args)? {
-            super::instrument::with_data(c, |d| d.remove_instruction_tools(c, i, 1 << tool));
-        }
-    }
+    call_tools(vm, tools, &Report::at(INSTRUCTION, code, i, &args), |_, tool| {
+        super::instrument::with_data(c, |d| d.remove_instruction_tools(c, i, 1 << tool));
+        Ok(())
+    })?;
     Ok(next)
 }

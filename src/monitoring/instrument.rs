@@ -26,19 +26,29 @@ pub struct CodeMonitoring {
     /// The uninstrumented opcode of every instruction.
     base: Box<[Op]>,
     first_traceable: usize,
-    /// Per instruction: the event layer is instrumented.
-    ev_on: Box<[bool]>,
-    /// Per-instruction tools for the event layer, once several tools are active.
-    tools: Option<Box<[u8]>>,
     /// Line of each instruction (-1: none) and whether it may carry a LINE event;
     /// computed the first time LINE is active.
     lines: Option<Box<[(i32, bool)]>>,
-    line_on: Box<[bool]>,
-    line_tools: Option<Box<[u8]>>,
-    instr_on: Box<[bool]>,
-    per_instruction_tools: Option<Box<[u8]>>,
+    /// The event, INSTRUCTION and LINE layers (indexed by [`Layer`]).
+    layers: [LayerState; 3],
     /// Bumped whenever the live (event, offset, tools) triples change.
     pub(crate) live_version: u64,
+}
+
+/// The three ways an instruction can be instrumented, innermost first.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Layer {
+    /// The instruction's own event (its `INSTRUMENTED_*` twin).
+    Event = 0,
+    Instruction = 1,
+    Line = 2,
+}
+
+/// One layer's state: where it is instrumented, and (once several tools are active)
+/// which tools each location calls.
+struct LayerState {
+    on: Box<[bool]>,
+    tools: Option<Box<[u8]>>,
 }
 
 /// The event an instruction reports, for instrumentable opcodes.
@@ -96,13 +106,8 @@ impl CodeMonitoring {
             tool_versions: [0; TOOL_SLOTS],
             base,
             first_traceable,
-            ev_on: vec![false; n].into(),
-            tools: None,
             lines: None,
-            line_on: vec![false; n].into(),
-            line_tools: None,
-            instr_on: vec![false; n].into(),
-            per_instruction_tools: None,
+            layers: std::array::from_fn(|_| LayerState { on: vec![false; n].into(), tools: None }),
             live_version: 0,
         }
     }
@@ -113,17 +118,17 @@ impl CodeMonitoring {
 
     /// The opcode under the INSTRUCTION layer (what INSTRUMENTED_INSTRUCTION runs).
     pub fn event_layer_op(&self, i: usize) -> Op {
-        if self.ev_on[i] { twin(self.base[i]) } else { self.base[i] }
+        if self.layers[Layer::Event as usize].on[i] { twin(self.base[i]) } else { self.base[i] }
     }
 
     /// The opcode under the LINE layer, which is outermost (what INSTRUMENTED_LINE
     /// runs after firing).
     pub fn instruction_layer_op(&self, i: usize) -> Op {
-        if self.instr_on[i] { Op::InstrumentedInstruction } else { self.event_layer_op(i) }
+        if self.layers[Layer::Instruction as usize].on[i] { Op::InstrumentedInstruction } else { self.event_layer_op(i) }
     }
 
     fn top_op(&self, i: usize) -> Op {
-        if self.line_on[i] { Op::InstrumentedLine } else { self.instruction_layer_op(i) }
+        if self.layers[Layer::Line as usize].on[i] { Op::InstrumentedLine } else { self.instruction_layer_op(i) }
     }
 
     /// The line of instruction `i` as LINE events see it (-1: none).
@@ -133,21 +138,21 @@ impl CodeMonitoring {
 
     /// Tools to call for `event` (not LINE/INSTRUCTION) at instruction `i`.
     pub fn tools_at(&self, i: usize, event: usize) -> u8 {
-        match &self.tools {
+        match &self.layers[Layer::Event as usize].tools {
             Some(t) => t[i],
             None => self.active[event],
         }
     }
 
     pub fn line_tools_at(&self, i: usize, global_line: u8) -> u8 {
-        match &self.line_tools {
+        match &self.layers[Layer::Line as usize].tools {
             Some(t) => t[i],
             None => global_line | self.local[LINE],
         }
     }
 
     pub fn instruction_tools_at(&self, i: usize, global_instr: u8) -> u8 {
-        match &self.per_instruction_tools {
+        match &self.layers[Layer::Instruction as usize].tools {
             Some(t) => t[i],
             None => global_instr | self.local[INSTRUCTION],
         }
@@ -170,27 +175,29 @@ impl CodeMonitoring {
         let all = self.union(mon);
         let multi = Self::multitools(&all);
         let n = self.base.len();
-        if self.tools.is_none() && multi {
+        if self.layers[Layer::Event as usize].tools.is_none() && multi {
             // Tools per instruction start as "the active tools" wherever the event
             // layer is instrumented, so earlier DISABLEs survive.
             let t = (0..n)
                 .map(|i| match event_for(self.base[i], code.instrs[i].get().arg) {
-                    Some(ev) if self.ev_on[i] => self.active[ev],
+                    Some(ev) if self.layers[Layer::Event as usize].on[i] => self.active[ev],
                     _ => 0,
                 })
                 .collect();
-            self.tools = Some(t);
+            self.layers[Layer::Event as usize].tools = Some(t);
         }
         if all[LINE] != 0 {
             if self.lines.is_none() {
                 self.lines = Some(compute_lines(code, &self.base, self.first_traceable));
             }
-            if multi && self.line_tools.is_none() {
-                self.line_tools = Some(vec![all[LINE]; n].into());
+            let line = &mut self.layers[Layer::Line as usize];
+            if multi && line.tools.is_none() {
+                line.tools = Some(vec![all[LINE]; n].into());
             }
         }
-        if all[INSTRUCTION] != 0 && multi && self.per_instruction_tools.is_none() {
-            self.per_instruction_tools = Some(vec![0; n].into());
+        let instruction = &mut self.layers[Layer::Instruction as usize];
+        if all[INSTRUCTION] != 0 && multi && instruction.tools.is_none() {
+            instruction.tools = Some(vec![0; n].into());
         }
     }
 
@@ -219,36 +226,24 @@ impl CodeMonitoring {
         }
     }
 
-    fn set_event_layer(&mut self, code: &CodeObj, i: usize, on: bool) {
-        if self.ev_on[i] != on {
-            self.ev_on[i] = on;
-            self.reset_for_iter(code, i, true);
+    /// Instruments or de-instruments one layer at instruction `i`.
+    fn set_layer(&mut self, code: &CodeObj, layer: Layer, i: usize, on: bool) {
+        let l = &mut self.layers[layer as usize];
+        if l.on[i] != on {
+            l.on[i] = on;
+            // The event layer restarts FOR_ITER's counter either way; the layers over
+            // it only when they come off (CPython's de_instrument_line/_per_instruction).
+            self.reset_for_iter(code, i, layer == Layer::Event || !on);
             self.write(code, i);
             self.live_version += 1;
         }
     }
 
-    fn set_line_layer(&mut self, code: &CodeObj, i: usize, on: bool) {
-        if self.line_on[i] != on {
-            self.line_on[i] = on;
-            self.reset_for_iter(code, i, !on);
-            self.write(code, i);
-            self.live_version += 1;
-        }
-    }
-
-    fn set_instruction_layer(&mut self, code: &CodeObj, i: usize, on: bool) {
-        if self.instr_on[i] != on {
-            self.instr_on[i] = on;
-            self.reset_for_iter(code, i, !on);
-            self.write(code, i);
-            self.live_version += 1;
-        }
-    }
-
-    /// `remove_tools`: also what DISABLE does for an instrumented event.
-    pub fn remove_tools(&mut self, code: &CodeObj, i: usize, event: usize, tools: u8) {
-        let deinstrument = match &mut self.tools {
+    /// `remove_tools` / `remove_line_tools` / `remove_per_instruction_tools`: also what
+    /// DISABLE does. With per-location tools the location goes when none is left;
+    /// with a single tool (`active[event]`) when that tool is removed.
+    fn remove(&mut self, code: &CodeObj, layer: Layer, i: usize, event: usize, tools: u8) {
+        let deinstrument = match &mut self.layers[layer as usize].tools {
             Some(t) => {
                 t[i] &= !tools;
                 self.live_version += 1;
@@ -260,66 +255,29 @@ impl CodeMonitoring {
             }
         };
         if deinstrument {
-            self.set_event_layer(code, i, false);
+            self.set_layer(code, layer, i, false);
         }
     }
 
-    fn add_tools(&mut self, code: &CodeObj, i: usize, tools: u8) {
-        if let Some(t) = &mut self.tools {
+    /// `add_tools` and its LINE/INSTRUCTION twins.
+    fn add(&mut self, code: &CodeObj, layer: Layer, i: usize, tools: u8) {
+        if let Some(t) = &mut self.layers[layer as usize].tools {
             t[i] |= tools;
             self.live_version += 1;
         }
-        self.set_event_layer(code, i, true);
+        self.set_layer(code, layer, i, true);
+    }
+
+    pub fn remove_tools(&mut self, code: &CodeObj, i: usize, event: usize, tools: u8) {
+        self.remove(code, Layer::Event, i, event, tools);
     }
 
     pub fn remove_line_tools(&mut self, code: &CodeObj, i: usize, tools: u8) {
-        let deinstrument = match &mut self.line_tools {
-            Some(t) => {
-                t[i] &= !tools;
-                self.live_version += 1;
-                t[i] == 0
-            }
-            None => {
-                let single = self.active[LINE];
-                single & tools == single
-            }
-        };
-        if deinstrument {
-            self.set_line_layer(code, i, false);
-        }
-    }
-
-    fn add_line_tools(&mut self, code: &CodeObj, i: usize, tools: u8) {
-        if let Some(t) = &mut self.line_tools {
-            t[i] |= tools;
-            self.live_version += 1;
-        }
-        self.set_line_layer(code, i, true);
+        self.remove(code, Layer::Line, i, LINE, tools);
     }
 
     pub fn remove_instruction_tools(&mut self, code: &CodeObj, i: usize, tools: u8) {
-        let deinstrument = match &mut self.per_instruction_tools {
-            Some(t) => {
-                t[i] &= !tools;
-                self.live_version += 1;
-                t[i] == 0
-            }
-            None => {
-                let single = self.active[INSTRUCTION];
-                single & tools == single
-            }
-        };
-        if deinstrument {
-            self.set_instruction_layer(code, i, false);
-        }
-    }
-
-    fn add_instruction_tools(&mut self, code: &CodeObj, i: usize, tools: u8) {
-        if let Some(t) = &mut self.per_instruction_tools {
-            t[i] |= tools;
-            self.live_version += 1;
-        }
-        self.set_instruction_layer(code, i, true);
+        self.remove(code, Layer::Instruction, i, INSTRUCTION, tools);
     }
 }
 
@@ -400,7 +358,7 @@ pub fn force_instrument(mon: &Monitoring, code: &CodeObj) {
                     d.remove_tools(code, i, ev, removed[ev]);
                 }
                 if new[ev] != 0 {
-                    d.add_tools(code, i, new[ev]);
+                    d.add(code, Layer::Event, i, new[ev]);
                 }
             }
             let is_line_start = |d: &CodeMonitoring, i: usize| d.lines.as_ref().is_some_and(|l| l[i].1);
@@ -422,14 +380,14 @@ pub fn force_instrument(mon: &Monitoring, code: &CodeObj) {
             if new[LINE] != 0 {
                 for i in d.first_traceable..n {
                     if is_line_start(d, i) {
-                        d.add_line_tools(code, i, new[LINE]);
+                        d.add(code, Layer::Line, i, new[LINE]);
                     }
                 }
             }
             if new[INSTRUCTION] != 0 {
                 for i in d.first_traceable..n {
                     if per_instruction(d, i) {
-                        d.add_instruction_tools(code, i, new[INSTRUCTION]);
+                        d.add(code, Layer::Instruction, i, new[INSTRUCTION]);
                     }
                 }
             }
@@ -471,13 +429,14 @@ pub fn live_events(mon: &Monitoring, code: &CodeObj) -> LiveEvents {
     };
     let event_tools = (0..n)
         .map(|i| match event_for(d.base[i], code.instrs[i].get().arg) {
-            Some(ev) if d.ev_on[i] => d.tools_at(i, ev),
+            Some(ev) if d.layers[Layer::Event as usize].on[i] => d.tools_at(i, ev),
             _ => 0,
         })
         .collect();
-    let line_tools = (0..n).map(|i| if d.line_on[i] { d.line_tools_at(i, mon.global[LINE]) } else { 0 }).collect();
+    let on = |layer: Layer, i: usize| d.layers[layer as usize].on[i];
+    let line_tools = (0..n).map(|i| if on(Layer::Line, i) { d.line_tools_at(i, mon.global[LINE]) } else { 0 }).collect();
     let instruction_tools =
-        (0..n).map(|i| if d.instr_on[i] { d.instruction_tools_at(i, mon.global[INSTRUCTION]) } else { 0 }).collect();
+        (0..n).map(|i| if on(Layer::Instruction, i) { d.instruction_tools_at(i, mon.global[INSTRUCTION]) } else { 0 }).collect();
     LiveEvents { version: d.live_version, event_tools, line_tools, instruction_tools }
 }
 
