@@ -80,6 +80,18 @@ impl Stack {
         // SAFETY: at least n values are on the stack.
         unsafe { std::ptr::swap(self.top.sub(1), self.top.sub(n)) }
     }
+    /// CALL's method unpacking: a bound method in the callable slot, with NULL in the
+    /// self slot `self_slot` below the top, becomes (function, self).
+    #[inline(always)]
+    fn expand_bound_method(&mut self, self_slot: usize) {
+        if self.peek(self_slot).is_null() {
+            if let Some(bm) = self.peek(self_slot + 1).downcast::<BoundMethodObj>() {
+                let (fu, se) = (bm.func.clone(), bm.self_.clone());
+                self.set(self_slot, se);
+                self.set(self_slot + 1, fu);
+            }
+        }
+    }
     #[inline(always)]
     fn depth(&self, base: *mut Value) -> u32 {
         // SAFETY: both pointers are into the same frame's slots.
@@ -283,13 +295,7 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                         let argc = ins.arg as usize;
                         let extra = kw as usize;
                         // Bound methods are unpacked into (function, self) first.
-                        if st.peek(argc + 1 + extra).is_null() {
-                            if let Some(bm) = st.peek(argc + 2 + extra).downcast::<BoundMethodObj>() {
-                                let (fu, se) = (bm.func.clone(), bm.self_.clone());
-                                st.set(argc + 1 + extra, se);
-                                st.set(argc + 2 + extra, fu);
-                            }
-                        }
+                        st.expand_bound_method(argc + 1 + extra);
                         sync!();
                         let callable = st.peek(argc + 2 + extra).clone();
                         let self_or_null = st.peek(argc + 1 + extra);
@@ -943,13 +949,7 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                         if kwnames.is_none() {
                             // A bound method called directly: unpack it in place into
                             // (function, self) so the fast path below applies.
-                            if st.peek(argc + 1).is_null() {
-                                if let Some(bm) = st.peek(argc + 2).downcast::<BoundMethodObj>() {
-                                    let (fu, se) = (bm.func.clone(), bm.self_.clone());
-                                    st.set(argc + 1, se);
-                                    st.set(argc + 2, fu);
-                                }
-                            }
+                            st.expand_bound_method(argc + 1);
                             // A Python function whose parameters the positional args fill
                             // (defaults may cover the rest): move them into a new frame
                             // and continue there, with no Rust recursion.
