@@ -228,7 +228,11 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                 let mut ins = unsafe { (*instrs.add(pc)).get() };
                 // The instruction run before this one (INSTRUMENTED_LINE compares lines).
                 // SAFETY: see `sync!`.
+                #[cfg(feature = "monitoring")]
                 let prev_pc = unsafe { (*f).last_pc } as usize;
+                // Without monitoring no instruction is ever instrumented.
+                #[cfg(not(feature = "monitoring"))]
+                let prev_pc = 0usize;
                 unsafe { (*f).last_pc = pc as u32 };
                 pc += 1;
                 #[cfg(feature = "opstats")]
@@ -238,26 +242,26 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                 'dispatch: loop {
                 match ins.op {
                     Op::Nop | Op::NotTaken => {}
-                    Op::Resume | Op::InstrumentedResume => {
-                        // Code whose instrumentation is out of date (events changed
-                        // since it last ran) is brought up to date, then this
-                        // instruction runs again as what it has become.
-                        if code_ref.runtime.instrumentation_version.get() != vm.monitoring.version
-                            && vm.monitoring.tracing == 0
-                        {
-                            crate::monitoring::instrument::instrument(&vm.monitoring, code_ref);
+                    // Two arms so plain RESUME, run once per call, tests nothing else.
+                    Op::Resume => {
+                        #[cfg(feature = "monitoring")]
+                        if crate::monitoring::instrument::catch_up(&vm.monitoring, code_ref) {
+                            pc -= 1; // run again as what it has become
+                            continue 'next;
+                        }
+                    }
+                    Op::InstrumentedResume => {
+                        if crate::monitoring::instrument::catch_up(&vm.monitoring, code_ref) {
                             pc -= 1;
                             continue 'next;
                         }
-                        if ins.op == Op::InstrumentedResume {
-                            sync!();
-                            let ev = if ins.arg & bc::RESUME_OPARG_LOCATION_MASK == 0 {
-                                crate::monitoring::events::PY_START
-                            } else {
-                                crate::monitoring::events::PY_RESUME
-                            };
-                            tri!(crate::monitoring::fire::fire_at(vm, &code_ref_v!(), pc - 1, ev, &[]));
-                        }
+                        sync!();
+                        let ev = if ins.arg & bc::RESUME_OPARG_LOCATION_MASK == 0 {
+                            crate::monitoring::events::PY_START
+                        } else {
+                            crate::monitoring::events::PY_RESUME
+                        };
+                        tri!(crate::monitoring::fire::fire_at(vm, &code_ref_v!(), pc - 1, ev, &[]));
                     }
                     // ---- sys.monitoring: see interp/instrumented.rs.
                     Op::InstrumentedLine => {
@@ -739,7 +743,10 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                     Op::ForIter => {
                         // CPython specialises FOR_ITER by iterator type, and which way
                         // it runs decides STOP_ITERATION events; see instrumented.rs.
+                        #[cfg(feature = "monitoring")]
                         let kind = crate::interp::instrumented::for_iter_kind(code_ref, pc - 1, &mut ins, st.peek(1));
+                        #[cfg(not(feature = "monitoring"))]
+                        let kind = 0;
                         let next = if kind == crate::interp::instrumented::FOR_ITER_GEN {
                             sync!();
                             let target = ins.arg as usize;

@@ -33,6 +33,18 @@ fn value_error(msg: String) -> PyErr {
     PyErr::new(ExcKind::ValueError, msg)
 }
 
+/// A build without the `monitoring` feature has no hooks in the interpreter, so
+/// asking for events there is an error rather than a silent no-op.
+fn check_compiled_in(set: u32) -> PyResult<()> {
+    if cfg!(feature = "monitoring") || set == 0 {
+        return Ok(());
+    }
+    Err(PyErr::new(
+        ExcKind::NotImplementedError,
+        "sys.monitoring events are compiled out of this build (cargo feature `monitoring`)".to_string(),
+    ))
+}
+
 /// `check_valid_tool`.
 pub fn check_valid_tool(tool: i64) -> PyResult<usize> {
     if !(0..TOOL_IDS as i64).contains(&tool) {
@@ -231,6 +243,7 @@ pub fn set_events_raw(vm: &mut Vm, tool: i64, set: i64) -> PyResult<()> {
         return Err(value_error(format!("invalid event set 0x{:x}", set as u32)));
     }
     let set = normalize(set as u32)?;
+    check_compiled_in(set)?;
     set_global_events(vm, tool, set)
 }
 
@@ -257,6 +270,7 @@ pub fn set_local_events_raw(vm: &mut Vm, tool: i64, code: &Value, set: i64) -> P
     if set >= (1 << LOCAL_EVENTS) {
         return Err(value_error(format!("invalid local event set 0x{set:x}")));
     }
+    check_compiled_in(set)?;
     check_in_use(vm, tool)?;
     let tool_version = vm.monitoring.tool_versions[tool];
     let changed = super::instrument::with_data(c, |d| {

@@ -440,6 +440,18 @@ pub fn live_events(mon: &Monitoring, code: &CodeObj) -> LiveEvents {
     LiveEvents { version: d.live_version, event_tools, line_tools, instruction_tools }
 }
 
+/// RESUME's check: code whose instrumentation is out of date (events changed since
+/// it last ran) is brought up to date; true if it was, so the RESUME runs again as
+/// what it has become.
+#[inline(always)]
+pub fn catch_up(mon: &Monitoring, code: &CodeObj) -> bool {
+    if code.runtime.instrumentation_version.get() == mon.version || mon.tracing != 0 {
+        return false;
+    }
+    instrument(mon, code);
+    true
+}
+
 /// `instrument_all_executing_code_objects`: code on the stack sees a change at once.
 pub fn instrument_running(vm: &crate::vm::Vm) {
     for f in vm.frames.iter() {
