@@ -49,12 +49,7 @@ const PENDING: &[&str] = &[];
 /// Programs with a known, open difference from CPython (each named in the issue's
 /// notes). They still run: their output is shown, and one that starts matching
 /// fails the run so it is taken off this list.
-const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
-    ("monitoring/exception_raise_class_and_custom.py",
-     "super().__init__ of a built-in slot wrapper is loaded as (method, self), so CALL reports self as arg0"),
-    ("monitoring/line_generator_delegation.py",
-     "close() of a generator inside `yield from`: the LINE at the CLEANUP_THROW handler is missing"),
-];
+const KNOWN_DIFFERENCES: &[(&str, &str)] = &[];
 
 struct Case {
     topic: String,

@@ -357,8 +357,11 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                         let code_v = code_ref_v!();
                         tri!(crate::monitoring::fire::fire_at(vm, &code_v, pc - 1, crate::monitoring::events::CALL, &[global_super.clone(), arg0.clone()]));
                         let name = &code_ref.names[(ins.arg >> 2) as usize];
+                        // CPython's instrumented (generic) LOAD_SUPER_ATTR never takes the
+                        // method shortcut: it pushes the bound attribute and NULL, so
+                        // the CALL that follows reports what binding gave.
                         let r = crate::runtime::classes::load_super_attr(
-                            vm, &global_super, &class, &self_, name, ins.arg & 1 != 0, ins.arg & 2 != 0);
+                            vm, &global_super, &class, &self_, name, false, ins.arg & 2 != 0);
                         let r = crate::interp::instrumented::c_event(vm, &code_v, pc - 1, &global_super, &arg0, r.map(|(m, s)| {
                             tuple::new_tuple(vec![m, s.unwrap_or(Value::NULL)])
                         }));
@@ -1221,22 +1224,24 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
             if !reraise && !unwinding_again {
                 crate::runtime::exceptions::add_traceback(&exc, fr.code_ref.clone(), fr.last_pc * 2);
             }
-            // Where the handler search starts (a jump event's error: its destination).
-            if let Some(at) = vm.error_pc.take() {
-                vm.frames[fidx].last_pc = at;
-            }
+            // Where the handler search starts, and the offset RAISE and PY_UNWIND
+            // report: normally the failing instruction; a jump event's error: its
+            // destination; a throw: the yield. The frame's own last_pc stays (as
+            // CPython's instr_ptr does): it is the pushed lasti and the "previous
+            // instruction" of the handler's first LINE.
+            let search_pc = vm.error_pc.take().unwrap_or(vm.frames[fidx].last_pc);
             let fr = &vm.frames[fidx];
             if !std::mem::take(&mut unwinding_again) {
                 let ev = if reraise { crate::monitoring::events::RERAISE } else { crate::monitoring::events::RAISE };
                 if crate::monitoring::fire::has_global(vm, ev) {
-                    let (code_v, lp) = (Value::clone(&fr.code_ref), fr.last_pc as usize);
-                    if let Err(e2) = crate::monitoring::fire::fire_exc(vm, &code_v, lp, ev, &exc) {
+                    let code_v = Value::clone(&fr.code_ref);
+                    if let Err(e2) = crate::monitoring::fire::fire_exc(vm, &code_v, search_pc as usize, ev, &exc) {
                         exc = vm.normalize(e2);
                     }
                 }
             }
             let fr = &vm.frames[fidx];
-            if let Some(h) = fr.code().handler_for(fr.last_pc) {
+            if let Some(h) = fr.code().handler_for(search_pc) {
                 let fr = &mut vm.frames[fidx];
                 // Cut the stack to the handler's depth.
                 while fr.sp > h.depth {
@@ -1260,7 +1265,7 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                     let r = crate::monitoring::fire::fire_exc(
                         vm, &code_v, h.target as usize, crate::monitoring::events::EXCEPTION_HANDLED, &exc);
                     if let Err(e2) = r {
-                        vm.frames[fidx].last_pc = h.target.saturating_sub(1);
+                        vm.error_pc = Some(h.target.saturating_sub(1));
                         unwinding_again = true;
                         err = Some(e2);
                         continue;
@@ -1269,9 +1274,8 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                 continue 'frame;
             }
             if crate::monitoring::fire::has_global(vm, crate::monitoring::events::PY_UNWIND) {
-                let fr = &vm.frames[fidx];
-                let (code_v, lp) = (Value::clone(&fr.code_ref), fr.last_pc as usize);
-                if let Err(e2) = crate::monitoring::fire::fire_exc(vm, &code_v, lp, crate::monitoring::events::PY_UNWIND, &exc) {
+                let code_v = Value::clone(&vm.frames[fidx].code_ref);
+                if let Err(e2) = crate::monitoring::fire::fire_exc(vm, &code_v, search_pc as usize, crate::monitoring::events::PY_UNWIND, &exc) {
                     exc = vm.normalize(e2);
                 }
             }
