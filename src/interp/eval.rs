@@ -356,20 +356,17 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                         let arg0 = if ins.arg & 2 != 0 { class.clone() } else { vm.monitoring.missing.clone() };
                         let code_v = code_ref_v!();
                         tri!(crate::monitoring::fire::fire_at(vm, &code_v, pc - 1, crate::monitoring::events::CALL, &[global_super.clone(), arg0.clone()]));
+                        // CPython's instrumented (generic) LOAD_SUPER_ATTR: C_RETURN or
+                        // C_RAISE cover the super() call only; the attribute is then
+                        // loaded bound with no method shortcut (self is NULL), so the
+                        // CALL that follows reports what binding produced.
+                        let args = if ins.arg & 2 != 0 { vec![class, self_] } else { Vec::new() };
+                        let sup = vm.call(&global_super, &args);
+                        let sup = tri!(crate::interp::instrumented::c_event(vm, &code_v, pc - 1, &global_super, &arg0, sup));
                         let name = &code_ref.names[(ins.arg >> 2) as usize];
-                        // CPython's instrumented (generic) LOAD_SUPER_ATTR never takes the
-                        // method shortcut: it pushes the bound attribute and NULL, so
-                        // the CALL that follows reports what binding gave.
-                        let r = crate::runtime::classes::load_super_attr(
-                            vm, &global_super, &class, &self_, name, false, ins.arg & 2 != 0);
-                        let r = crate::interp::instrumented::c_event(vm, &code_v, pc - 1, &global_super, &arg0, r.map(|(m, s)| {
-                            tuple::new_tuple(vec![m, s.unwrap_or(Value::NULL)])
-                        }));
-                        let pair = tri!(r);
-                        let pair = pair.as_tuple().expect("pair");
-                        st.push(pair[0].clone());
+                        st.push(tri!(vm.getattr(&sup, name)));
                         if ins.arg & 1 != 0 {
-                            st.push(pair[1].clone());
+                            st.push(Value::NULL);
                         }
                     }
                     Op::InstrumentedJumpForward | Op::InstrumentedJumpBackward => {

@@ -2,7 +2,7 @@
 # for super() itself, and then loads the attribute bound (no method shortcut), so the
 # CALL of the method reports what binding produced as arg0: self for a Python method
 # (a bound method is unpacked), the first argument (or MISSING) for a built-in slot
-# wrapper.
+# wrapper. C_RETURN/C_RAISE cover only the super() call, not the attribute lookup.
 import sys
 mon = sys.monitoring
 E = mon.events
@@ -59,6 +59,13 @@ class Plain:
         super().__init__()
     def __repr__(self):
         return 'Plain:' + super().__repr__()[:1]
+    def probe(self):
+        # The attribute lookup fails after super() returned: C_RETURN for super(),
+        # no C_RAISE.
+        try:
+            return super().no_such_method()
+        except AttributeError as e:
+            return str(e)
 
 mon.use_tool_id(TOOL, 'super-calls')
 mon.register_callback(TOOL, E.CALL, on_call)
@@ -71,6 +78,7 @@ e = AppError(7)
 text = str(e)
 p = Plain()
 r = repr(p)
+missing = p.probe()
 for i in range(2):
     s = c.greet(str(i))
 
@@ -78,4 +86,4 @@ mon.set_events(TOOL, 0)
 mon.free_tool_id(TOOL)
 for entry in log:
     print(entry)
-print(c.v, s, e.code, text, r)
+print(c.v, s, e.code, text, r, missing)
