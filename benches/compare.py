@@ -75,29 +75,20 @@ MONITORING_MODES = {
     5: "profiler (PY_START+PY_RETURN, Python callback)",
 }
 
-# ---- MODE 6 PLACEHOLDER (monjit only) ---------------------------------------
-# Mode 6 = the same kernels observed by a *native Rust* callback instead of a
-# Python one. It is to be added by the monjit VM engineers. To enable it:
-#   1. set MODE6_MONJIT_ARGS to the extra `monjit run` arguments that install
-#      the native counting tool, e.g. ["--native-tool", "profiler"] (they are
-#      inserted before the script path);
-#   2. replace the `mode == 6` branch in benches/monitoring/*_kernel.py (it
-#      currently exits with status 3) so the script just runs the kernel;
-#   3. make parse_mode6_events() return the number of events the native tool
-#      saw during the timed run (e.g. from a line monjit prints at exit).
-# Mode 6 then appears as an extra row (monjit columns only; CPython: "-"),
-# with its ratio to mode 1 and its own per-event cost.
-MODE6_MONJIT_ARGS = None
+# Mode 6 (monjit only): the same kernels observed by a *native Rust* callback
+# instead of a Python one. `--native-tool profiler` makes monjit register Rust
+# callbacks counting PY_START/PY_RETURN on PROFILER_ID; the kernel script sets
+# the events and reads the count of its timed run from `_monjit_counting_tool`.
+MODE6_MONJIT_ARGS = ["--native-tool", "profiler"]
 MODE6_LABEL = "native Rust callback (monjit only)"
 
 
 def parse_mode6_events(stdout, stderr):
-    """Placeholder: number of native-callback events of the timed run."""
+    """Number of native-callback events of the timed run."""
     fields = parse_fields(stdout)
     if fields and "events" in fields:
         return int(fields["events"])
     return None
-# ---- END MODE 6 PLACEHOLDER -------------------------------------------------
 
 
 class Impl:

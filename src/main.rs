@@ -23,6 +23,13 @@ enum Tier {
     Auto,
 }
 
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq, Debug)]
+enum NativeTool {
+    /// Count PY_START and PY_RETURN with a Rust callback on sys.monitoring.PROFILER_ID
+    /// (the program sets the events; it reads the count from `_monjit_counting_tool`).
+    Profiler,
+}
+
 #[derive(clap::Args, Debug)]
 struct RunOpts {
     /// Execution tier.
@@ -34,6 +41,9 @@ struct RunOpts {
     /// Print JIT statistics to stderr at exit.
     #[arg(long)]
     jit_stats: bool,
+    /// Install a native (Rust) sys.monitoring tool before the program runs.
+    #[arg(long, value_enum, value_name = "TOOL")]
+    native_tool: Option<NativeTool>,
     /// Explain what the VM is doing on stderr.
     #[arg(long, short)]
     verbose: bool,
@@ -147,6 +157,13 @@ fn run_program(opts: RunOpts) -> u8 {
     let mut argv = vec![argv0];
     argv.extend(opts.args.iter().cloned());
     vm.set_argv(&argv, Some(&dir));
+    if opts.native_tool == Some(NativeTool::Profiler) {
+        if let Err(e) = monjit::monitoring::counting_tool::install(&mut vm) {
+            let exc = vm.normalize(e);
+            eprint!("monjit: --native-tool profiler: {}", monjit::runtime::traceback::format_exception(&mut vm, &exc));
+            return 2;
+        }
+    }
     let outcome = vm.run_program(&source, &filename);
     #[cfg(feature = "opstats")]
     eprint!("{}", monjit::interp::eval::opstats::report());

@@ -611,3 +611,64 @@ fn moderate_nesting_on_a_default_thread() {
     let failed = run_isolated("moderate_nesting_on_a_default_thread", &sources);
     assert!(failed.is_empty(), "{}", failed.join("\n\n"));
 }
+
+// ------------------------------------------------------------------ native tools
+
+#[test]
+fn counting_tool_counts_python_starts_and_returns_natively() {
+    let mut vm = Vm::new();
+    monjit::monitoring::counting_tool::install(&mut vm).expect("fresh VM: tool id 2 is free");
+    let ns = vm
+        .exec(
+            "import sys\n\
+             import _monjit_counting_tool as tool\n\
+             E = sys.monitoring.events\n\
+             def f(x):\n    return x + 1\n\
+             before = tool.count()\n\
+             sys.monitoring.set_events(sys.monitoring.PROFILER_ID, E.PY_START | E.PY_RETURN)\n\
+             tool.reset()\n\
+             for i in range(10):\n    f(i)\n\
+             during = tool.count()\n\
+             sys.monitoring.set_events(sys.monitoring.PROFILER_ID, 0)\n\
+             f(0)\n\
+             after = tool.count()\n\
+             name = sys.monitoring.get_tool(sys.monitoring.PROFILER_ID)\n",
+        )
+        .expect("program runs");
+    assert_eq!(int_of(&global(&mut vm, &ns, "before").unwrap()), 0);
+    // Ten calls: a PY_START and a PY_RETURN each.
+    assert_eq!(int_of(&global(&mut vm, &ns, "during").unwrap()), 20);
+    assert_eq!(int_of(&global(&mut vm, &ns, "after").unwrap()), 20);
+    assert_eq!(str_of(&global(&mut vm, &ns, "name").unwrap()), "monjit native counting profiler");
+    assert_eq!(monjit::monitoring::counting_tool::count(), 20);
+    // The id is taken: a second install is an Err, not a panic.
+    let err = monjit::monitoring::counting_tool::install(&mut vm).unwrap_err();
+    assert_eq!(describe(&mut vm, err), ("ValueError".into(), "tool 2 is already in use".into()));
+}
+
+#[test]
+fn cli_native_tool_flag_installs_the_counting_profiler() {
+    let dir = std::env::temp_dir().join(format!("monjit-native-tool-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let prog = dir.join("p.py");
+    std::fs::write(
+        &prog,
+        "import sys, _monjit_counting_tool as t\n\
+         sys.monitoring.set_events(2, sys.monitoring.events.PY_START)\n\
+         def g():\n    pass\n\
+         t.reset()\ng()\ng()\nprint(t.count())\n",
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_monjit"))
+        .args(["run", "--native-tool", "profiler"])
+        .arg(&prog)
+        .output()
+        .expect("spawn monjit");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "2\n");
+    // Without the flag the module does not exist.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_monjit")).arg("run").arg(&prog).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("ModuleNotFoundError: No module named '_monjit_counting_tool'"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -11,7 +11,8 @@
 #      every line DISABLEd except the breakpoint line, which never runs
 #   5  profiler pattern: PY_START + PY_RETURN globally, Python callbacks that
 #      count calls
-#   6  RESERVED for monjit's native (Rust) callback; see compare.py
+#   6  monjit only, run as `monjit run --native-tool profiler`: mode 5's
+#      events counted by a native (Rust) callback
 #
 # The kernel runs once as a warm-up, then once timed with time.perf_counter.
 # Output is one line of key=value pairs, parsed by benches/compare.py:
@@ -106,15 +107,17 @@ def setup(mode):
         mon.register_callback(tool, ev.PY_RETURN, profiler_return)
         mon.set_events(tool, ev.PY_START | ev.PY_RETURN)
     elif mode == 6:
-        # ---- MODE 6 PLACEHOLDER (monjit only) ----------------------------
-        # Native Rust callback: to be wired up by the monjit VM engineers
-        # (e.g. the harness passes a monjit flag that installs the native
-        # counting tool; this script then runs the kernel untouched).
-        print("mode 6 (native callback) is not implemented yet")
-        sys.exit(3)
+        # monjit only: `monjit run --native-tool profiler` registered Rust
+        # callbacks on PROFILER_ID that count PY_START/PY_RETURN (mode 5's
+        # events); the count is read from _monjit_counting_tool in timed().
+        tool = mon.PROFILER_ID
+        mon.set_events(tool, ev.PY_START | ev.PY_RETURN)
     else:
         print(f"unknown mode {mode}")
         sys.exit(2)
+
+
+native_tool = None  # mode 6: the _monjit_counting_tool module
 
 
 def timed(n):
@@ -123,15 +126,22 @@ def timed(n):
     # `events` counts only what the kernel itself triggers.
     global events
     events = 0
+    if native_tool is not None:
+        native_tool.reset()
     t0 = time.perf_counter()
     result = kernel(n)
     t1 = time.perf_counter()
+    if native_tool is not None:
+        events = native_tool.count()
     return t1 - t0, events, result
 
 
 def main():
     mode = int(sys.argv[1]) if len(sys.argv) > 1 else 1
     n = int(sys.argv[2]) if len(sys.argv) > 2 else DEFAULT_N
+    global native_tool
+    if mode == 6:
+        import _monjit_counting_tool as native_tool
     setup(mode)
     # warm-up: a shorter run that reaches every line and branch of the kernel
     _, warmup_events, _ = timed(n // 10)

@@ -21,6 +21,7 @@ pub fn offset_value(i: usize) -> Value {
 
 /// The tools `event` calls at instruction `i`: per location for instrumented events
 /// (C_RETURN/C_RAISE use their CALL's), the global set for the others.
+#[inline]
 fn tools_for(vm: &Vm, code: &CodeObj, i: usize, event: usize) -> u8 {
     let ev = if event == C_RETURN || event == C_RAISE { CALL } else { event };
     if ev < LOCAL_EVENTS {
@@ -52,6 +53,7 @@ pub(crate) struct Report<'a> {
 impl<'a> Report<'a> {
     /// An event at instruction `i` whose Python arguments after the code are
     /// `py_args` (an offset first, except for LINE).
+    #[inline]
     fn at(event: usize, code: &'a Value, i: usize, py_args: &'a [Value]) -> Report<'a> {
         let (native_offset, native_args) = if event == LINE || py_args.is_empty() {
             (2 * i as u32, py_args)
@@ -64,6 +66,7 @@ impl<'a> Report<'a> {
 
 /// Calls the callbacks of `tools` (highest tool id first, as CPython) for one event;
 /// `on_disable` handles each DISABLE. Nothing runs while a callback is running.
+#[inline]
 pub(crate) fn call_tools(
     vm: &mut Vm,
     tools: u8,
@@ -96,6 +99,7 @@ pub(crate) fn cannot_disable(vm: &mut Vm, tool: usize, event: usize) -> PyResult
 }
 
 /// Calls one callback; `Ok(true)` means it returned DISABLE.
+#[inline]
 fn invoke(vm: &mut Vm, cb: &Callback, r: &Report<'_>) -> PyResult<bool> {
     let call_python = |vm: &mut Vm, f: &Value| -> PyResult<bool> {
         let mut args = Vec::with_capacity(r.py_args.len() + 1);
@@ -106,10 +110,9 @@ fn invoke(vm: &mut Vm, cb: &Callback, r: &Report<'_>) -> PyResult<bool> {
     };
     match cb {
         Callback::Python(f) => call_python(vm, f),
-        Callback::Native(f) => {
-            let f = f.clone();
-            f(vm, &EventInfo { event: r.event, code: r.code, offset: r.native_offset, args: r.native_args })
-        }
+        // `cb` is the caller's own reference, so the closure outlives the call even
+        // if it replaces itself.
+        Callback::Native(f) => f(vm, &EventInfo { event: r.event, code: r.code, offset: r.native_offset, args: r.native_args }),
         Callback::LegacyBranch { handler, .. } => {
             // CPython's legacy BRANCH wrapper: a source instruction that is no longer
             // instrumented means "already disabled". Its attempt to disable the other
@@ -127,6 +130,7 @@ fn invoke(vm: &mut Vm, cb: &Callback, r: &Report<'_>) -> PyResult<bool> {
 
 /// Fires `event` at instruction `i` of `code` for the tools that have it there.
 /// `py_args` are the callback's arguments after the code object.
+#[inline]
 pub fn fire(vm: &mut Vm, code: &Value, i: usize, event: usize, py_args: &[Value]) -> PyResult<()> {
     if vm.monitoring.tracing > 0 {
         return Ok(());
@@ -145,10 +149,14 @@ pub fn fire(vm: &mut Vm, code: &Value, i: usize, event: usize, py_args: &[Value]
 
 /// An event with an instruction offset as its first argument.
 pub fn fire_at(vm: &mut Vm, code: &Value, i: usize, event: usize, rest: &[Value]) -> PyResult<()> {
-    let mut args = Vec::with_capacity(rest.len() + 1);
-    args.push(offset_value(i));
-    args.extend_from_slice(rest);
-    fire(vm, code, i, event, &args)
+    // Every event has at most [offset, callable, arg0]: no allocation per event.
+    let offset = offset_value(i);
+    match rest {
+        [] => fire(vm, code, i, event, &[offset]),
+        [a] => fire(vm, code, i, event, &[offset, a.clone()]),
+        [a, b] => fire(vm, code, i, event, &[offset, a.clone(), b.clone()]),
+        _ => fire(vm, code, i, event, &[std::slice::from_ref(&offset), rest].concat()),
+    }
 }
 
 /// A jump or branch from `src` to `dest`, reported by instruction `i`.

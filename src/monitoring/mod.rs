@@ -15,6 +15,7 @@
 
 pub mod api;
 pub mod capi;
+pub mod counting_tool;
 pub mod events;
 pub mod fire;
 pub mod instrument;
