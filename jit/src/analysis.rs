@@ -108,3 +108,53 @@ fn check_operands(f: &Function, inst: &Inst, depth: u32) -> Result<(), CompileEr
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn func(instrs: Vec<Inst>, nlocals: u32, stack_size: u32) -> Function {
+        Function { name: "t".into(), instrs, entry: 0, nlocals, stack_size }
+    }
+
+    #[test]
+    fn depths_and_leaders() {
+        // x = 0; while x < 1: x += 1 ... shaped as a counted loop.
+        let f = func(
+            vec![
+                Inst::LoadConst { bits: 0 },
+                Inst::StoreLocal { slot: 0 },
+                Inst::LoadLocal { slot: 0 },
+                Inst::JumpIf { cond: crate::ir::JumpCond::False, target: 5 },
+                Inst::JumpBack { target: 2 },
+                Inst::LoadLocal { slot: 0 },
+                Inst::Return,
+            ],
+            1,
+            2,
+        );
+        let an = analyse(&f).expect("valid");
+        assert_eq!(an.depth, vec![Some(0), Some(1), Some(0), Some(1), Some(0), Some(0), Some(1)]);
+        assert!(an.leader[2] && an.leader[4] && an.leader[5] && !an.leader[1]);
+        assert_eq!(an.max_depth, 1);
+    }
+
+    #[test]
+    fn bad_input_is_an_error_not_a_panic() {
+        let bad = [
+            func(vec![Inst::Pop, Inst::Return], 0, 4),
+            func(vec![Inst::Jump { target: 9 }], 0, 4),
+            func(vec![Inst::LoadLocal { slot: 3 }, Inst::Return], 1, 4),
+            func(vec![Inst::PushNull, Inst::PushNull, Inst::Return], 0, 1),
+            func(vec![Inst::Nop], 0, 1),
+            func(vec![Inst::Copy { n: 0 }, Inst::Return], 0, 4),
+            // Depths 0 and 1 meet at instruction 2.
+            func(vec![Inst::LoadConst { bits: 0 }, Inst::JumpIf { cond: crate::ir::JumpCond::True, target: 3 },
+                      Inst::PushNull, Inst::Return], 0, 4),
+            func(vec![], 0, 0),
+        ];
+        for f in &bad {
+            assert!(matches!(analyse(f), Err(CompileError::Malformed(_))), "{:?}", f.instrs);
+        }
+    }
+}
