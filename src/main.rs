@@ -129,10 +129,6 @@ fn run(cli: Cli) -> u8 {
 }
 
 fn run_program(opts: RunOpts) -> u8 {
-    if opts.verbose && opts.tier != Tier::Interp {
-        eprintln!("monjit: tier 2 (JIT) is not available yet; running the interpreter");
-    }
-    let _ = (opts.jit_threshold, opts.jit_stats);
     let (source, filename, argv0, dir) = match (&opts.code, &opts.file) {
         (Some(code), _) => (code.clone(), "<string>".to_string(), "-c".to_string(), String::new()),
         (None, Some(file)) => {
@@ -154,6 +150,12 @@ fn run_program(opts: RunOpts) -> u8 {
         }
     };
     let mut vm = monjit::Vm::new();
+    let mode = match opts.tier {
+        Tier::Interp => monjit::tier2::TierMode::Interp,
+        Tier::Jit => monjit::tier2::TierMode::Jit,
+        Tier::Auto => monjit::tier2::TierMode::Auto,
+    };
+    vm.tier2.configure(mode, opts.jit_threshold);
     let mut argv = vec![argv0];
     argv.extend(opts.args.iter().cloned());
     vm.set_argv(&argv, Some(&dir));
@@ -167,6 +169,9 @@ fn run_program(opts: RunOpts) -> u8 {
     let outcome = vm.run_program(&source, &filename);
     #[cfg(feature = "opstats")]
     eprint!("{}", monjit::interp::eval::opstats::report());
+    if opts.jit_stats {
+        eprint!("{}", monjit::tier2::report(&vm));
+    }
     match outcome {
         Outcome::Exit(code) => (code & 0xff) as u8,
     }

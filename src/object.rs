@@ -193,6 +193,12 @@ pub fn finalizers_pending() -> bool {
     FINALIZERS_PENDING.with(|p| p.get())
 }
 
+/// The "finalizers pending" flag's address (a `bool`), for compiled code to test
+/// inline; valid for the lifetime of this thread.
+pub fn finalizers_pending_flag() -> *const u8 {
+    FINALIZERS_PENDING.with(|p| p.as_ptr() as *const u8)
+}
+
 /// Raises the "finalizers pending" flag again if the queue holds any (after a VM took
 /// only its own).
 pub(crate) fn rearm_finalizers() {

@@ -174,6 +174,8 @@ pub struct Vm {
     pub(crate) monitoring: crate::monitoring::Monitoring,
     /// Set when a jump event's callback raised: the handler search starts there.
     pub(crate) error_pc: Option<u32>,
+    /// Tier 2 (the JIT): mode, compiler, statistics.
+    pub tier2: crate::tier2::Tier2,
     /// Must stay the last field: fields drop in order, so this one collects once all
     /// the others have released what they held. Never read: only its drop matters.
     #[allow(dead_code)]
@@ -216,6 +218,7 @@ impl Vm {
             warnings_shown: Default::default(),
             monitoring: Default::default(),
             error_pc: None,
+            tier2: Default::default(),
             collect_on_drop: crate::gc::CollectOnDrop,
         }
     }

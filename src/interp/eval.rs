@@ -105,10 +105,20 @@ pub fn run(vm: &mut Vm) -> PyResult<Exit> {
 }
 
 /// Runs the top frame, first raising `pending` in it if given (generator `throw`).
-pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
-    let mut fidx = vm.frames.len() - 1;
+pub fn run_with(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
     // A pending error on entry is a generator `throw`: PY_THROW reports it first.
-    let mut thrown = pending.is_some();
+    let thrown = pending.is_some();
+    run_frames(vm, pending, thrown)
+}
+
+/// Runs the top frame, unwinding `err` from its `last_pc` first (compiled code that
+/// failed left the frame in the state the failing instruction's arm would).
+pub fn run_raising(vm: &mut Vm, err: PyErr) -> PyResult<Exit> {
+    run_frames(vm, Some(err), false)
+}
+
+fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyResult<Exit> {
+    let mut fidx = vm.frames.len() - 1;
     'frame: loop {
         // (Re)load the registers of frame `fidx`.
         let f: *mut Frame = &mut vm.frames[fidx];
@@ -248,6 +258,13 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                         if crate::monitoring::instrument::catch_up(&vm.monitoring, code_ref) {
                             pc -= 1; // run again as what it has become
                             continue 'next;
+                        }
+                        // Tier 2: run this call compiled, if its code is (or gets) compiled.
+                        if vm.tier2.mode != crate::tier2::TierMode::Interp {
+                            if let Some(r) = crate::tier2::enter_at_resume(vm, f) {
+                                pending = r.err();
+                                continue 'frame;
+                            }
                         }
                     }
                     Op::InstrumentedResume => {

@@ -62,6 +62,8 @@ pub struct CodeRuntime {
     pub monitoring: RefCell<Option<Box<crate::monitoring::instrument::CodeMonitoring>>>,
     /// The instrumentation version this code's instructions currently reflect.
     pub instrumentation_version: Cell<u64>,
+    /// Tier 2: the compiled version, if any.
+    pub tier2: crate::tier2::CodeTier2,
 }
 
 // SAFETY: repr(C), header first, kind matches the registry.

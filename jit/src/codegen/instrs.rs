@@ -1,0 +1,269 @@
+//! One emitter per instruction kind (everything but arithmetic and comparisons).
+
+use super::{Emitter, I32, I64};
+use crate::abi;
+use cranelift_codegen::ir::condcodes::IntCC;
+use cranelift_codegen::ir::{Block, BlockArg, InstBuilder, Value as Ssa};
+use crate::ir::{Inst, JumpCond};
+
+impl Emitter<'_, '_> {
+
+    /// Emits instruction `i`; returns how many instructions it consumed (2 when a
+    /// comparison was fused with the branch after it).
+    pub(super) fn instr(&mut self, i: u32, inst: Inst) -> usize {
+        match inst {
+            Inst::Nop => {}
+            Inst::LoadLocal { slot } => self.load_local(i, slot),
+            Inst::LoadLocal2 { first, second } => {
+                self.load_local(i, first);
+                self.load_local(i, second);
+            }
+            Inst::LoadLocalAndClear { slot } => {
+                let v = self.b.use_var(self.locals[slot as usize]);
+                let null = self.b.ins().iconst(I64, abi::NULL_BITS as i64);
+                self.write_local(slot, null);
+                self.push(v);
+            }
+            Inst::StoreLocal { slot } => {
+                let v = self.pop();
+                self.store_local(slot, v);
+                self.finalize_point(i, i + 1);
+            }
+            Inst::StoreLoadLocal { store, load } => {
+                let v = self.pop();
+                self.store_local(store, v);
+                self.load_local(i, load);
+                self.finalize_point(i, i + 1);
+            }
+            Inst::StoreLocal2 { first, second } => {
+                let v = self.pop();
+                self.store_local(first, v);
+                let w = self.pop();
+                self.store_local(second, w);
+                self.finalize_point(i, i + 1);
+            }
+            Inst::LoadConst { bits } => {
+                self.incref_const(bits);
+                let v = self.b.ins().iconst(I64, bits as i64);
+                self.push(v);
+            }
+            Inst::PushNull => {
+                let v = self.b.ins().iconst(I64, abi::NULL_BITS as i64);
+                self.push(v);
+            }
+            Inst::Pop => {
+                let v = self.pop();
+                self.decref(v);
+                self.finalize_point(i, i + 1);
+            }
+            Inst::Copy { n } => {
+                let v = self.peek(n);
+                self.incref(v);
+                self.push(v);
+            }
+            Inst::Swap { n } => {
+                let (top, other) = (self.peek(1), self.peek(n));
+                self.set_peek(1, other);
+                self.set_peek(n, top);
+            }
+            Inst::Binary { op, oparg } => self.binary(i, op, oparg),
+            Inst::Compare { op, oparg } => return self.compare(i, op, oparg),
+            Inst::Unary { kind } => {
+                let v = self.pop();
+                self.set_last_pc(i);
+                let (ic, kc) = (self.u32c(i), self.u32c(kind));
+                let r = self
+                    .call_helper(self.t.helpers.unary_op as usize, &[I64, I64, I32, I32, I64], true, &[self.ctx, self.frame, ic, kc, v])
+                    .unwrap();
+                let keep = self.depth;
+                self.check_error(r, i, keep, true);
+                self.push(r);
+            }
+            Inst::UnaryNot => {
+                let v = self.pop();
+                let is_true = self.b.ins().icmp_imm_s(IntCC::Equal, v, abi::TRUE_BITS as i64);
+                let not = self.b.ins().bxor_imm_s(is_true, 1);
+                let r = self.bool_value(not);
+                self.push(r);
+                self.decref(v);
+            }
+            Inst::ToBool => self.to_bool(i),
+            Inst::Is { invert } => {
+                let rhs = self.pop();
+                let lhs = self.pop();
+                let cc = if invert { IntCC::NotEqual } else { IntCC::Equal };
+                let c = self.b.ins().icmp(cc, lhs, rhs);
+                let r = self.bool_value(c);
+                self.push(r);
+                self.decref(lhs);
+                self.decref(rhs);
+            }
+            Inst::JumpIf { cond, target } => {
+                let v = self.pop();
+                let target_b = self.block_at(target);
+                let next_b = self.block_at(i + 1);
+                match cond {
+                    JumpCond::True => self.branch_on_truth(i, v, target_b, next_b),
+                    JumpCond::False => self.branch_on_truth(i, v, next_b, target_b),
+                    JumpCond::None | JumpCond::NotNone => {
+                        let cc = if cond == JumpCond::None { IntCC::Equal } else { IntCC::NotEqual };
+                        let c = self.b.ins().icmp_imm_s(cc, v, abi::NONE_BITS as i64);
+                        self.decref(v);
+                        self.b.ins().brif(c, target_b, &[], next_b, &[]);
+                    }
+                }
+                self.terminated = true;
+            }
+            Inst::Jump { target } => {
+                let t = self.block_at(target);
+                self.b.ins().jump(t, &[]);
+                self.terminated = true;
+            }
+            Inst::JumpBack { target } => {
+                self.finalize_point(i, target);
+                let t = self.block_at(target);
+                self.b.ins().jump(t, &[]);
+                self.terminated = true;
+            }
+            Inst::Return => {
+                let v = self.pop();
+                let depth = self.depth;
+                self.spill(0, depth);
+                self.store_u32(self.t.layout.sp, depth);
+                self.set_last_pc(i);
+                self.b.ins().return_(&[v]);
+                self.terminated = true;
+            }
+            Inst::LoadGlobal { push_null } => {
+                self.set_last_pc(i);
+                let ic = self.u32c(i);
+                let r = self.call_helper(self.t.helpers.load_global as usize, &[I64, I64, I32], true, &[self.ctx, self.frame, ic]).unwrap();
+                let keep = self.depth;
+                self.check_error(r, i, keep, true);
+                self.push(r);
+                if push_null {
+                    let null = self.b.ins().iconst(I64, abi::NULL_BITS as i64);
+                    self.push(null);
+                }
+            }
+            Inst::Call { argc } => {
+                let base = self.depth - argc - 2;
+                let depth = self.depth;
+                self.spill(base, depth);
+                self.set_last_pc(i);
+                let (ic, ac, bc) = (self.u32c(i), self.u32c(argc), self.u32c(base));
+                let r = self
+                    .call_helper(self.t.helpers.call as usize, &[I64, I64, I32, I32, I32], true, &[self.ctx, self.frame, ic, ac, bc])
+                    .unwrap();
+                self.depth = base;
+                self.check_error(r, i, base, false);
+                self.push(r);
+                self.version_check(i + 1);
+                self.finalize_point(i, i + 1);
+            }
+            Inst::GetIter => {
+                let v = self.pop();
+                self.set_last_pc(i);
+                let ic = self.u32c(i);
+                let r = self.call_helper(self.t.helpers.get_iter as usize, &[I64, I64, I32, I64], true, &[self.ctx, self.frame, ic, v]).unwrap();
+                let keep = self.depth;
+                self.check_error(r, i, keep, true);
+                self.push(r);
+            }
+            Inst::ForIter { exit } => self.for_iter(i, exit),
+            Inst::Deopt => {
+                self.exit_deopt(i);
+                self.terminated = true;
+            }
+        }
+        1
+    }
+
+    pub(super) fn load_local(&mut self, i: u32, slot: u32) {
+        let v = self.b.use_var(self.locals[slot as usize]);
+        let is_null = self.b.ins().icmp_imm_s(IntCC::Equal, v, abi::NULL_BITS as i64);
+        let unbound = self.cold_block();
+        let ok = self.b.create_block();
+        self.b.ins().brif(is_null, unbound, &[], ok, &[]);
+        self.b.switch_to_block(unbound);
+        self.set_last_pc(i);
+        let (ic, sc) = (self.u32c(i), self.u32c(slot));
+        self.call_helper(self.t.helpers.unbound_local as usize, &[I64, I64, I32, I32], true, &[self.ctx, self.frame, ic, sc]);
+        let keep = self.depth;
+        self.exit_error(i, keep, true);
+        self.b.switch_to_block(ok);
+        self.incref(v);
+        self.push(v);
+    }
+
+    pub(super) fn store_local(&mut self, slot: u32, v: Ssa) {
+        let old = self.b.use_var(self.locals[slot as usize]);
+        self.write_local(slot, v);
+        self.decref(old);
+    }
+
+    /// Branches to `on_true` or `on_false` by the truth of `v` (owned; released), for
+    /// POP_JUMP_IF_TRUE/FALSE at `i`.
+    pub(super) fn branch_on_truth(&mut self, i: u32, v: Ssa, on_true: Block, on_false: Block) {
+        let check_false = self.b.create_block();
+        let slow = self.cold_block();
+        let is_true = self.b.ins().icmp_imm_s(IntCC::Equal, v, abi::TRUE_BITS as i64);
+        self.b.ins().brif(is_true, on_true, &[], check_false, &[]);
+        self.b.switch_to_block(check_false);
+        let is_false = self.b.ins().icmp_imm_s(IntCC::Equal, v, abi::FALSE_BITS as i64);
+        self.b.ins().brif(is_false, on_false, &[], slow, &[]);
+        self.b.switch_to_block(slow);
+        self.set_last_pc(i);
+        let ic = self.u32c(i);
+        let r = self.call_helper(self.t.helpers.truthy as usize, &[I64, I64, I32, I64], true, &[self.ctx, self.frame, ic, v]).unwrap();
+        self.decref(v);
+        let keep = self.depth;
+        self.check_error(r, i, keep, true);
+        self.b.ins().brif(r, on_true, &[], on_false, &[]);
+    }
+
+    pub(super) fn to_bool(&mut self, i: u32) {
+        let v = self.peek(1);
+        let tag = self.b.ins().ushr_imm_s(v, abi::TAG_SHIFT);
+        let is_bool = self.b.ins().icmp_imm_s(IntCC::Equal, tag, abi::TAG_BOOL as i64);
+        let slow = self.cold_block();
+        let done = self.b.create_block();
+        self.b.append_block_param(done, I64);
+        self.b.ins().brif(is_bool, done, &[BlockArg::Value(v)], slow, &[]);
+        self.b.switch_to_block(slow);
+        self.set_last_pc(i);
+        let ic = self.u32c(i);
+        let r = self.call_helper(self.t.helpers.truthy as usize, &[I64, I64, I32, I64], true, &[self.ctx, self.frame, ic, v]).unwrap();
+        let keep = self.depth;
+        self.check_error(r, i, keep, true);
+        self.decref(v);
+        let b = self.bool_value(r);
+        self.b.ins().jump(done, &[BlockArg::Value(b)]);
+        self.b.switch_to_block(done);
+        let r = self.b.block_params(done)[0];
+        self.set_peek(1, r);
+    }
+
+    pub(super) fn for_iter(&mut self, i: u32, exit: u32) {
+        let it = self.peek(1);
+        self.set_last_pc(i);
+        let ic = self.u32c(i);
+        let r = self.call_helper(self.t.helpers.for_iter as usize, &[I64, I64, I32, I64], true, &[self.ctx, self.frame, ic, it]).unwrap();
+        let exhausted = self.b.ins().icmp_imm_s(IntCC::Equal, r, abi::ITER_EXHAUSTED as i64);
+        let exh_b = self.b.create_block();
+        let item_b = self.b.create_block();
+        self.b.ins().brif(exhausted, exh_b, &[], item_b, &[]);
+        self.b.switch_to_block(exh_b);
+        self.version_check(exit);
+        let exit_b = self.block_at(exit);
+        self.b.ins().jump(exit_b, &[]);
+        self.b.switch_to_block(item_b);
+        let keep = self.depth;
+        self.check_error(r, i, keep, true);
+        self.push(r);
+        self.version_check(i + 1);
+        let next_b = self.block_at(i + 1);
+        self.b.ins().jump(next_b, &[]);
+        self.terminated = true;
+    }
+}

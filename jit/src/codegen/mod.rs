@@ -1,0 +1,298 @@
+//! Translation of one [`Function`] into Cranelift IR, in cranelift-frontend's builder
+//! style.
+//!
+//! Locals live in SSA variables. Every store to a local is also written to the frame's
+//! slot at once (one store, off the critical path), so the frame's locals are exact at
+//! every helper call and exit and nothing has to be written back. The value stack lives
+//! only in SSA variables (one per depth) and is written to the frame's stack slots at
+//! exits, before CALL (its operands) and before running finalizers.
+//!
+//! Reference counting mirrors the interpreter's arm for each instruction: a load from a
+//! local or constant increments, a pop that discards decrements (releasing through the
+//! `release` helper when the count would reach zero), and helpers consume or borrow as
+//! `abi::Helpers` documents.
+
+use crate::abi::{self, FrameLayout, Helpers};
+use crate::analysis::Analysis;
+use crate::ir::Function;
+use cranelift_codegen::ir::condcodes::IntCC;
+use cranelift_codegen::ir::{types, AbiParam, Block, InstBuilder, MemFlagsData, Signature, Type, Value as Ssa};
+use cranelift_codegen::isa::CallConv;
+use cranelift_frontend::{FunctionBuilder, Variable};
+use std::collections::HashMap;
+
+mod arith;
+mod instrs;
+mod values;
+
+const I64: Type = types::I64;
+const I32: Type = types::I32;
+
+/// Everything code generation needs besides the function.
+pub struct Target<'a> {
+    pub helpers: &'a Helpers,
+    pub layout: FrameLayout,
+    /// Address of the `u64` holding the instrumentation version this code accepts
+    /// (compared with the VM's after calls and finalizers).
+    pub accepted_version: *const u64,
+    pub call_conv: CallConv,
+}
+
+pub(crate) struct Emitter<'a, 'b> {
+    b: &'a mut FunctionBuilder<'b>,
+    f: &'a Function,
+    an: &'a Analysis,
+    t: &'a Target<'a>,
+    ctx: Ssa,
+    frame: Ssa,
+    slots: Ssa,
+    version_ptr: Ssa,
+    finalizers_ptr: Ssa,
+    locals: Vec<Variable>,
+    stack: Vec<Variable>,
+    depth: u32,
+    blocks: Vec<Option<Block>>,
+    sigs: HashMap<(Vec<Type>, bool), cranelift_codegen::ir::SigRef>,
+    /// The current block ended with a jump, branch or return.
+    terminated: bool,
+}
+
+fn mem() -> MemFlagsData {
+    MemFlagsData::trusted()
+}
+
+impl<'a, 'b> Emitter<'a, 'b> {
+    pub(crate) fn run(b: &'a mut FunctionBuilder<'b>, f: &'a Function, an: &'a Analysis, t: &'a Target<'a>) {
+        let entry = b.create_block();
+        b.append_block_params_for_function_params(entry);
+        b.switch_to_block(entry);
+        let (ctx, frame) = (b.block_params(entry)[0], b.block_params(entry)[1]);
+        let slots = b.ins().load(I64, mem(), frame, t.layout.slots);
+        let version_ptr = b.ins().load(I64, mem(), ctx, std::mem::offset_of!(abi::RuntimeContext, version) as i32);
+        let finalizers_ptr =
+            b.ins().load(I64, mem(), ctx, std::mem::offset_of!(abi::RuntimeContext, finalizers_pending) as i32);
+        let locals: Vec<Variable> = (0..f.nlocals).map(|_| b.declare_var(I64)).collect();
+        for (i, var) in locals.iter().enumerate() {
+            let v = b.ins().load(I64, mem(), slots, (i * 8) as i32);
+            b.def_var(*var, v);
+        }
+        let stack: Vec<Variable> = (0..an.max_depth.max(1)).map(|_| b.declare_var(I64)).collect();
+        // Stack variables get a definition in the entry block, so that SSA
+        // construction never has to invent one (it would append to this block after
+        // its terminator).
+        let zero = b.ins().iconst(I64, 0);
+        for var in &stack {
+            b.def_var(*var, zero);
+        }
+        let mut e = Emitter {
+            b,
+            f,
+            an,
+            t,
+            ctx,
+            frame,
+            slots,
+            version_ptr,
+            finalizers_ptr,
+            locals,
+            stack,
+            depth: 0,
+            blocks: vec![None; f.instrs.len()],
+            sigs: HashMap::new(),
+            terminated: false,
+        };
+        let first = e.block_at(f.entry);
+        e.b.ins().jump(first, &[]);
+        e.terminated = true;
+        e.body();
+        e.b.seal_all_blocks();
+    }
+
+    fn body(&mut self) {
+        let n = self.f.instrs.len();
+        let mut i = 0;
+        while i < n {
+            let Some(d) = self.an.depth[i] else {
+                i += 1;
+                continue;
+            };
+            if self.an.leader[i] {
+                let blk = self.block_at(i as u32);
+                if !self.terminated {
+                    self.b.ins().jump(blk, &[]);
+                }
+                self.b.switch_to_block(blk);
+                self.terminated = false;
+            }
+            debug_assert!(!self.terminated, "reachable non-leader after a block end");
+            self.depth = d;
+            i += self.instr(i as u32, self.f.instrs[i]);
+        }
+    }
+
+    pub(super) fn block_at(&mut self, i: u32) -> Block {
+        if let Some(b) = self.blocks[i as usize] {
+            return b;
+        }
+        let b = self.b.create_block();
+        self.blocks[i as usize] = Some(b);
+        b
+    }
+
+    // ---------------------------------------------------------------- the stack
+
+    pub(super) fn push(&mut self, v: Ssa) {
+        let var = self.stack[self.depth as usize];
+        self.b.def_var(var, v);
+        self.depth += 1;
+    }
+
+    pub(super) fn pop(&mut self) -> Ssa {
+        self.depth -= 1;
+        self.b.use_var(self.stack[self.depth as usize])
+    }
+
+    /// The value `n` below the top (1 = top).
+    pub(super) fn peek(&mut self, n: u32) -> Ssa {
+        self.b.use_var(self.stack[(self.depth - n) as usize])
+    }
+
+    pub(super) fn set_peek(&mut self, n: u32, v: Ssa) {
+        let var = self.stack[(self.depth - n) as usize];
+        self.b.def_var(var, v);
+    }
+
+    pub(super) fn stack_slot_offset(&self, k: u32) -> i32 {
+        ((self.f.nlocals + k) * 8) as i32
+    }
+
+    /// Writes stack values `from..to` into the frame's stack slots.
+    pub(super) fn spill(&mut self, from: u32, to: u32) {
+        for k in from..to {
+            let v = self.b.use_var(self.stack[k as usize]);
+            let off = self.stack_slot_offset(k);
+            self.b.ins().store(mem(), v, self.slots, off);
+        }
+    }
+
+    pub(super) fn store_u32(&mut self, offset: i32, value: u32) {
+        let v = self.b.ins().iconst(I32, value as i64);
+        self.b.ins().store(mem(), v, self.frame, offset);
+    }
+
+    pub(super) fn set_last_pc(&mut self, i: u32) {
+        self.store_u32(self.t.layout.last_pc, i);
+    }
+
+    pub(super) fn write_local(&mut self, slot: u32, v: Ssa) {
+        self.b.ins().store(mem(), v, self.slots, (slot * 8) as i32);
+        self.b.def_var(self.locals[slot as usize], v);
+    }
+
+    // ---------------------------------------------------------------- exits
+
+    /// Leaves with an error: the first `keep` stack values stay on the frame's stack.
+    pub(super) fn exit_error(&mut self, i: u32, keep: u32, write_sp: bool) {
+        self.spill(0, keep);
+        if write_sp {
+            self.store_u32(self.t.layout.sp, keep);
+        }
+        self.store_u32(self.t.layout.pc, i + 1);
+        let r = self.b.ins().iconst(I64, abi::EXIT_ERROR as i64);
+        self.b.ins().return_(&[r]);
+    }
+
+    /// Leaves to the interpreter, which continues at `next` with the current stack.
+    pub(super) fn exit_deopt(&mut self, next: u32) {
+        let depth = self.depth;
+        self.spill(0, depth);
+        self.store_u32(self.t.layout.sp, depth);
+        self.store_u32(self.t.layout.pc, next);
+        let r = self.b.ins().iconst(I64, abi::EXIT_DEOPT as i64);
+        self.b.ins().return_(&[r]);
+    }
+
+    pub(super) fn cold_block(&mut self) -> Block {
+        let b = self.b.create_block();
+        self.b.set_cold_block(b);
+        b
+    }
+
+    /// After a helper returning a Value: on [`abi::EXIT_ERROR`] leave (keeping `keep`
+    /// stack values); otherwise continue in a new block.
+    pub(super) fn check_error(&mut self, r: Ssa, i: u32, keep: u32, write_sp: bool) {
+        let err = self.cold_block();
+        let ok = self.b.create_block();
+        let is_err = self.b.ins().icmp_imm_s(IntCC::Equal, r, abi::EXIT_ERROR as i64);
+        self.b.ins().brif(is_err, err, &[], ok, &[]);
+        self.b.switch_to_block(err);
+        self.exit_error(i, keep, write_sp);
+        self.b.switch_to_block(ok);
+    }
+
+    /// After anything that may have run Python code: if the instrumentation version
+    /// moved, ask the VM whether this code is still valid, and deoptimise to `next`
+    /// if not.
+    pub(super) fn version_check(&mut self, next: u32) {
+        let current = self.b.ins().load(I64, mem(), self.version_ptr, 0);
+        let accepted_addr = self.b.ins().iconst(I64, self.t.accepted_version as i64);
+        let accepted = self.b.ins().load(I64, mem(), accepted_addr, 0);
+        let changed = self.b.ins().icmp(IntCC::NotEqual, current, accepted);
+        let slow = self.cold_block();
+        let deopt = self.cold_block();
+        let cont = self.b.create_block();
+        self.b.ins().brif(changed, slow, &[], cont, &[]);
+        self.b.switch_to_block(slow);
+        let r = self.call_helper(self.t.helpers.revalidate as usize, &[I64, I64], true, &[self.ctx, self.frame]).unwrap();
+        self.b.ins().brif(r, deopt, &[], cont, &[]);
+        self.b.switch_to_block(deopt);
+        self.exit_deopt(next);
+        self.b.switch_to_block(cont);
+    }
+
+    /// The interpreter's `finalize_point!` after instruction `i`: run queued finalizers
+    /// with the frame in sync, then continue (or deoptimise to `next` if they changed
+    /// the instrumentation).
+    pub(super) fn finalize_point(&mut self, i: u32, next: u32) {
+        let flag = self.b.ins().uload8(I32, mem(), self.finalizers_ptr, 0);
+        let run = self.cold_block();
+        let cont = self.b.create_block();
+        self.b.ins().brif(flag, run, &[], cont, &[]);
+        self.b.switch_to_block(run);
+        let depth = self.depth;
+        self.spill(0, depth);
+        self.store_u32(self.t.layout.sp, depth);
+        self.set_last_pc(i);
+        self.call_helper(self.t.helpers.run_finalizers as usize, &[I64, I64], false, &[self.ctx, self.frame]);
+        self.version_check(next);
+        self.b.ins().jump(cont, &[]);
+        self.b.switch_to_block(cont);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    pub(super) fn call_helper(&mut self, addr: usize, params: &[Type], returns: bool, args: &[Ssa]) -> Option<Ssa> {
+        let key = (params.to_vec(), returns);
+        let sig = match self.sigs.get(&key) {
+            Some(s) => *s,
+            None => {
+                let mut sig = Signature::new(self.t.call_conv);
+                sig.params.extend(params.iter().map(|t| AbiParam::new(*t)));
+                if returns {
+                    sig.returns.push(AbiParam::new(I64));
+                }
+                let s = self.b.import_signature(sig);
+                self.sigs.insert(key, s);
+                s
+            }
+        };
+        let callee = self.b.ins().iconst(I64, addr as i64);
+        let call = self.b.ins().call_indirect(sig, callee, args);
+        returns.then(|| self.b.inst_results(call)[0])
+    }
+
+    pub(super) fn u32c(&mut self, v: u32) -> Ssa {
+        self.b.ins().iconst(I32, v as i64)
+    }
+}
+

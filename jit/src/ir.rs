@@ -1,0 +1,136 @@
+//! The input of code generation: one function's instructions, already decoded by the
+//! VM. One [`Inst`] per bytecode instruction, so indices (jump targets, `pc`, `last_pc`)
+//! are the bytecode's.
+
+/// Arithmetic operators with an inline fast path; `Other` goes to the helper only.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArithOp {
+    Add,
+    Sub,
+    Mul,
+    TrueDiv,
+    FloorDiv,
+    Mod,
+    And,
+    Or,
+    Xor,
+    Rshift,
+    Other,
+}
+
+/// Comparison operators.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CmpOp {
+    Lt,
+    Le,
+    Eq,
+    Ne,
+    Gt,
+    Ge,
+}
+
+/// Conditions of POP_JUMP_IF_*.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JumpCond {
+    False,
+    True,
+    None,
+    NotNone,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Inst {
+    /// Does nothing (NOP, NOT_TAKEN, RESUME once entered).
+    Nop,
+    /// Pushes a local (UnboundLocalError when NULL).
+    LoadLocal { slot: u32 },
+    /// LOAD_FAST_LOAD_FAST.
+    LoadLocal2 { first: u32, second: u32 },
+    /// Pushes a local (maybe NULL) and leaves the slot NULL.
+    LoadLocalAndClear { slot: u32 },
+    StoreLocal { slot: u32 },
+    /// STORE_FAST_LOAD_FAST.
+    StoreLoadLocal { store: u32, load: u32 },
+    /// STORE_FAST_STORE_FAST: pops into `first`, then into `second`.
+    StoreLocal2 { first: u32, second: u32 },
+    /// Pushes a constant the code object keeps alive (`bits` of its Value).
+    LoadConst { bits: u64 },
+    PushNull,
+    /// POP_TOP, END_FOR, POP_ITER.
+    Pop,
+    Copy { n: u32 },
+    Swap { n: u32 },
+    Binary { op: ArithOp, oparg: u32 },
+    Compare { op: CmpOp, oparg: u32 },
+    /// UNARY_NEGATIVE (0) / UNARY_INVERT (1), through the helper.
+    Unary { kind: u32 },
+    UnaryNot,
+    ToBool,
+    /// IS_OP (`invert` for `is not`).
+    Is { invert: bool },
+    JumpIf { cond: JumpCond, target: u32 },
+    /// JUMP_FORWARD, JUMP_BACKWARD_NO_INTERRUPT.
+    Jump { target: u32 },
+    /// JUMP_BACKWARD (a finalizer point).
+    JumpBack { target: u32 },
+    Return,
+    LoadGlobal { push_null: bool },
+    Call { argc: u32 },
+    GetIter,
+    /// FOR_ITER: pushes the next item, or jumps to `exit` (past END_FOR).
+    ForIter { exit: u32 },
+    /// Leaves to the interpreter, which runs this instruction (one compiled code does
+    /// not handle).
+    Deopt,
+}
+
+impl Inst {
+    /// (values popped, values pushed) on the fall-through path.
+    pub fn stack_effect(&self) -> (u32, u32) {
+        match *self {
+            Inst::Nop | Inst::Jump { .. } | Inst::JumpBack { .. } | Inst::Deopt => (0, 0),
+            Inst::LoadLocal { .. } | Inst::LoadLocalAndClear { .. } | Inst::LoadConst { .. } | Inst::PushNull => (0, 1),
+            Inst::LoadLocal2 { .. } => (0, 2),
+            Inst::StoreLocal { .. } | Inst::Pop => (1, 0),
+            Inst::StoreLoadLocal { .. } => (1, 1),
+            Inst::StoreLocal2 { .. } => (2, 0),
+            Inst::Copy { n } => (n, n + 1),
+            Inst::Swap { n } => (n, n),
+            Inst::Binary { .. } | Inst::Compare { .. } | Inst::Is { .. } => (2, 1),
+            Inst::Unary { .. } | Inst::UnaryNot | Inst::ToBool | Inst::GetIter => (1, 1),
+            Inst::JumpIf { .. } | Inst::Return => (1, 0),
+            Inst::LoadGlobal { push_null } => (0, 1 + push_null as u32),
+            Inst::Call { argc } => (argc + 2, 1),
+            Inst::ForIter { .. } => (1, 2),
+        }
+    }
+
+    /// Control never reaches the next instruction.
+    pub fn ends_block(&self) -> bool {
+        matches!(self, Inst::Jump { .. } | Inst::JumpBack { .. } | Inst::Return | Inst::Deopt)
+    }
+
+    /// Where else control may go (with the stack depth there relative to the
+    /// fall-through depth: FOR_ITER's exit keeps the iterator, i.e. one less).
+    pub fn branch_target(&self) -> Option<u32> {
+        match *self {
+            Inst::JumpIf { target, .. } | Inst::Jump { target } | Inst::JumpBack { target } => Some(target),
+            Inst::ForIter { exit } => Some(exit),
+            _ => None,
+        }
+    }
+}
+
+/// One function to compile.
+#[derive(Clone, Debug)]
+pub struct Function {
+    /// For diagnostics.
+    pub name: String,
+    pub instrs: Vec<Inst>,
+    /// Where execution starts (just past RESUME), with an empty value stack.
+    pub entry: u32,
+    /// Local slots (they precede the value stack in the frame's slots).
+    pub nlocals: u32,
+    /// Value-stack slots the frame has.
+    pub stack_size: u32,
+}

@@ -1,0 +1,349 @@
+//! The runtime helpers compiled code calls (`monjit_jit::abi::Helpers`), each doing
+//! what the interpreter's arm for its instruction does beyond the inline fast paths,
+//! with the same reference-count and error behaviour.
+//!
+//! Every helper gets the entry's context (`EntryContext`, which leads with the
+//! `RuntimeContext` compiled code reads) and the running frame. A helper that fails
+//! stores the error in the context and returns `EXIT_ERROR`.
+
+use super::EntryContext;
+use crate::error::{PyErr, PyResult};
+use crate::interp::frame::Frame;
+use crate::objects::*;
+use crate::runtime::ops::CmpOp;
+use crate::value::Value;
+use crate::vm::Vm;
+use monjit_jit::abi::{self, Ctx, FrameLayout, FramePtr, Helpers};
+
+// Compiled code tests Values inline with the crate's copy of the encoding.
+const _: () = {
+    use crate::value as v;
+    assert!(abi::TAG_SHIFT as u32 == v::TAG_SHIFT);
+    assert!(abi::TAG_INT == v::TAG_INT && abi::TAG_BOOL == v::TAG_BOOL);
+    assert!(abi::TAG_SPECIAL == v::TAG_SPECIAL && abi::TAG_PTR == v::TAG_PTR);
+    assert!(abi::PAYLOAD_MASK == v::PAYLOAD_MASK);
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn abi_constants_match_the_vm() {
+        assert_eq!(abi::TRUE_BITS, Value::TRUE.bits());
+        assert_eq!(abi::FALSE_BITS, Value::FALSE.bits());
+        assert_eq!(abi::NONE_BITS, Value::NONE.bits());
+        assert_eq!(abi::NULL_BITS, Value::NULL.bits());
+        assert_eq!(abi::INT_BASE, Value::small_int(0).bits());
+        assert_eq!(abi::PTR_BASE, abi::TAG_PTR << 48);
+    }
+
+    #[test]
+    fn refcount_is_the_first_word_of_an_object() {
+        let v = crate::objects::list::new_list(Vec::new());
+        let count = || {
+            // SAFETY: `v` keeps the object alive; REFCOUNT_OFFSET is within its header.
+            unsafe { *((v.bits() - abi::PTR_BASE) as *const u8).add(abi::REFCOUNT_OFFSET as usize).cast::<u32>() }
+        };
+        let before = count();
+        let w = v.clone();
+        assert_eq!(count(), before + 1);
+        drop(w);
+        assert_eq!(count(), before);
+    }
+}
+
+pub const FRAME_LAYOUT: FrameLayout = FrameLayout {
+    slots: std::mem::offset_of!(Frame, slots) as i32,
+    sp: std::mem::offset_of!(Frame, sp) as i32,
+    pc: std::mem::offset_of!(Frame, pc) as i32,
+    last_pc: std::mem::offset_of!(Frame, last_pc) as i32,
+};
+
+pub static HELPERS: Helpers = Helpers {
+    release,
+    binary_op,
+    compare_op,
+    truthy,
+    load_global,
+    call,
+    get_iter,
+    for_iter,
+    unary_op,
+    unbound_local,
+    run_finalizers,
+    revalidate,
+};
+
+/// The VM, frame and context of a helper call.
+///
+/// # Safety
+/// `ctx` and `frame` must be what compiled code was entered with (`run_compiled`): the
+/// context lives in the entering Rust frame, the VM is not borrowed elsewhere while
+/// compiled code runs, and the frame is on the VM's frame stack (frames never move).
+unsafe fn parts<'a>(ctx: Ctx, frame: FramePtr) -> (&'a mut Vm, &'a mut Frame, &'a mut EntryContext) {
+    // SAFETY: the caller's guarantee; `EntryContext` is repr(C) with the
+    // `RuntimeContext` first, so the pointer compiled code got is the context's.
+    unsafe {
+        let ec = &mut *(ctx as *mut EntryContext);
+        (&mut *(ec.rt.vm as *mut Vm), &mut *(frame as *mut Frame), ec)
+    }
+}
+
+/// A helper's result as compiled code sees it.
+fn value_or_error(ec: &mut EntryContext, r: PyResult<Value>) -> u64 {
+    match r {
+        Ok(v) => v.into_raw(),
+        Err(e) => fail(ec, e),
+    }
+}
+
+fn fail(ec: &mut EntryContext, e: PyErr) -> u64 {
+    ec.error = Some(e);
+    abi::EXIT_ERROR
+}
+
+unsafe extern "C" fn release(bits: u64) {
+    // SAFETY: compiled code passes a pointer value whose last reference it owns.
+    drop(unsafe { Value::from_raw(bits) });
+}
+
+/// BINARY_OP's arm past its inline small-int and float cases.
+unsafe extern "C" fn binary_op(ctx: Ctx, frame: FramePtr, _index: u32, oparg: u32, lhs: u64, rhs: u64) -> u64 {
+    // SAFETY: see `parts`; compiled code passes owned references to both operands.
+    let (vm, _, ec) = unsafe { parts(ctx, frame) };
+    let (rhs, lhs) = unsafe { (Value::from_raw(rhs), Value::from_raw(lhs)) };
+    let Some(op) = crate::bytecode::BinaryOpArg::from_u32(oparg) else {
+        return fail(ec, PyErr::new(crate::error::ExcKind::SystemError, "bad BINARY_OP argument"));
+    };
+    let ints = lhs.is_small_int() && rhs.is_small_int();
+    let floats = lhs.is_float() && rhs.is_float();
+    let r = if !ints && !floats && op == crate::bytecode::BinaryOpArg::Subscr {
+        crate::interp::ops::subscript(vm, &lhs, &rhs)
+    } else {
+        vm.binary_op(&lhs, &rhs, op)
+    };
+    // The interpreter's arm drops the operands in this order.
+    drop(lhs);
+    drop(rhs);
+    value_or_error(ec, r)
+}
+
+/// COMPARE_OP's arm.
+unsafe extern "C" fn compare_op(ctx: Ctx, frame: FramePtr, _index: u32, oparg: u32, lhs: u64, rhs: u64) -> u64 {
+    // SAFETY: see `parts`; both operands are owned references.
+    let (vm, _, ec) = unsafe { parts(ctx, frame) };
+    let (rhs, lhs) = unsafe { (Value::from_raw(rhs), Value::from_raw(lhs)) };
+    let op = CmpOp::from_arg(oparg >> 5);
+    let r = if let (Some(a), Some(b)) = (lhs.as_small_int(), rhs.as_small_int()) {
+        Ok(Value::bool(op.test(a.cmp(&b))))
+    } else if oparg & 16 != 0 {
+        vm.compare_bool(&lhs, &rhs, op).map(Value::bool)
+    } else {
+        vm.rich_compare(&lhs, &rhs, op)
+    };
+    drop(lhs);
+    drop(rhs);
+    value_or_error(ec, r)
+}
+
+/// Truth of a borrowed value: 0 or 1.
+unsafe extern "C" fn truthy(ctx: Ctx, frame: FramePtr, _index: u32, v: u64) -> u64 {
+    // SAFETY: see `parts`; `v` is borrowed from compiled code's stack.
+    let (vm, _, ec) = unsafe { parts(ctx, frame) };
+    let v = std::mem::ManuallyDrop::new(unsafe { Value::from_raw(v) });
+    let r = if v.is_bool() { Ok(v.is_true_const()) } else { vm.truthy(&v) };
+    match r {
+        Ok(b) => b as u64,
+        Err(e) => fail(ec, e),
+    }
+}
+
+unsafe extern "C" fn load_global(ctx: Ctx, frame: FramePtr, index: u32) -> u64 {
+    // SAFETY: see `parts`.
+    let (vm, frame, ec) = unsafe { parts(ctx, frame) };
+    let code = frame.code();
+    let r = crate::interp::ops::load_global(vm, frame, code, code.instr(index as usize));
+    value_or_error(ec, r)
+}
+
+unsafe extern "C" fn get_iter(ctx: Ctx, frame: FramePtr, _index: u32, v: u64) -> u64 {
+    // SAFETY: see `parts`; the operand is owned.
+    let (vm, _, ec) = unsafe { parts(ctx, frame) };
+    let v = unsafe { Value::from_raw(v) };
+    let r = vm.iter(&v);
+    drop(v);
+    value_or_error(ec, r)
+}
+
+/// FOR_ITER's arm, with its specialisation counter (which decides STOP_ITERATION
+/// events later) kept exactly as the interpreter keeps it.
+unsafe extern "C" fn for_iter(ctx: Ctx, frame: FramePtr, index: u32, it: u64) -> u64 {
+    use crate::interp::instrumented as ins_mod;
+    // SAFETY: see `parts`; the iterator is borrowed from compiled code's stack.
+    let (vm, frame, ec) = unsafe { parts(ctx, frame) };
+    let it = std::mem::ManuallyDrop::new(unsafe { Value::from_raw(it) });
+    let code = frame.code();
+    let i = index as usize;
+    let mut ins = code.instr(i);
+    let kind = ins_mod::for_iter_kind(code, i, &mut ins, &it);
+    let next = if kind == ins_mod::FOR_ITER_GEN {
+        let target = ins.arg as usize;
+        let code_v = Value::clone(&frame.code_ref);
+        match ins_mod::for_iter_gen(vm, &code_v, &it, target) {
+            Ok(None) => {
+                // The generator returned into END_FOR.
+                frame.last_pc = target as u32;
+                Ok(None)
+            }
+            r => r,
+        }
+    } else if kind == 0 && crate::monitoring::fire::has_global(vm, crate::monitoring::events::RAISE) {
+        let code_v = Value::clone(&frame.code_ref);
+        ins_mod::for_iter_step(vm, &code_v, i, &it)
+    } else {
+        crate::interp::ops::for_iter_next(vm, &it)
+    };
+    match next {
+        Ok(Some(v)) => v.into_raw(),
+        Ok(None) => abi::ITER_EXHAUSTED,
+        Err(e) => fail(ec, e),
+    }
+}
+
+unsafe extern "C" fn unary_op(ctx: Ctx, frame: FramePtr, _index: u32, kind: u32, v: u64) -> u64 {
+    // SAFETY: see `parts`; the operand is owned.
+    let (vm, _, ec) = unsafe { parts(ctx, frame) };
+    let v = unsafe { Value::from_raw(v) };
+    let r = if kind == 0 { vm.negative(&v) } else { vm.invert(&v) };
+    drop(v);
+    value_or_error(ec, r)
+}
+
+unsafe extern "C" fn unbound_local(ctx: Ctx, frame: FramePtr, _index: u32, slot: u32) -> u64 {
+    // SAFETY: see `parts`.
+    let (_, frame, ec) = unsafe { parts(ctx, frame) };
+    fail(ec, crate::interp::eval::unbound_local(frame.code(), slot as usize))
+}
+
+unsafe extern "C" fn run_finalizers(ctx: Ctx, frame: FramePtr) {
+    // SAFETY: see `parts`.
+    let (vm, _, _) = unsafe { parts(ctx, frame) };
+    vm.run_pending_finalizers();
+}
+
+unsafe extern "C" fn revalidate(ctx: Ctx, frame: FramePtr) -> u64 {
+    // SAFETY: see `parts`.
+    let (vm, frame, _) = unsafe { parts(ctx, frame) };
+    let code = frame.code();
+    let compiled = code.runtime.tier2.compiled.borrow().clone();
+    let valid = match &compiled {
+        Some(c) if c.accepted_version.get() != vm.monitoring.version => super::revalidate(vm, code, c),
+        // This frame may run a version that was already replaced: it is stale.
+        _ => false,
+    };
+    if valid {
+        0
+    } else {
+        vm.tier2.stats.count_deopt("instrumentation changed");
+        1
+    }
+}
+
+/// CALL's arm. The operands (callable, self or NULL, args) are in the frame's stack
+/// slots from depth `base`. A Python function that binds its arguments positionally
+/// gets a frame at once, as in the interpreter, and runs compiled when its code is;
+/// anything else goes through the generic call.
+unsafe extern "C" fn call(ctx: Ctx, frame: FramePtr, _index: u32, argc: u32, base: u32) -> u64 {
+    // SAFETY: see `parts`.
+    let (vm, frame, ec) = unsafe { parts(ctx, frame) };
+    let argc = argc as usize;
+    // SAFETY: compiled code wrote the argc + 2 operands there, and gives them up.
+    let ops = unsafe { frame.stack_base().add(base as usize) };
+    // SAFETY (all accesses to `ops[k]` below): k < argc + 2, initialised slots.
+    unsafe {
+        // A bound method called directly is unpacked into (function, self).
+        if (*ops.add(1)).is_null() {
+            if let Some(bm) = (*ops).downcast::<BoundMethodObj>() {
+                let (fu, se) = (bm.func.clone(), bm.self_.clone());
+                *ops.add(1) = se;
+                *ops = fu;
+            }
+        }
+        if let Some(fo) = (*ops).downcast::<FunctionObj>() {
+            let has_self = !(*ops.add(1)).is_null();
+            let nargs = argc + has_self as usize;
+            let kind = crate::interp::ops::direct_call(fo, nargs);
+            if kind != crate::interp::ops::DirectCall::No {
+                if let Err(e) = crate::interp::call::check_depth(vm).and_then(|()| crate::stack_guard::ensure_stack(vm)) {
+                    // As in the interpreter, the operands stay on the stack.
+                    frame.sp = base + argc as u32 + 2;
+                    return fail(ec, e);
+                }
+                let func = std::ptr::read(ops);
+                let args_top = ops.add(argc + 2);
+                if kind == crate::interp::ops::DirectCall::Exact {
+                    crate::interp::call::push_simple_frame(vm, func, nargs, args_top);
+                } else {
+                    crate::interp::call::push_frame_with_defaults(vm, func, nargs, args_top);
+                }
+                // The callable and args moved into the new frame; an unused self slot
+                // holds NULL, which needs no drop.
+                let r = run_callee(vm, ec);
+                if r == abi::EXIT_ERROR {
+                    frame.sp = base;
+                }
+                return r;
+            }
+        }
+        let result = {
+            let n = argc + !(*ops.add(1)).is_null() as usize;
+            let args = std::slice::from_raw_parts(ops.add(argc + 2 - n), n);
+            vm.call_args(&*ops, func::Args::with_kw(args, &[]))
+        };
+        for k in (0..argc + 2).rev() {
+            drop(std::ptr::read(ops.add(k)));
+        }
+        if result.is_err() {
+            frame.sp = base;
+        }
+        value_or_error(ec, result)
+    }
+}
+
+/// Runs the frame a call just pushed (the top frame) to its return: compiled if its
+/// code is, else in the interpreter.
+fn run_callee(vm: &mut Vm, ec: &mut EntryContext) -> u64 {
+    let top = vm.frames.top_ptr();
+    // SAFETY: `top` is the new frame; its function keeps the code alive.
+    let code = unsafe { &*(*top).code };
+    // Returning from the frame returns here.
+    // SAFETY: as above.
+    unsafe { (*top).entry = true };
+    let outcome = match super::prepare(vm, code) {
+        Some(compiled) => {
+            // SAFETY: `top` is the top frame at its entry (RESUME, which has nothing
+            // to do when the code is compiled and uninstrumented); `ec` was made for
+            // this VM and nothing else uses `vm` during the call.
+            match unsafe { super::run_compiled(ec, &compiled, top) } {
+                super::Outcome::Returned(v) => {
+                    crate::interp::call::pop_frame(vm);
+                    return v.into_raw();
+                }
+                super::Outcome::Deopt => crate::interp::eval::run(vm),
+                super::Outcome::Error(e) => {
+                    vm.tier2.stats.error_exits += 1;
+                    crate::interp::eval::run_raising(vm, e)
+                }
+            }
+        }
+        None => crate::interp::eval::run(vm),
+    };
+    match outcome {
+        Ok(crate::interp::eval::Exit::Return(v)) => v.into_raw(),
+        Ok(crate::interp::eval::Exit::Yield(_)) => {
+            fail(ec, PyErr::new(crate::error::ExcKind::SystemError, "yield from a non-generator frame"))
+        }
+        Err(e) => fail(ec, e),
+    }
+}

@@ -1,0 +1,273 @@
+//! Tier 2, the VM side of the JIT: when to compile, entering compiled code, and
+//! leaving it (return, deoptimisation, errors). Code generation itself is the
+//! VM-agnostic `monjit_jit` crate; `translate` turns a code object into its input and
+//! `helpers` are the runtime functions compiled code calls.
+//!
+//! A code object is compiled when its calls reach the threshold (`--jit-threshold`;
+//! `--tier jit` compiles before the first run, `--tier interp` never). The interpreter
+//! enters compiled code at RESUME (`enter_at_resume`); compiled code calls other
+//! compiled code directly from its CALL helper, without the interpreter.
+//!
+//! A compiled version is valid for one instrumentation state: with nothing
+//! instrumented in its code. Compiled code compares the VM's instrumentation version
+//! with the one it accepted after every call and finalizer run; when it moved,
+//! `revalidate` either accepts the new version (the change left this code
+//! uninstrumented) or the frame deoptimises: its exact state goes back into the frame
+//! and the interpreter continues at the next instruction. The invalidated version is
+//! dropped (freed once no frame runs it: runners hold an `Rc`), and the code compiles
+//! again once hot with nothing instrumented.
+
+pub mod helpers;
+pub mod stats;
+pub mod translate;
+
+use crate::error::PyResult;
+use crate::interp::frame::Frame;
+use crate::objects::CodeObj;
+use crate::value::Value;
+use crate::vm::Vm;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+pub use stats::Stats;
+
+/// Which tiers run code (`--tier`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TierMode {
+    /// The interpreter only.
+    Interp,
+    /// Compile every code object before its first run.
+    Jit,
+    /// Compile code once it is hot.
+    Auto,
+}
+
+/// Calls before a code object is compiled in `auto` mode.
+pub const DEFAULT_THRESHOLD: u32 = 1000;
+
+/// The VM's tier-2 state.
+pub struct Tier2 {
+    pub mode: TierMode,
+    /// Calls before compiling (0 in `jit` mode).
+    pub threshold: u32,
+    compiler: Option<monjit_jit::Compiler>,
+    pub stats: Stats,
+}
+
+impl Default for Tier2 {
+    fn default() -> Tier2 {
+        Tier2 { mode: TierMode::Interp, threshold: DEFAULT_THRESHOLD, compiler: None, stats: Stats::default() }
+    }
+}
+
+impl Tier2 {
+    /// Sets the mode; `threshold` applies to `auto` (`jit` compiles at once).
+    pub fn configure(&mut self, mode: TierMode, threshold: Option<u32>) {
+        self.mode = mode;
+        self.threshold = match mode {
+            TierMode::Jit => 0,
+            _ => threshold.unwrap_or(DEFAULT_THRESHOLD),
+        };
+    }
+}
+
+/// Per code object.
+#[derive(Default)]
+pub struct CodeTier2 {
+    compiled: RefCell<Option<Rc<Compiled>>>,
+    /// Translation failed: the code stays interpreted.
+    rejected: Cell<bool>,
+    /// A compiled version existed and was invalidated (the next one is a recompile).
+    invalidated: Cell<bool>,
+}
+
+/// One compiled version of a code object.
+pub struct Compiled {
+    code: monjit_jit::CompiledCode,
+    /// The instrumentation version this version is known valid at (compiled code reads
+    /// it through its address, which the box keeps fixed).
+    accepted_version: Box<Cell<u64>>,
+}
+
+/// What helpers see of an entry into compiled code: the context compiled code reads,
+/// and where a failing helper leaves its error.
+#[repr(C)]
+pub struct EntryContext {
+    pub rt: monjit_jit::abi::RuntimeContext,
+    pub error: Option<crate::error::PyErr>,
+}
+
+impl EntryContext {
+    pub fn new(vm: &mut Vm) -> EntryContext {
+        EntryContext {
+            rt: monjit_jit::abi::RuntimeContext {
+                version: &vm.monitoring.version,
+                finalizers_pending: crate::object::finalizers_pending_flag(),
+                vm: vm as *mut Vm as *mut core::ffi::c_void,
+            },
+            error: None,
+        }
+    }
+}
+
+/// How a compiled run of a frame ended.
+pub enum Outcome {
+    /// The function returned this value; the frame is still on the stack.
+    Returned(Value),
+    /// The frame is to continue in the interpreter at its `pc`.
+    Deopt,
+    /// The error is to be raised in the frame at its `last_pc`.
+    Error(crate::error::PyErr),
+}
+
+/// Runs `f` (the top frame) in compiled code.
+///
+/// # Safety
+/// `f` must be the top frame, running `compiled`'s code from its entry, and `ctx` must
+/// have been made for `vm`, which is not otherwise used until this returns.
+pub unsafe fn run_compiled(ctx: *mut EntryContext, compiled: &Compiled, f: *mut Frame) -> Outcome {
+    // SAFETY: the caller's guarantee; the entry follows `monjit_jit::abi` (frames and
+    // slots never move, the context outlives the call).
+    let r = unsafe { (compiled.code.entry())(ctx as *mut monjit_jit::abi::RuntimeContext, f as *mut u8) };
+    match r {
+        monjit_jit::abi::EXIT_DEOPT => Outcome::Deopt,
+        monjit_jit::abi::EXIT_ERROR => {
+            // SAFETY: ctx is valid (caller's guarantee) and compiled code has returned.
+            let e = unsafe { (*ctx).error.take() };
+            Outcome::Error(e.unwrap_or_else(|| crate::error::PyErr::new(crate::error::ExcKind::SystemError, "compiled code failed without an error")))
+        }
+        // SAFETY: any other result is a Value whose reference compiled code passes on.
+        bits => Outcome::Returned(unsafe { Value::from_raw(bits) }),
+    }
+}
+
+/// The compiled version to run for a call of `code` now, compiling it if it just got
+/// hot; None to interpret. Counts the call.
+pub fn prepare(vm: &mut Vm, code: &CodeObj) -> Option<Rc<Compiled>> {
+    let rt = &code.runtime;
+    let hot = rt.hotness.get().saturating_add(1);
+    rt.hotness.set(hot);
+    let existing = rt.tier2.compiled.borrow().clone();
+    let compiled = match existing {
+        Some(c) => c,
+        None if hot > vm.tier2.threshold && !rt.tier2.rejected.get() => compile(vm, code)?,
+        None => return None,
+    };
+    if compiled.accepted_version.get() == vm.monitoring.version || revalidate(vm, code, &compiled) {
+        Some(compiled)
+    } else {
+        None
+    }
+}
+
+/// Whether `compiled` stays valid for `code` at the current instrumentation version
+/// (accepting it if so); drops it from the code object if not.
+pub fn revalidate(vm: &mut Vm, code: &CodeObj, compiled: &Compiled) -> bool {
+    let version = vm.monitoring.version;
+    if code.runtime.instrumentation_version.get() != version {
+        // Not instrumented for this version yet (the interpreter's RESUME does it):
+        // interpret for now, and look again next time.
+        return false;
+    }
+    if !code.instrs.iter().any(|i| i.get().op.is_instrumented()) {
+        compiled.accepted_version.set(version);
+        return true;
+    }
+    let mut slot = code.runtime.tier2.compiled.borrow_mut();
+    if slot.as_deref().is_some_and(|c| std::ptr::eq(c, compiled)) {
+        *slot = None;
+        code.runtime.tier2.invalidated.set(true);
+        code.runtime.hotness.set(0);
+        vm.tier2.stats.invalidations += 1;
+    }
+    false
+}
+
+fn compile(vm: &mut Vm, code: &CodeObj) -> Option<Rc<Compiled>> {
+    let start = std::time::Instant::now();
+    let result = compile_inner(vm, code);
+    let stats = &mut vm.tier2.stats;
+    stats.compile_time += start.elapsed();
+    match result {
+        Ok(c) => {
+            stats.compiled += 1;
+            if code.runtime.tier2.invalidated.get() {
+                stats.recompiles += 1;
+            }
+            stats.code_bytes += c.code.code_size;
+            stats.compiled_names.push(code.qualname_str().to_string());
+            *code.runtime.tier2.compiled.borrow_mut() = Some(c.clone());
+            Some(c)
+        }
+        Err(reason) => {
+            // An instrumented code object may compile later; anything else never will.
+            if reason != "instrumented" {
+                code.runtime.tier2.rejected.set(true);
+            }
+            *stats.not_compiled.entry(reason).or_default() += 1;
+            None
+        }
+    }
+}
+
+fn compile_inner(vm: &mut Vm, code: &CodeObj) -> Result<Rc<Compiled>, String> {
+    let f = translate::translate(code)?;
+    if vm.tier2.compiler.is_none() {
+        vm.tier2.compiler = Some(monjit_jit::Compiler::new().map_err(|e| e.to_string())?);
+    }
+    let compiler = vm.tier2.compiler.as_mut().expect("compiler just made");
+    let accepted_version = Box::new(Cell::new(vm.monitoring.version));
+    let target = monjit_jit::Target {
+        helpers: &helpers::HELPERS,
+        layout: helpers::FRAME_LAYOUT,
+        accepted_version: accepted_version.as_ptr(),
+        call_conv: compiler.call_conv(),
+    };
+    let machine_code = compiler.compile(&f, &target).map_err(|e| e.to_string())?;
+    Ok(Rc::new(Compiled { code: machine_code, accepted_version }))
+}
+
+/// The interpreter reached RESUME at the start of frame `f` (the top frame): run the
+/// call compiled if possible. Some(Ok) when the frame is to continue in the
+/// interpreter at its `pc` (its RETURN_VALUE, with the result pushed, if it returned),
+/// Some(Err) for an error to raise at its `last_pc`, None to interpret it from here.
+#[inline(never)]
+pub fn enter_at_resume(vm: &mut Vm, f: *mut Frame) -> Option<PyResult<()>> {
+    // SAFETY: `f` is the interpreter's current frame, alive while it runs; its code is
+    // kept alive by the frame.
+    let code = unsafe { &*(*f).code };
+    let compiled = prepare(vm, code)?;
+    let mut ctx = EntryContext::new(vm);
+    // SAFETY: `f` is the top frame at its RESUME (compiled code's entry) and `vm` is
+    // not used until the call returns.
+    let outcome = unsafe { run_compiled(&mut ctx, &compiled, f) };
+    Some(finish_in_interpreter(vm, f, outcome))
+}
+
+/// Hands a compiled run's outcome to the interpreter loop running frame `f`.
+fn finish_in_interpreter(vm: &mut Vm, f: *mut Frame, outcome: Outcome) -> PyResult<()> {
+    match outcome {
+        Outcome::Returned(v) => {
+            // SAFETY: `f` is still the top frame; compiled code left `sp` values on its
+            // stack and `last_pc` at the RETURN_VALUE, which the interpreter now runs
+            // with the result on top.
+            unsafe {
+                let frame = &mut *f;
+                std::ptr::write(frame.stack_base().add(frame.sp as usize), v);
+                frame.sp += 1;
+                frame.pc = frame.last_pc;
+            }
+            Ok(())
+        }
+        Outcome::Deopt => Ok(()),
+        Outcome::Error(e) => {
+            vm.tier2.stats.error_exits += 1;
+            Err(e)
+        }
+    }
+}
+
+/// `--jit-stats`.
+pub fn report(vm: &Vm) -> String {
+    vm.tier2.stats.report()
+}

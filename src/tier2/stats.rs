@@ -1,0 +1,57 @@
+//! What `--jit-stats` reports.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+#[derive(Default, Debug, Clone)]
+pub struct Stats {
+    /// Code objects compiled (a recompile counts here too).
+    pub compiled: u64,
+    /// Compilations of code whose earlier compiled version was invalidated.
+    pub recompiles: u64,
+    /// Code objects left to the interpreter, by reason.
+    pub not_compiled: BTreeMap<String, u64>,
+    /// Compiled frames that left to the interpreter mid-function, by reason.
+    pub deopts: BTreeMap<&'static str, u64>,
+    /// Compiled versions dropped because the code's instrumentation changed.
+    pub invalidations: u64,
+    /// Compiled frames that handed an exception to the interpreter's unwinder.
+    pub error_exits: u64,
+    pub compile_time: Duration,
+    pub code_bytes: usize,
+    /// Qualified names of the compiled code objects, in compilation order.
+    pub compiled_names: Vec<String>,
+}
+
+impl Stats {
+    pub fn count_deopt(&mut self, reason: &'static str) {
+        *self.deopts.entry(reason).or_default() += 1;
+    }
+
+    /// The report, one `jit:` line per topic.
+    pub fn report(&self) -> String {
+        let by_reason = |m: Vec<(String, u64)>| {
+            m.iter().map(|(k, v)| format!("{k}: {v}")).collect::<Vec<_>>().join(", ")
+        };
+        let not_compiled: u64 = self.not_compiled.values().sum();
+        let deopts: u64 = self.deopts.values().sum();
+        let mut out = format!(
+            "jit: compiled {} code objects ({} recompiles), {} bytes of machine code, in {:.3} ms\n",
+            self.compiled,
+            self.recompiles,
+            self.code_bytes,
+            self.compile_time.as_secs_f64() * 1e3
+        );
+        out += &format!("jit: compiled: {}\n", self.compiled_names.join(", "));
+        out += &format!(
+            "jit: not compiled: {not_compiled} ({})\n",
+            by_reason(self.not_compiled.iter().map(|(k, v)| (k.clone(), *v)).collect())
+        );
+        out += &format!(
+            "jit: deopts: {deopts} ({})\n",
+            by_reason(self.deopts.iter().map(|(k, v)| (k.to_string(), *v)).collect())
+        );
+        out += &format!("jit: invalidations: {}, error exits: {}\n", self.invalidations, self.error_exits);
+        out
+    }
+}
