@@ -46,6 +46,7 @@ enum Layer {
 
 /// One layer's state: where it is instrumented, and (once several tools are active)
 /// which tools each location calls.
+#[derive(Clone, PartialEq, Eq)]
 struct LayerState {
     on: Box<[bool]>,
     tools: Option<Box<[u8]>>,
@@ -344,6 +345,9 @@ pub fn force_instrument(mon: &Monitoring, code: &CodeObj) {
         d.update_data(mon, code);
         let active = d.union(mon);
         let restarted = mon.last_restart_version > code.runtime.instrumentation_version.get();
+        // A restart re-applies everything; if nothing was DISABLEd here the result is
+        // what it was, and this code's live version must not move.
+        let before = restarted.then(|| (d.live_version, d.active, d.layers.clone()));
         let (removed, new): ([u8; LOCAL_EVENTS], [u8; LOCAL_EVENTS]) = if restarted {
             (d.active, active)
         } else {
@@ -392,6 +396,11 @@ pub fn force_instrument(mon: &Monitoring, code: &CodeObj) {
                 }
             }
             d.live_version += 1;
+        }
+        if let Some((version, active, layers)) = before {
+            if d.active == active && d.layers == layers {
+                d.live_version = version;
+            }
         }
     });
     code.runtime.instrumentation_version.set(mon.version);
