@@ -33,6 +33,7 @@
 
 use super::events::*;
 use super::fire::{call_tools, cannot_disable, Report};
+use super::EventInfo;
 use crate::error::PyResult;
 use crate::value::Value;
 use crate::vm::Vm;
@@ -72,7 +73,7 @@ pub fn exit_scope(_vm: &Vm) {}
 fn fire(vm: &mut Vm, state: &mut MonitoringState, event: usize, codelike: &Value, offset: i32, args: &[Value]) -> PyResult<()> {
     let mut py_args = vec![Value::int(offset as i64)];
     py_args.extend_from_slice(args);
-    let report = Report { event, code: codelike, py_args: &py_args, native_offset: offset as u32, native_args: args };
+    let report = Report { py_args: &py_args, native: EventInfo { event, code: codelike, offset: offset as u32, args } };
     call_tools(vm, state.active, &report, |vm, tool| {
         if event < LOCAL_EVENTS {
             state.active &= !(1 << tool);
@@ -130,7 +131,7 @@ fire_fns! {
 /// `PyMonitoring_FireLineEvent`: callbacks get `(codelike, lineno)`.
 pub fn fire_line(vm: &mut Vm, state: &mut MonitoringState, codelike: &Value, offset: i32, lineno: i32) -> PyResult<()> {
     let line = [Value::int(lineno as i64)];
-    let report = Report { event: LINE, code: codelike, py_args: &line, native_offset: offset as u32, native_args: &line };
+    let report = Report { py_args: &line, native: EventInfo { event: LINE, code: codelike, offset: offset as u32, args: &line } };
     call_tools(vm, state.active, &report, |_, tool| {
         state.active &= !(1 << tool);
         Ok(())

@@ -41,13 +41,10 @@ pub fn has_global(vm: &Vm, event: usize) -> bool {
 }
 
 /// One event as the callbacks receive it: Python callbacks get `(code, *py_args)`,
-/// native ones an [`EventInfo`] with `native_offset` and `native_args`.
+/// native ones `native` (built once per event, not once per tool).
 pub(crate) struct Report<'a> {
-    pub event: usize,
-    pub code: &'a Value,
     pub py_args: &'a [Value],
-    pub native_offset: u32,
-    pub native_args: &'a [Value],
+    pub native: EventInfo<'a>,
 }
 
 impl<'a> Report<'a> {
@@ -55,12 +52,16 @@ impl<'a> Report<'a> {
     /// `py_args` (an offset first, except for LINE).
     #[inline]
     fn at(event: usize, code: &'a Value, i: usize, py_args: &'a [Value]) -> Report<'a> {
-        let (native_offset, native_args) = if event == LINE || py_args.is_empty() {
+        let (offset, args) = if event == LINE || py_args.is_empty() {
             (2 * i as u32, py_args)
         } else {
             (py_args[0].as_small_int().unwrap_or(0) as u32, &py_args[1..])
         };
-        Report { event, code, py_args, native_offset, native_args }
+        Report { py_args, native: EventInfo { event, code, offset, args } }
+    }
+
+    pub fn event(&self) -> usize {
+        self.native.event
     }
 }
 
@@ -80,7 +81,7 @@ pub(crate) fn call_tools(
     while tools != 0 {
         let tool = 7 - tools.leading_zeros() as usize;
         tools &= !(1 << tool);
-        let Some(cb) = vm.monitoring.callbacks[tool][r.event].clone() else { continue };
+        let Some(cb) = vm.monitoring.callbacks[tool][r.event()].clone() else { continue };
         vm.monitoring.tracing += 1;
         let disabled = invoke(vm, &cb, r);
         vm.monitoring.tracing -= 1;
@@ -103,7 +104,7 @@ pub(crate) fn cannot_disable(vm: &mut Vm, tool: usize, event: usize) -> PyResult
 fn invoke(vm: &mut Vm, cb: &Callback, r: &Report<'_>) -> PyResult<bool> {
     let call_python = |vm: &mut Vm, f: &Value| -> PyResult<bool> {
         let mut args = Vec::with_capacity(r.py_args.len() + 1);
-        args.push(r.code.clone());
+        args.push(r.native.code.clone());
         args.extend_from_slice(r.py_args);
         let res = vm.call(f, &args)?;
         Ok(res.is_same(&vm.monitoring.disable))
@@ -112,12 +113,12 @@ fn invoke(vm: &mut Vm, cb: &Callback, r: &Report<'_>) -> PyResult<bool> {
         Callback::Python(f) => call_python(vm, f),
         // `cb` is the caller's own reference, so the closure outlives the call even
         // if it replaces itself.
-        Callback::Native(f) => f(vm, &EventInfo { event: r.event, code: r.code, offset: r.native_offset, args: r.native_args }),
+        Callback::Native(f) => f(vm, &r.native),
         Callback::LegacyBranch { handler, .. } => {
             // CPython's legacy BRANCH wrapper: a source instruction that is no longer
             // instrumented means "already disabled". Its attempt to disable the other
             // direction only applies to uninstrumented sources, so never here.
-            if let Some(c) = r.code.downcast::<CodeObj>() {
+            if let Some(c) = r.native.code.downcast::<CodeObj>() {
                 let src = r.py_args.first().and_then(|v| v.as_small_int()).unwrap_or(0) as usize / 2;
                 if !c.instrs.get(src).is_some_and(|ins| ins.get().op.is_instrumented()) {
                     return Ok(true);
