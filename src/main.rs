@@ -35,7 +35,8 @@ struct RunOpts {
     /// Execution tier.
     #[arg(long, value_enum, default_value_t = Tier::Auto)]
     tier: Tier,
-    /// Calls plus loop iterations before a code object is compiled (auto tier).
+    /// Calls, or loop back-edges (then entered at the loop header), before a code object is
+    /// compiled (auto tier).
     #[arg(long, value_name = "N")]
     jit_threshold: Option<u32>,
     /// Print JIT statistics to stderr at exit.

@@ -49,3 +49,64 @@ fn monitoring_switched_on_under_compiled_code_deoptimises() {
     assert!(!stat_line(&jit.stats, "jit: deopts").starts_with("jit: deopts: 0"), "{}", jit.stats);
     assert!(!stat_line(&jit.stats, "jit: compiled ").contains("(0 recompiles)"), "{}", jit.stats);
 }
+
+fn run_args(program: &str, args: &[&str]) -> Run {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tier2").join(program);
+    let out = Command::new(env!("CARGO_BIN_EXE_monjit"))
+        .arg("run")
+        .args(args)
+        .arg("--jit-stats")
+        .arg(&path)
+        .output()
+        .expect("run monjit");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    Run {
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stats: String::from_utf8_lossy(&out.stderr).lines().filter(|l| l.starts_with("jit: ")).collect::<Vec<_>>().join("\n"),
+    }
+}
+
+fn osr_entries(stats: &str) -> u64 {
+    let line = stat_line(stats, "jit: invalidations");
+    line.rsplit("osr entries: ").next().and_then(|n| n.trim().parse().ok()).unwrap_or_else(|| panic!("{line}"))
+}
+
+/// Functions called once with hot loops (empty stack, iterators on the stack, big-int
+/// overflow, a return from inside the loop, monitoring switched on from a call in the
+/// first compiled iteration) run compiled after an OSR entry, with the interpreter's
+/// output and LINE events.
+#[test]
+fn hot_loops_in_functions_called_once_enter_compiled_code() {
+    let interp = run_args("osr.py", &["--tier", "interp"]);
+    let auto = run_args("osr.py", &["--tier", "auto", "--jit-threshold", "50"]);
+    let jit = run_args("osr.py", &["--tier", "jit"]);
+    assert_eq!(auto.stdout, interp.stdout);
+    assert_eq!(jit.stdout, interp.stdout);
+    assert!(interp.stdout.contains("('toggled', "), "no LINE events:\n{}", interp.stdout);
+    let names = stat_line(&auto.stats, "jit: compiled: ");
+    for f in ["while_loop", "nested_for", "overflow", "early_return", "toggled"] {
+        assert!(names.contains(f), "{f} not compiled:\n{}", auto.stats);
+    }
+    assert!(osr_entries(&auto.stats) >= 5, "{}", auto.stats);
+    assert!(stat_line(&auto.stats, "jit: deopts").contains("instrumentation changed: 1"), "{}", auto.stats);
+    assert_eq!(osr_entries(&interp.stats), 0);
+}
+
+/// The benchmark kernel (called once) runs compiled under `--tier auto`.
+#[test]
+fn nested_loops_kernel_enters_by_osr() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/programs/nested_loops.py");
+    let out = |tier: &str| {
+        Command::new(env!("CARGO_BIN_EXE_monjit"))
+            .args(["run", "--tier", tier, "--jit-stats"])
+            .arg(&path)
+            .arg("60")
+            .output()
+            .expect("run monjit")
+    };
+    let (interp, auto) = (out("interp"), out("auto"));
+    assert_eq!(auto.stdout, interp.stdout);
+    let stats = String::from_utf8_lossy(&auto.stderr).into_owned();
+    assert!(stats.contains("jit: compiled: kernel"), "{stats}");
+    assert!(osr_entries(&stats) >= 1, "{stats}");
+}

@@ -8,8 +8,15 @@
 //! in the top 16 bits (the constants below). A heap object starts with a `u32` reference
 //! count at offset 0 of the address a pointer value carries.
 //!
-//! **Entry**: a compiled function is `extern "C" fn(*mut RuntimeContext, *mut Frame) -> u64`
-//! (a [`CompiledEntry`]). It runs the frame from the entry instruction and returns one of:
+//! **Entry**: a compiled function is `extern "C" fn(*mut RuntimeContext, *mut Frame, u32) -> u64`
+//! (a [`CompiledEntry`]). The `u32` is where to start: the function's entry (just past
+//! RESUME, empty value stack), or, for on-stack replacement, one of the code's
+//! [`CompiledCode::osr_entries`](crate::CompiledCode) (loop headers: JUMP_BACKWARD
+//! targets). An OSR entry takes over the frame's exact state: locals from the frame's
+//! slots, and the frame's `sp` values on its stack, which must be the stack depth at
+//! that instruction; compiled code then owns those stack values. Any other start (or a
+//! wrong `sp`) returns [`EXIT_DEOPT`] at once with the frame untouched. It runs the
+//! frame from there and returns one of:
 //! - a Value: the function returned it. The frame's `last_pc` is the RETURN_VALUE's index,
 //!   `sp` counts the values still on its stack below the returned one; locals are exact.
 //! - [`EXIT_DEOPT`]: the frame is left mid-function with its exact state (every local
@@ -81,7 +88,7 @@ pub type FramePtr = *mut u8;
 pub type Ctx = *mut RuntimeContext;
 
 /// A compiled function's entry point.
-pub type CompiledEntry = unsafe extern "C" fn(Ctx, FramePtr) -> u64;
+pub type CompiledEntry = unsafe extern "C" fn(Ctx, FramePtr, u32) -> u64;
 
 /// Runtime helpers compiled code calls; the VM supplies their addresses.
 ///

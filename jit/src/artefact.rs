@@ -25,6 +25,9 @@ pub struct CompiledCode {
     entry: CompiledEntry,
     /// Size of the emitted machine code, for statistics.
     pub code_size: usize,
+    /// Instructions compiled code can be entered at mid-function (on-stack
+    /// replacement), with the value-stack depth there; sorted by instruction.
+    pub osr_entries: Vec<(u32, u32)>,
 }
 
 impl CompiledCode {
@@ -65,14 +68,16 @@ impl Compiler {
         let mut sig = module.make_signature();
         sig.params.push(AbiParam::new(types::I64));
         sig.params.push(AbiParam::new(types::I64));
+        sig.params.push(AbiParam::new(types::I32));
         sig.returns.push(AbiParam::new(types::I64));
         let id = module.declare_function("entry", Linkage::Local, &sig).map_err(|e| backend(&e))?;
+        let osr_entries;
         let mut ctx = module.make_context();
         ctx.func.signature = sig;
         ctx.func.name = UserFuncName::user(0, id.as_u32());
         {
             let mut b = FunctionBuilder::new(&mut ctx.func, &mut self.builder_ctx);
-            Emitter::run(&mut b, f, &an, target);
+            osr_entries = Emitter::run(&mut b, f, &an, target);
             b.finalize(module.target_config());
         }
         let defined = module.define_function(id, &mut ctx);
@@ -92,10 +97,10 @@ impl Compiler {
         module.finalize_definitions().map_err(|e| backend(&e))?;
         let ptr = module.get_finalized_function(id);
         // SAFETY: the function was declared with exactly `CompiledEntry`'s signature
-        // (two pointer-sized params, one u64 result) in the platform's default calling
+        // (two pointer-sized params and a u32, one u64 result) in the platform's default calling
         // convention, which `extern "C"` is.
         let entry = unsafe { std::mem::transmute::<*const u8, CompiledEntry>(ptr) };
-        Ok(CompiledCode { module: Some(module), entry, code_size })
+        Ok(CompiledCode { module: Some(module), entry, code_size, osr_entries })
     }
 
     /// The calling convention compiled code and helpers use.

@@ -752,6 +752,16 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                     Op::JumpBackward => {
                         pc = ins.arg as usize;
                         finalize_point!();
+                        // Tier 2: a hot loop continues compiled from its header (OSR).
+                        if vm.tier2.mode != crate::tier2::TierMode::Interp && crate::tier2::loop_is_hot(vm, code_ref) {
+                            sync!();
+                            // SAFETY: see `sync!`.
+                            unsafe { (*f).pc = pc as u32 };
+                            if let Some(r) = crate::tier2::enter_at_loop(vm, f) {
+                                pending = r.err();
+                                continue 'frame;
+                            }
+                        }
                     }
                     Op::GetIter => {
                         let v = st.pop();

@@ -8,6 +8,13 @@
 //! enters compiled code at RESUME (`enter_at_resume`); compiled code calls other
 //! compiled code directly from its CALL helper, without the interpreter.
 //!
+//! On-stack replacement: the interpreter's JUMP_BACKWARD also counts, per code object
+//! (`loop_is_hot`, only when the tier mode is not `interp`); when a code's back-edges
+//! reach the threshold, the frame that took it continues compiled from the loop header
+//! (`enter_at_loop`), with its exact state: locals from the frame's slots and the value
+//! stack (a `for` loop's iterators) from its stack slots. So a hot loop in a function
+//! called once, or after a deoptimisation, runs compiled.
+//!
 //! A compiled version is valid for one instrumentation state: with nothing
 //! instrumented in its code. Compiled code compares the VM's instrumentation version
 //! with the one it accepted after every call and finalizer run; when it moved,
@@ -50,13 +57,22 @@ pub struct Tier2 {
     pub mode: TierMode,
     /// Calls before compiling (0 in `jit` mode).
     pub threshold: u32,
+    /// Loop back-edges (per code object) before a loop is compiled and entered
+    /// mid-function; at least 1.
+    pub osr_threshold: u32,
     compiler: Option<monjit_jit::Compiler>,
     pub stats: Stats,
 }
 
 impl Default for Tier2 {
     fn default() -> Tier2 {
-        Tier2 { mode: TierMode::Interp, threshold: DEFAULT_THRESHOLD, compiler: None, stats: Stats::default() }
+        Tier2 {
+            mode: TierMode::Interp,
+            threshold: DEFAULT_THRESHOLD,
+            osr_threshold: DEFAULT_THRESHOLD,
+            compiler: None,
+            stats: Stats::default(),
+        }
     }
 }
 
@@ -68,6 +84,7 @@ impl Tier2 {
             TierMode::Jit => 0,
             _ => threshold.unwrap_or(DEFAULT_THRESHOLD),
         };
+        self.osr_threshold = self.threshold.max(1);
     }
 }
 
@@ -79,7 +96,15 @@ pub struct CodeTier2 {
     rejected: Cell<bool>,
     /// A compiled version existed and was invalidated (the next one is a recompile).
     invalidated: Cell<bool>,
+    /// JUMP_BACKWARDs the interpreter ran (counted only outside `interp` mode); OSR is
+    /// tried when this equals the threshold, so code that cannot be compiled costs one
+    /// attempt, not one per back-edge.
+    pub backedges: Cell<u32>,
 }
+
+/// Back-edges before OSR is tried again when it could not happen for a passing reason
+/// (the code was instrumented).
+const OSR_RETRY: u32 = 1000;
 
 /// One compiled version of a code object.
 pub struct Compiled {
@@ -87,6 +112,8 @@ pub struct Compiled {
     /// The instrumentation version this version is known valid at (compiled code reads
     /// it through its address, which the box keeps fixed).
     accepted_version: Box<Cell<u64>>,
+    /// The instruction a call starts at (past RESUME).
+    entry: u32,
 }
 
 /// What helpers see of an entry into compiled code: the context compiled code reads,
@@ -120,15 +147,27 @@ pub enum Outcome {
     Error(crate::error::PyErr),
 }
 
-/// Runs `f` (the top frame) in compiled code.
+/// Runs `f` (the top frame) in compiled code from the function's entry.
 ///
 /// # Safety
-/// `f` must be the top frame, running `compiled`'s code from its entry, and `ctx` must
+/// `f` must be the top frame, running `compiled`'s code, at its entry, and `ctx` must
 /// have been made for `vm`, which is not otherwise used until this returns.
 pub unsafe fn run_compiled(ctx: *mut EntryContext, compiled: &Compiled, f: *mut Frame) -> Outcome {
+    // SAFETY: the caller's guarantee.
+    unsafe { run_compiled_at(ctx, compiled, f, compiled.entry) }
+}
+
+/// Runs `f` (the top frame) in compiled code from instruction `start`: its entry, or an
+/// OSR entry with the frame's `pc` there and its exact state in its slots (compiled
+/// code checks `start` and the frame's `sp`, and leaves untouched with a Deopt if
+/// they do not fit).
+///
+/// # Safety
+/// As `run_compiled`, with the frame's slots initialised up to its `sp`.
+unsafe fn run_compiled_at(ctx: *mut EntryContext, compiled: &Compiled, f: *mut Frame, start: u32) -> Outcome {
     // SAFETY: the caller's guarantee; the entry follows `monjit_jit::abi` (frames and
     // slots never move, the context outlives the call).
-    let r = unsafe { (compiled.code.entry())(ctx as *mut monjit_jit::abi::RuntimeContext, f as *mut u8) };
+    let r = unsafe { (compiled.code.entry())(ctx as *mut monjit_jit::abi::RuntimeContext, f as *mut u8, start) };
     match r {
         monjit_jit::abi::EXIT_DEOPT => Outcome::Deopt,
         monjit_jit::abi::EXIT_ERROR => {
@@ -147,10 +186,16 @@ pub fn prepare(vm: &mut Vm, code: &CodeObj) -> Option<Rc<Compiled>> {
     let rt = &code.runtime;
     let hot = rt.hotness.get().saturating_add(1);
     rt.hotness.set(hot);
+    current(vm, code, hot > vm.tier2.threshold)
+}
+
+/// The valid compiled version of `code`, compiling it if there is none and `hot`.
+fn current(vm: &mut Vm, code: &CodeObj, hot: bool) -> Option<Rc<Compiled>> {
+    let rt = &code.runtime;
     let existing = rt.tier2.compiled.borrow().clone();
     let compiled = match existing {
         Some(c) => c,
-        None if hot > vm.tier2.threshold && !rt.tier2.rejected.get() => compile(vm, code)?,
+        None if hot && !rt.tier2.rejected.get() => compile(vm, code)?,
         None => return None,
     };
     if compiled.accepted_version.get() == vm.monitoring.version || revalidate(vm, code, &compiled) {
@@ -178,6 +223,7 @@ pub fn revalidate(vm: &mut Vm, code: &CodeObj, compiled: &Compiled) -> bool {
         *slot = None;
         code.runtime.tier2.invalidated.set(true);
         code.runtime.hotness.set(0);
+        code.runtime.tier2.backedges.set(0);
         vm.tier2.stats.invalidations += 1;
     }
     false
@@ -224,7 +270,7 @@ fn compile_inner(vm: &mut Vm, code: &CodeObj) -> Result<Rc<Compiled>, String> {
         call_conv: compiler.call_conv(),
     };
     let machine_code = compiler.compile(&f, &target).map_err(|e| e.to_string())?;
-    Ok(Rc::new(Compiled { code: machine_code, accepted_version }))
+    Ok(Rc::new(Compiled { code: machine_code, accepted_version, entry: f.entry }))
 }
 
 /// The interpreter reached RESUME at the start of frame `f` (the top frame): run the
@@ -241,6 +287,42 @@ pub fn enter_at_resume(vm: &mut Vm, f: *mut Frame) -> Option<PyResult<()>> {
     // SAFETY: `f` is the top frame at its RESUME (compiled code's entry) and `vm` is
     // not used until the call returns.
     let outcome = unsafe { run_compiled(&mut ctx, &compiled, f) };
+    Some(finish_in_interpreter(vm, f, outcome))
+}
+
+/// Counts a loop back-edge the interpreter took in `code`: true when the code's loops
+/// just got hot (then `enter_at_loop`).
+#[inline(always)]
+pub fn loop_is_hot(vm: &Vm, code: &CodeObj) -> bool {
+    let c = &code.runtime.tier2.backedges;
+    let n = c.get().wrapping_add(1);
+    c.set(n);
+    n == vm.tier2.osr_threshold
+}
+
+/// On-stack replacement: frame `f` (the top frame), synced with its `pc` at a loop
+/// header it just jumped back to, continues in compiled code from there, compiling its
+/// code if need be. Returns as `enter_at_resume`; None to go on interpreting.
+#[inline(never)]
+pub fn enter_at_loop(vm: &mut Vm, f: *mut Frame) -> Option<PyResult<()>> {
+    // SAFETY: `f` is the interpreter's current frame, alive while it runs; its code is
+    // kept alive by the frame.
+    let (code, target) = unsafe { (&*(*f).code, (*f).pc) };
+    let Some(compiled) = current(vm, code, true) else {
+        if !code.runtime.tier2.rejected.get() {
+            // Instrumented for now: look again after a while.
+            code.runtime.tier2.backedges.set(vm.tier2.osr_threshold.wrapping_sub(OSR_RETRY));
+        }
+        return None;
+    };
+    if !compiled.code.osr_entries.iter().any(|&(t, _)| t == target) {
+        return None;
+    }
+    vm.tier2.stats.osr_entries += 1;
+    let mut ctx = EntryContext::new(vm);
+    // SAFETY: `f` is the top frame, synced (`sp`, `pc` at `target`), running this
+    // compiled code's code object; `vm` is not used until the call returns.
+    let outcome = unsafe { run_compiled_at(&mut ctx, &compiled, f, target) };
     Some(finish_in_interpreter(vm, f, outcome))
 }
 

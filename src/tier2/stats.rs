@@ -17,6 +17,8 @@ pub struct Stats {
     pub invalidations: u64,
     /// Compiled frames that handed an exception to the interpreter's unwinder.
     pub error_exits: u64,
+    /// Interpreted frames that continued in compiled code at a loop header.
+    pub osr_entries: u64,
     pub compile_time: Duration,
     pub code_bytes: usize,
     /// Qualified names of the compiled code objects, in compilation order.
@@ -51,7 +53,10 @@ impl Stats {
             "jit: deopts: {deopts} ({})\n",
             by_reason(self.deopts.iter().map(|(k, v)| (k.to_string(), *v)).collect())
         );
-        out += &format!("jit: invalidations: {}, error exits: {}\n", self.invalidations, self.error_exits);
+        out += &format!(
+            "jit: invalidations: {}, error exits: {}, osr entries: {}\n",
+            self.invalidations, self.error_exits, self.osr_entries
+        );
         out
     }
 }

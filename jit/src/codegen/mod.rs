@@ -62,11 +62,12 @@ fn mem() -> MemFlagsData {
 }
 
 impl<'a, 'b> Emitter<'a, 'b> {
-    pub(crate) fn run(b: &'a mut FunctionBuilder<'b>, f: &'a Function, an: &'a Analysis, t: &'a Target<'a>) {
+    /// Emits `f`; returns its OSR entries (instruction, stack depth).
+    pub(crate) fn run(b: &'a mut FunctionBuilder<'b>, f: &'a Function, an: &'a Analysis, t: &'a Target<'a>) -> Vec<(u32, u32)> {
         let entry = b.create_block();
         b.append_block_params_for_function_params(entry);
         b.switch_to_block(entry);
-        let (ctx, frame) = (b.block_params(entry)[0], b.block_params(entry)[1]);
+        let (ctx, frame, start) = (b.block_params(entry)[0], b.block_params(entry)[1], b.block_params(entry)[2]);
         let slots = b.ins().load(I64, mem(), frame, t.layout.slots);
         let version_ptr = b.ins().load(I64, mem(), ctx, std::mem::offset_of!(abi::RuntimeContext, version) as i32);
         let finalizers_ptr =
@@ -101,11 +102,64 @@ impl<'a, 'b> Emitter<'a, 'b> {
             sigs: HashMap::new(),
             terminated: false,
         };
-        let first = e.block_at(f.entry);
-        e.b.ins().jump(first, &[]);
+        let osr = e.entries(start);
         e.terminated = true;
         e.body();
         e.b.seal_all_blocks();
+        osr
+    }
+
+    /// The entry block's dispatch on where to start: the function's entry, or a loop
+    /// header (every reachable JUMP_BACKWARD target) for on-stack replacement, whose
+    /// stack values come from the frame's stack slots. Anything else, or a frame whose
+    /// `sp` is not the analysed depth there, leaves at once with EXIT_DEOPT and the
+    /// frame untouched.
+    fn entries(&mut self, start: Ssa) -> Vec<(u32, u32)> {
+        let mut osr: Vec<(u32, u32)> = Vec::new();
+        for (i, inst) in self.f.instrs.iter().enumerate() {
+            if let (crate::ir::Inst::JumpBack { target }, Some(_)) = (inst, self.an.depth[i]) {
+                if let Some(d) = self.an.depth.get(*target as usize).copied().flatten() {
+                    osr.push((*target, d));
+                }
+            }
+        }
+        osr.sort_unstable();
+        osr.dedup();
+        let reject = self.cold_block();
+        let first = self.block_at(self.f.entry);
+        let mut next = self.b.create_block();
+        let is_entry = self.b.ins().icmp_imm_s(IntCC::Equal, start, self.f.entry as i64);
+        self.b.ins().brif(is_entry, first, &[], next, &[]);
+        for &(target, depth) in &osr {
+            self.b.switch_to_block(next);
+            self.b.set_cold_block(next);
+            let here = self.b.create_block();
+            self.b.set_cold_block(here);
+            next = self.b.create_block();
+            let is_here = self.b.ins().icmp_imm_s(IntCC::Equal, start, target as i64);
+            self.b.ins().brif(is_here, here, &[], next, &[]);
+            self.b.switch_to_block(here);
+            let sp = self.b.ins().load(I32, mem(), self.frame, self.t.layout.sp);
+            let bad_sp = self.b.ins().icmp_imm_s(IntCC::NotEqual, sp, depth as i64);
+            let load = self.b.create_block();
+            self.b.set_cold_block(load);
+            self.b.ins().brif(bad_sp, reject, &[], load, &[]);
+            self.b.switch_to_block(load);
+            for k in 0..depth {
+                let off = self.stack_slot_offset(k);
+                let v = self.b.ins().load(I64, mem(), self.slots, off);
+                self.b.def_var(self.stack[k as usize], v);
+            }
+            let header = self.block_at(target);
+            self.b.ins().jump(header, &[]);
+        }
+        self.b.switch_to_block(next);
+        self.b.set_cold_block(next);
+        self.b.ins().jump(reject, &[]);
+        self.b.switch_to_block(reject);
+        let r = self.b.ins().iconst(I64, abi::EXIT_DEOPT as i64);
+        self.b.ins().return_(&[r]);
+        osr
     }
 
     fn body(&mut self) {
