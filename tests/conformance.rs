@@ -1,6 +1,8 @@
 //! Runs every program in tests/conformance/ under every tier and compares stdout, the
-//! exit status and the last line of stderr with what CPython 3.14 printed (the goldens
-//! made by tests/conformance/regen.py).
+//! exit status and stderr with what CPython 3.14 printed (the goldens made by
+//! tests/conformance/regen.py). Stderr is compared whole where a `.stderr` golden exists,
+//! after the same normalisation regen.py applies (the program's folder removed from
+//! paths); a program without one must leave stderr blank.
 //!
 //! `MONJIT_CONFORMANCE=topic[,topic]` limits the run to some topics;
 //! `MONJIT_CONFORMANCE_TIERS=interp` limits the tiers.
@@ -91,6 +93,23 @@ fn last_line(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).lines().filter(|l| !l.trim().is_empty()).last().unwrap_or("").to_string()
 }
 
+/// regen.py's normalisation: every `<program folder>/` removed from stderr.
+fn strip_folder(bytes: &[u8], dir: &Path) -> Vec<u8> {
+    let folder = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let needle = format!("{}/", folder.display()).into_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i..].starts_with(&needle) {
+            i += needle.len();
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
 fn check(case: &Case, tier: &str) -> Result<(), String> {
     let dir = case.path.parent().expect("dir");
     let name = case.path.file_name().expect("name");
@@ -124,8 +143,21 @@ fn check(case: &Case, tier: &str) -> Result<(), String> {
     if code != want_code {
         problems.push(format!("exit status {code}, want {want_code}"));
     }
-    let (got_last, want_last) = (last_line(&out.stderr), last_line(&want_err));
-    if got_last != want_last {
+    let err_golden = base.with_extension("stderr");
+    if err_golden.exists() {
+        let got_err = strip_folder(&out.stderr, dir);
+        if got_err != want_err {
+            let (got, want) = (String::from_utf8_lossy(&got_err), String::from_utf8_lossy(&want_err));
+            let (got, want): (Vec<&str>, Vec<&str>) = (got.lines().collect(), want.lines().collect());
+            let at = got.iter().zip(&want).position(|(a, b)| a != b).unwrap_or(got.len().min(want.len()));
+            problems.push(format!(
+                "stderr differs at line {}:\n    want: {:?}\n    got:  {:?}",
+                at + 1,
+                want.get(at).copied().unwrap_or("<end>"),
+                got.get(at).copied().unwrap_or("<end>")
+            ));
+        }
+    } else if let (got_last, want_last) = (last_line(&out.stderr), last_line(&want_err)) && got_last != want_last {
         problems.push(format!("last stderr line:\n    want: {want_last:?}\n    got:  {got_last:?}"));
     }
     if problems.is_empty() { Ok(()) } else { Err(problems.join("\n  ")) }

@@ -679,3 +679,72 @@ mod tests {
         assert_eq!(parts("x = 'pre' f'mid{n}'\n")[0], ("premid".into(), (1, 4, 1, 15)));
     }
 }
+
+/// Parses `source` as `ast.parse` does: `None` when CPython's parser would raise.
+fn parse_clean(source: &str) -> Option<ruff_python_parser::Parsed<r::ModModule>> {
+    let parsed = ruff_python_parser::parse_unchecked_source(source, r::PySourceType::Python);
+    if !parsed.errors().is_empty() {
+        return None;
+    }
+    if (too_deeply_bracketed(parsed.tokens()) || tab_indented(source))
+        && super::parse_errors::check(source, &parsed, SourceKind::String).is_some()
+    {
+        return None;
+    }
+    Some(parsed)
+}
+
+/// What traceback.py's `_should_show_carets` learns from `ast.parse(lines)`.
+pub enum FirstStatement {
+    /// `ast.parse` raised SyntaxError.
+    Unparsable,
+    /// The module has no statements.
+    Empty,
+    /// The first statement; for `return NAME(...)` and `NAME = CALL` the call's location
+    /// (1-based lines, byte columns).
+    Stmt(Option<Loc>),
+}
+
+pub fn first_statement_call(source: &str) -> FirstStatement {
+    let Some(parsed) = parse_clean(source) else { return FirstStatement::Unparsable };
+    let Some(first) = parsed.syntax().body.first() else { return FirstStatement::Empty };
+    let call = match first {
+        r::Stmt::Return(s) => match s.value.as_deref() {
+            Some(r::Expr::Call(c)) if matches!(*c.func, r::Expr::Name(_)) => Some(c.range()),
+            _ => None,
+        },
+        r::Stmt::Assign(s) => match &*s.value {
+            r::Expr::Call(c) if s.targets.len() == 1 && matches!(s.targets[0], r::Expr::Name(_)) => Some(c.range()),
+            _ => None,
+        },
+        _ => None,
+    };
+    FirstStatement::Stmt(call.map(|range| LineIndex::new(source).loc(range)))
+}
+
+/// The sub-expression positions traceback.py's `_extract_caret_anchors_from_line_segment`
+/// uses, for a source whose only statement is an expression statement (1-based lines,
+/// byte columns).
+pub enum SegmentAnchor {
+    /// A binary operation: where its left operand ends and its right operand starts.
+    BinOp { left_end: (u32, u32), right_start: (u32, u32) },
+    /// A subscript: where the subscripted value ends and the whole expression ends.
+    Subscript { value_end: (u32, u32), end: (u32, u32) },
+    /// A call: where the called expression ends and the whole call ends.
+    Call { func_end: (u32, u32), end: (u32, u32) },
+}
+
+/// `None` when `source` does not parse, is not one expression statement, or the
+/// expression is none of those three.
+pub fn segment_anchor(source: &str) -> Option<SegmentAnchor> {
+    let parsed = parse_clean(source)?;
+    let [r::Stmt::Expr(stmt)] = parsed.syntax().body.as_slice() else { return None };
+    let index = LineIndex::new(source);
+    let end = |e: &r::Expr| index.position(e.range().end());
+    Some(match &*stmt.value {
+        r::Expr::BinOp(b) => SegmentAnchor::BinOp { left_end: end(&b.left), right_start: index.position(b.right.range().start()) },
+        r::Expr::Subscript(s) => SegmentAnchor::Subscript { value_end: end(&s.value), end: index.position(s.range().end()) },
+        r::Expr::Call(c) => SegmentAnchor::Call { func_end: end(&c.func), end: index.position(c.range().end()) },
+        _ => return None,
+    })
+}

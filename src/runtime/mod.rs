@@ -22,5 +22,6 @@ pub mod slots;
 pub mod special_attrs;
 pub mod strings;
 pub mod subscript;
+pub mod carets;
 pub mod traceback;
 pub mod warnings;

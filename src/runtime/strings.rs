@@ -161,6 +161,11 @@ pub fn is_linebreak(c: char) -> bool {
     in_ranges(ut::LINEBREAK, c)
 }
 
+/// East Asian Width W or F: two columns wide (traceback.py's `_display_width`).
+pub fn is_wide(c: char) -> bool {
+    !c.is_ascii() && in_ranges(ut::WIDE, c)
+}
+
 /// `str.isprintable` for one character.
 pub fn is_printable(c: char) -> bool {
     if c.is_ascii() {

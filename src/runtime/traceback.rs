@@ -204,11 +204,61 @@ pub fn exception_line(vm: &mut Vm, exc: &Value) -> String {
     line
 }
 
-fn source_line(vm: &Vm, filename: &str, line: u32) -> Option<String> {
-    let src = vm.sources.get(filename)?;
-    let text = src.lines().nth(line.checked_sub(1)? as usize)?;
-    let t = text.trim();
-    if t.is_empty() { None } else { Some(t.to_string()) }
+/// One traceback entry as traceback.py's `FrameSummary` sees it: file, position, name.
+struct Summary {
+    filename: String,
+    name: String,
+    span: crate::runtime::carets::Span,
+}
+
+fn summary(entry: &crate::objects::exception::TraceEntry) -> Summary {
+    let code = entry.code.downcast::<CodeObj>().expect("code");
+    let pos = code.positions.get(entry.offset as usize / 2).copied();
+    let col = |c: i32| if c >= 0 { Some(c as i64) } else { None };
+    let span = match pos {
+        Some(p) if p.line > 0 => crate::runtime::carets::Span {
+            lineno: p.line as i64,
+            end_lineno: (p.end_line > 0).then_some(p.end_line as i64),
+            colno: col(p.col),
+            end_colno: col(p.end_col),
+        },
+        // No position: tb_lineno, and no columns.
+        _ => crate::runtime::carets::Span {
+            lineno: code.line_of_offset(entry.offset).unwrap_or(code.firstlineno) as i64,
+            end_lineno: None,
+            colno: None,
+            end_colno: None,
+        },
+    };
+    Summary { filename: code.filename_str().to_string(), name: code.name_str().to_string(), span }
+}
+
+/// `StackSummary.format`: one block per entry, runs of the same place cut after
+/// `RECURSIVE_CUTOFF` with a "[Previous line repeated N more times]" line.
+fn format_stack(vm: &Vm, entries: &[crate::objects::exception::TraceEntry], out: &mut String) {
+    use crate::runtime::carets::{repeated_line, source_block, RECURSIVE_CUTOFF};
+    let mut last: Option<(String, i64, String)> = None;
+    let mut count = 0usize;
+    for entry in entries.iter().rev() {
+        let s = summary(entry);
+        let key = (s.filename.clone(), s.span.lineno, s.name.clone());
+        if last.as_ref() != Some(&key) {
+            if count > RECURSIVE_CUTOFF {
+                out.push_str(&repeated_line(count - RECURSIVE_CUTOFF));
+            }
+            last = Some(key);
+            count = 0;
+        }
+        count += 1;
+        if count > RECURSIVE_CUTOFF {
+            continue;
+        }
+        out.push_str(&format!("  File \"{}\", line {}, in {}\n", s.filename, s.span.lineno, s.name));
+        out.push_str(&source_block(vm.sources.get(&s.filename).map(|t| &**t), &s.span));
+    }
+    if count > RECURSIVE_CUTOFF {
+        out.push_str(&repeated_line(count - RECURSIVE_CUTOFF));
+    }
 }
 
 fn format_one(vm: &mut Vm, exc: &Value, out: &mut String) {
@@ -216,14 +266,7 @@ fn format_one(vm: &mut Vm, exc: &Value, out: &mut String) {
     let entries = e.traceback.borrow().clone();
     if !entries.is_empty() {
         out.push_str("Traceback (most recent call last):\n");
-        for entry in entries.iter().rev() {
-            let code = entry.code.downcast::<CodeObj>().expect("code");
-            let line = code.line_of_offset(entry.offset).unwrap_or(code.firstlineno);
-            out.push_str(&format!("  File \"{}\", line {}, in {}\n", code.filename_str(), line, code.name_str()));
-            if let Some(src) = source_line(vm, code.filename_str(), line) {
-                out.push_str(&format!("    {src}\n"));
-            }
-        }
+        format_stack(vm, &entries, out);
     }
     if vm.isinstance_kind(exc, ExcKind::SyntaxError) {
         format_syntax_error(vm, exc, out);
@@ -321,7 +364,7 @@ pub fn format_exception(vm: &mut Vm, exc: &Value) -> String {
     for (i, (e, _)) in chain.iter().enumerate().rev() {
         format_one(vm, e, &mut out);
         if i > 0 {
-            out.push_str(chain[i - 1].1);
+            out.push_str(chain[i].1);
         }
     }
     out

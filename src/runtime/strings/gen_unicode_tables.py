@@ -41,6 +41,8 @@ PREDICATES = [
     ('CASE_IGNORABLE', case_ignorable),
     ('XID_START', str.isidentifier),
     ('XID_CONTINUE', lambda ch: ('a' + ch).isidentifier()),
+    # traceback.py's _display_width counts these as two columns.
+    ('WIDE', lambda ch: unicodedata.east_asian_width(ch) in 'WF'),
 ]
 
 

@@ -1,0 +1,9 @@
+def one():
+    return 1
+
+
+def two():
+    return "two"
+
+
+result = one() + two()

@@ -1,0 +1,5 @@
+d = {}
+try:
+    d["missing"]
+except KeyError:
+    print(undefined_name + 1)

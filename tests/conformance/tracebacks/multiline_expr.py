@@ -1,0 +1,10 @@
+def compute(items):
+    total = (
+        items[0]
+        +
+        items[1]
+    )
+    return total
+
+
+compute([1, None])
