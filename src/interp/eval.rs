@@ -639,11 +639,9 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                         let rhs = st.pop();
                         let lhs = st.pop();
                         let r = if let (Some(a), Some(b)) = (lhs.as_small_int(), rhs.as_small_int()) {
-                            match ins.arg {
-                                0 | 13 => crate::objects::int::small_add(a, b),
-                                10 | 23 => crate::objects::int::small_sub(a, b),
-                                5 | 18 => crate::objects::int::small_mul(a, b),
-                                _ => tri!(vm.binary_op(&lhs, &rhs, BinaryOpArg::from_u32(ins.arg).expect("binary op"))),
+                            match crate::interp::ops::small_int_binop(ins.arg, a, b) {
+                                Some(v) => v,
+                                None => tri!(vm.binary_op(&lhs, &rhs, BinaryOpArg::from_u32(ins.arg).expect("binary op"))),
                             }
                         } else if let (Some(a), Some(b)) = (lhs.as_float(), rhs.as_float()) {
                             match ins.arg {
@@ -856,6 +854,16 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                     }
                     Op::UnpackSequence => {
                         let seq = st.pop();
+                        // An exact-size tuple (the common `a, b = pair`): push its
+                        // items directly, with no intermediate Vec.
+                        if let Some(t) = seq.as_tuple() {
+                            if t.len() == ins.arg as usize {
+                                for v in t.iter().rev() {
+                                    st.push(v.clone());
+                                }
+                                continue 'next;
+                            }
+                        }
                         let items = tri!(crate::interp::ops::unpack(vm, &seq, ins.arg as usize, None));
                         for v in items.into_iter().rev() {
                             st.push(v);
@@ -1030,7 +1038,8 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                     Op::ReturnValue => {
                         let v = st.pop();
                         sync!();
-                        let (entry, init) = (vm.frames[fidx].entry, vm.frames[fidx].init);
+                        // SAFETY: `f` is frame `fidx`, still on the stack (see `sync!`).
+                        let (entry, init) = unsafe { ((*f).entry, (*f).init) };
                         crate::interp::call::pop_frame(vm);
                         if entry {
                             return Ok(Exit::Return(v));
