@@ -153,6 +153,17 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                 unsafe { (*f).sp = st.depth(base) };
             }};
         }
+        // The running instruction as stored in the code, with `ins`'s opcode. Its arg,
+        // cache index and aux byte are those of `ins` (instrumentation rewrites only the
+        // opcode; FOR_ITER's counter is written through), read again where an arm needs
+        // the cache fields rather than kept live in `ins` (and spilled) across every
+        // instruction.
+        macro_rules! cur_ins {
+            ($ins:ident) => {
+                // SAFETY: pc - 1 is the running instruction (pc was advanced past it).
+                bc::Instr { op: $ins.op, ..unsafe { (*instrs.add(pc - 1)).get() } }
+            };
+        }
         // Continue in the frame a direct call just pushed (this one's state is saved).
         macro_rules! enter_callee {
             () => {{
@@ -236,6 +247,12 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                 // Instrumented instructions fire their event, then re-dispatch as the
                 // instruction they cover.
                 'dispatch: loop {
+                // Without this, LLVM sees the argument and the stack top as invariant in
+                // the 'dispatch loop (only instrumented instructions loop back) and
+                // hoists what the arms compute from them (`top - 8`, `arg + 1`, the
+                // stack depth, ...) above the match, to be spilled on every instruction.
+                ins.arg = opaque(ins.arg);
+                st.top = opaque(st.top);
                 match ins.op {
                     Op::Nop | Op::NotTaken => {}
                     Op::Resume | Op::InstrumentedResume => {
@@ -524,7 +541,7 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                         }
                     }
                     Op::LoadGlobal => {
-                        let v = tri!(crate::interp::ops::load_global(vm, unsafe { &*f }, code_ref, ins));
+                        let v = tri!(crate::interp::ops::load_global(vm, unsafe { &*f }, code_ref, cur_ins!(ins)));
                         st.push(v);
                         if ins.arg & 1 != 0 {
                             st.push(Value::NULL);
@@ -574,7 +591,7 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                             st.push(m);
                             st.push(s.unwrap_or(Value::NULL));
                         } else {
-                            if let Some(v) = crate::interp::ops::cached_instance_attr(code_ref, ins, &owner, name) {
+                            if let Some(v) = crate::interp::ops::cached_instance_attr(code_ref, cur_ins!(ins), &owner, name) {
                                 st.push(v);
                                 continue 'next;
                             }
@@ -588,7 +605,7 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                                 st.top = unsafe { st.top.sub(1) };
                                 enter_callee!();
                             }
-                            let v = tri!(crate::interp::ops::load_attr(vm, code_ref, ins, &owner, name));
+                            let v = tri!(crate::interp::ops::load_attr(vm, code_ref, cur_ins!(ins), &owner, name));
                             st.push(v);
                         }
                     }
@@ -596,7 +613,7 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                         let owner = st.pop();
                         let v = st.pop();
                         let name = &code_ref.names[ins.arg as usize];
-                        tri!(crate::interp::ops::store_attr(vm, code_ref, ins, &owner, name, v));
+                        tri!(crate::interp::ops::store_attr(vm, code_ref, cur_ins!(ins), &owner, name, v));
                         finalize_point!();
                     }
                     Op::DeleteAttr => {
@@ -737,6 +754,7 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                     Op::ForIter => {
                         // CPython specialises FOR_ITER by iterator type, and which way
                         // it runs decides STOP_ITERATION events; see instrumented.rs.
+                        let mut ins = cur_ins!(ins);
                         let kind = crate::interp::instrumented::for_iter_kind(code_ref, pc - 1, &mut ins, st.peek(1));
                         let next = if kind == crate::interp::instrumented::FOR_ITER_GEN {
                             sync!();
@@ -1287,6 +1305,35 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
             err = Some(PyErr::Obj(exc));
         }
     }
+}
+
+/// `opaque(x)` is `x`, passed through an empty asm statement: the optimiser cannot see
+/// that it is unchanged, so nothing computed from it is treated as loop-invariant. Costs
+/// no instruction.
+trait Opaque: Sized {
+    fn opaque(self) -> Self;
+}
+
+macro_rules! impl_opaque {
+    ($($t:ty),*) => {$(
+        impl Opaque for $t {
+            #[inline(always)]
+            // The register only appears in a comment: its width does not matter.
+            #[allow(asm_sub_register)]
+            fn opaque(mut self) -> Self {
+                // SAFETY: the asm is empty: it reads and writes no memory and leaves the
+                // register as it was. Not `pure`, so it is not hoisted out of a loop.
+                unsafe { std::arch::asm!("/* {0} */", inout(reg) self, options(nomem, nostack, preserves_flags)) };
+                self
+            }
+        }
+    )*};
+}
+impl_opaque!(u32, *mut Value);
+
+#[inline(always)]
+fn opaque<T: Opaque>(x: T) -> T {
+    x.opaque()
 }
 
 /// Truth of a POP_JUMP_IF operand (normally already a bool from TO_BOOL).

@@ -103,17 +103,17 @@ impl Value {
 }
 
 /// Adds two small ints (as i64), promoting on overflow.
-#[inline]
+#[inline(always)]
 pub fn small_add(a: i64, b: i64) -> Value {
     Value::int(a + b) // |a|,|b| < 2^47 cannot overflow i64
 }
 
-#[inline]
+#[inline(always)]
 pub fn small_sub(a: i64, b: i64) -> Value {
     Value::int(a - b)
 }
 
-#[inline]
+#[inline(always)]
 pub fn small_mul(a: i64, b: i64) -> Value {
     Value::int_from_i128(a as i128 * b as i128)
 }
