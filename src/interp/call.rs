@@ -155,7 +155,18 @@ pub fn push_frame_with_defaults(vm: &mut Vm, func: Value, nargs: usize, args_top
 #[inline(always)]
 pub fn pop_frame(vm: &mut Vm) {
     let top = vm.frames.top_ptr();
-    // SAFETY: `top` is the live top frame; nothing else refers to it while it is popped.
+    // SAFETY: `top` is the top frame.
+    unsafe { pop_frame_at(vm, top) }
+}
+
+/// `pop_frame` for a caller that holds the top frame's pointer.
+///
+/// # Safety
+/// `top` must be `vm.frames.top_ptr()`.
+#[inline(always)]
+pub unsafe fn pop_frame_at(vm: &mut Vm, top: *mut crate::interp::frame::Frame) {
+    // SAFETY: `top` is the live top frame (the caller's guarantee); nothing else refers
+    // to it while it is popped.
     let frame = unsafe { &mut *top };
     frame.release_slots();
     let mark = frame.stack_mark;

@@ -111,7 +111,7 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
     let mut thrown = pending.is_some();
     'frame: loop {
         // (Re)load the registers of frame `fidx`.
-        let f: *mut Frame = &mut vm.frames[fidx];
+        let f: *mut Frame = vm.frames.ptr(fidx);
         // SAFETY: `f` points into vm.frames, whose frames never move (FrameStack); frame
         // `fidx` stays on the stack while this loop iteration uses it, since frames
         // pushed by nested calls are popped before they return here.
@@ -678,10 +678,36 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                     Op::CompareOp => {
                         let rhs = st.pop();
                         let lhs = st.pop();
+                        if let Some(t) = crate::interp::ops::fast_compare(ins.arg >> 5, &lhs, &rhs) {
+                            // A POP_JUMP_IF_FALSE/TRUE right after (not instrumented: that
+                            // is another opcode) runs here, and so does the NOT_TAKEN
+                            // after it when it falls through, as if dispatched: each
+                            // becomes the frame's last instruction in turn.
+                            // SAFETY: a COMPARE_OP is never the last instruction.
+                            let next = unsafe { (*instrs.add(pc)).get() };
+                            if matches!(next.op, Op::PopJumpIfFalse | Op::PopJumpIfTrue) {
+                                #[cfg(feature = "opstats")]
+                                opstats::count(next.op);
+                                // SAFETY: see `sync!`.
+                                unsafe { (*f).last_pc = pc as u32 };
+                                pc += 1;
+                                if t == (next.op == Op::PopJumpIfTrue) {
+                                    pc = next.arg as usize;
+                                // SAFETY: the jump is not the last instruction either.
+                                } else if unsafe { (*instrs.add(pc)).get() }.op == Op::NotTaken {
+                                    #[cfg(feature = "opstats")]
+                                    opstats::count(Op::NotTaken);
+                                    // SAFETY: see `sync!`.
+                                    unsafe { (*f).last_pc = pc as u32 };
+                                    pc += 1;
+                                }
+                                continue 'next;
+                            }
+                            st.push(Value::bool(t));
+                            continue 'next;
+                        }
                         let op = CmpOp::from_arg(ins.arg >> 5);
-                        let r = if let (Some(a), Some(b)) = (lhs.as_small_int(), rhs.as_small_int()) {
-                            Value::bool(op.test(a.cmp(&b)))
-                        } else if ins.arg & 16 != 0 {
+                        let r = if ins.arg & 16 != 0 {
                             Value::bool(tri!(vm.compare_bool(&lhs, &rhs, op)))
                         } else {
                             tri!(vm.rich_compare(&lhs, &rhs, op))
@@ -1058,7 +1084,8 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                         sync!();
                         // SAFETY: `f` is frame `fidx`, still on the stack (see `sync!`).
                         let (entry, init) = unsafe { ((*f).entry, (*f).init) };
-                        crate::interp::call::pop_frame(vm);
+                        // SAFETY: the running frame is the top one.
+                        unsafe { crate::interp::call::pop_frame_at(vm, f) };
                         if entry {
                             return Ok(Exit::Return(v));
                         }
@@ -1071,7 +1098,9 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                             }
                             continue 'frame;
                         }
-                        let caller = &mut vm.frames[fidx];
+                        // SAFETY: frame fidx (the caller) is on the stack, below the
+                        // one just popped, and nothing else refers to it.
+                        let caller = unsafe { &mut *vm.frames.ptr(fidx) };
                         // SAFETY: the caller's stack has room for the result: its CALL
                         // popped more than one value.
                         unsafe {

@@ -630,6 +630,32 @@ pub fn small_int_binop(op: u32, a: i64, b: i64) -> Option<Value> {
     })
 }
 
+/// COMPARE_OP on two small ints or two floats, which needs no call: the truth of
+/// `lhs op rhs` (`op` is the argument's comparison, `arg >> 5`), or None for other
+/// operands. Float comparisons are IEEE's, as Python's.
+#[inline(always)]
+pub fn fast_compare(op: u32, lhs: &Value, rhs: &Value) -> Option<bool> {
+    macro_rules! test {
+        ($a:expr, $b:expr) => {
+            Some(match op {
+                0 => $a < $b,
+                1 => $a <= $b,
+                2 => $a == $b,
+                3 => $a != $b,
+                4 => $a > $b,
+                _ => $a >= $b,
+            })
+        };
+    }
+    if let (Some(a), Some(b)) = (lhs.as_small_int(), rhs.as_small_int()) {
+        return test!(a, b);
+    }
+    if let (Some(a), Some(b)) = (lhs.as_float(), rhs.as_float()) {
+        return test!(a, b);
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::small_int_binop;
