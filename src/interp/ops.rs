@@ -51,8 +51,9 @@ pub fn load_global(vm: &mut Vm, frame: &Frame, code: &CodeObj, ins: Instr) -> Py
     let cache = &code.caches[ins.cache as usize];
     let c = cache.get();
     {
-        // One borrow of the globals' table for the version check and the read.
-        let gt = globals.table();
+        // One look at the globals' table for the version check and the read.
+        // SAFETY: the tables are only read, and cloning a value runs no code.
+        let gt = unsafe { globals.table_unguarded() };
         if c.version == gt.keys_version() + 1 {
             if c.aux == 0 {
                 if let Some(e) = gt.entries().get(c.index as usize) {
@@ -61,7 +62,8 @@ pub fn load_global(vm: &mut Vm, frame: &Frame, code: &CodeObj, ins: Instr) -> Py
                     }
                 }
             } else {
-                let bt = vm.builtins_dict().table();
+                // SAFETY: as above.
+                let bt = unsafe { vm.builtins_dict().table_unguarded() };
                 if c.version2 == bt.keys_version() + 1 {
                     if let Some(e) = bt.entries().get(c.index as usize) {
                         if !e.key.is_null() {
@@ -160,17 +162,10 @@ pub fn direct_init(vm: &mut Vm, t: &TypeObj, argc: usize) -> Option<(Value, Dire
 #[inline]
 pub fn property_getter(vm: &mut Vm, owner: &Value, name: &Value) -> Option<Value> {
     let inst = owner.downcast::<InstanceObj>()?;
-    let t = inst.cls.downcast::<TypeObj>()?;
+    let t = inst.class();
     let prop = vm.lookup_type_attr(t, name)?;
     let fget = prop.downcast::<PropertyObj>()?.fget.clone();
     (fget.downcast::<FunctionObj>().map(|f| direct_call(f, 1)) == Some(DirectCall::Exact)).then_some(fget)
-}
-
-/// An instance's attribute dict (`InstanceObj::dict`, inlined into the attribute
-/// caches' hit paths: the method is not `#[inline]` and lives in another codegen unit).
-#[inline(always)]
-fn inst_dict(inst: &InstanceObj) -> &DictObj {
-    inst.dict.downcast().expect("instance dict")
 }
 
 /// LOAD_ATTR (attribute form) with the instance-attribute cache.
@@ -191,14 +186,14 @@ pub fn load_attr(vm: &mut Vm, code: &CodeObj, ins: Instr, owner: &Value, name: &
         return vm.getattr(owner, name);
     };
     let cache = &code.caches[ins.cache as usize];
-    let t = inst.cls.downcast::<TypeObj>().expect("instance type");
+    let t = inst.class();
     let c = cache.get();
     if c.version == t.version() {
-        if let Some(v) = inst_dict(inst).value_at_if_key(c.index as usize, name) {
+        if let Some(v) = inst.dict().value_at_if_key(c.index as usize, name) {
             return Ok(v);
         }
     } else if instance_attr_cacheable(vm, t, name, false) {
-        let d = inst_dict(inst);
+        let d = inst.dict();
         if let Some(v) = d.value_at_if_key(c.index as usize, name) {
             cache.set(CacheEntry { version: t.version(), ..c });
             return Ok(v);
@@ -236,12 +231,12 @@ fn module_attr(vm: &mut Vm, code: &CodeObj, ins: Instr, owner: &Value, m: &Modul
 #[inline]
 pub fn instance_method(vm: &mut Vm, owner: &Value, name: &Value) -> Option<Value> {
     let inst = owner.downcast::<InstanceObj>()?;
-    let t = inst.cls.downcast::<TypeObj>()?;
+    let t = inst.class();
     if t.flags.get().contains(crate::objects::class::TypeFlags::CUSTOM_GETATTRIBUTE) {
         return None;
     }
     let f = vm.lookup_type_attr(t, name)?;
-    if !f.is::<FunctionObj>() || inst_dict(inst).get_str(name).is_some() {
+    if !f.is::<FunctionObj>() || inst.dict().get_str(name).is_some() {
         return None;
     }
     Some(f)
@@ -252,11 +247,11 @@ pub fn instance_method(vm: &mut Vm, owner: &Value, name: &Value) -> Option<Value
 pub fn cached_instance_attr(code: &CodeObj, ins: Instr, owner: &Value, name: &Value) -> Option<Value> {
     let inst = owner.downcast::<InstanceObj>()?;
     let c = code.caches[ins.cache as usize].get();
-    let t = inst.cls.downcast::<TypeObj>()?;
+    let t = inst.class();
     if c.version != t.version() {
         return None;
     }
-    inst_dict(inst).value_at_if_key(c.index as usize, name)
+    inst.dict().value_at_if_key(c.index as usize, name)
 }
 
 /// STORE_ATTR with the instance-attribute cache (see `load_attr`): a hit replaces the
@@ -265,12 +260,12 @@ pub fn cached_instance_attr(code: &CodeObj, ins: Instr, owner: &Value, name: &Va
 pub fn store_attr(vm: &mut Vm, code: &CodeObj, ins: Instr, owner: &Value, name: &Value, value: Value) -> PyResult<()> {
     let Some(inst) = owner.downcast::<InstanceObj>() else { return vm.setattr(owner, name, value) };
     let cache = &code.caches[ins.cache as usize];
-    let t = inst.cls.downcast::<TypeObj>().expect("instance type");
+    let t = inst.class();
     let c = cache.get();
     let mut value = value;
     let hit_version = c.version == t.version();
     if hit_version || instance_attr_cacheable(vm, t, name, true) {
-        match inst_dict(inst).replace_at_if_key(c.index as usize, name, value) {
+        match inst.dict().replace_at_if_key(c.index as usize, name, value) {
             Ok(old) => {
                 if !hit_version {
                     cache.set(CacheEntry { version: t.version(), ..c });
@@ -280,7 +275,7 @@ pub fn store_attr(vm: &mut Vm, code: &CodeObj, ins: Instr, owner: &Value, name: 
             }
             Err(back) => value = back,
         }
-        let d = inst_dict(inst);
+        let d = inst.dict();
         if let Some(ix) = d.index_of_str(name) {
             cache.set(CacheEntry { version: t.version(), version2: 0, index: ix as u32, aux: 0 });
             if let Ok(old) = d.replace_at_if_key(ix, name, value) {
@@ -292,7 +287,7 @@ pub fn store_attr(vm: &mut Vm, code: &CodeObj, ins: Instr, owner: &Value, name: 
     }
     vm.setattr(owner, name, value)?;
     if instance_attr_cacheable(vm, t, name, true) {
-        if let Some(ix) = inst_dict(inst).index_of_str(name) {
+        if let Some(ix) = inst.dict().index_of_str(name) {
             cache.set(CacheEntry { version: t.version(), version2: 0, index: ix as u32, aux: 0 });
         }
     }
