@@ -153,15 +153,15 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                 unsafe { (*f).sp = st.depth(base) };
             }};
         }
-        // The running instruction as stored in the code, with `ins`'s opcode. Its arg,
-        // cache index and aux byte are those of `ins` (instrumentation rewrites only the
-        // opcode; FOR_ITER's counter is written through), read again where an arm needs
-        // the cache fields rather than kept live in `ins` (and spilled) across every
-        // instruction.
+        // The running instruction as stored in the code. Its arg, cache index and aux
+        // byte are those of `ins` (instrumentation rewrites only the opcode, which may
+        // differ; FOR_ITER's counter is written through). Arms that need the cache
+        // fields read them here rather than keep them live in `ins` (and spilled)
+        // across every instruction.
         macro_rules! cur_ins {
-            ($ins:ident) => {
+            () => {
                 // SAFETY: pc - 1 is the running instruction (pc was advanced past it).
-                bc::Instr { op: $ins.op, ..unsafe { (*instrs.add(pc - 1)).get() } }
+                unsafe { (*instrs.add(pc - 1)).get() }
             };
         }
         // Continue in the frame a direct call just pushed (this one's state is saved).
@@ -234,6 +234,27 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                 break 'exc e;
             }
             'next: loop {
+                // Runs the simple instructions from index `$start` on in the fast lane
+                // (interp/fast.rs) and, when it ran any, continues at the first it did not.
+                // Arms of instructions the lane runs start here (`$start` = their own index,
+                // so they only run themselves when the lane declines).
+                macro_rules! fast_lane {
+                    ($start:expr) => {{
+                        let start = $start;
+                        // SAFETY: f, code_ref, slots and st.top are the running frame's, which
+                        // stands at `start`.
+                        let (p, top) = unsafe { crate::interp::fast::run(vm, f, code_ref, slots, start, st.top) };
+                        if p == crate::interp::fast::CHANGED_FRAME {
+                            fidx = vm.frames.len() - 1;
+                            continue 'frame;
+                        }
+                        if p != start {
+                            pc = p;
+                            st.top = top;
+                            continue 'next;
+                        }
+                    }};
+                }
                 // SAFETY: pc is always a valid instruction index: the compiler ends
                 // every code path with a return/raise/jump and jump targets are valid.
                 let mut ins = unsafe { (*instrs.add(pc)).get() };
@@ -275,6 +296,7 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                             };
                             tri!(crate::monitoring::fire::fire_at(vm, &code_ref_v!(), pc - 1, ev, &[]));
                         }
+                        fast_lane!(pc);
                     }
                     // ---- sys.monitoring: see interp/instrumented.rs.
                     Op::InstrumentedLine => {
@@ -437,9 +459,16 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                             None => pc = ins.arg as usize + 1,
                         }
                     }
-                    Op::LoadConst => st.push(code_ref.consts[ins.arg as usize].clone()),
-                    Op::LoadSmallInt => st.push(Value::small_int(ins.arg as i32 as i64)),
+                    Op::LoadConst => {
+                        fast_lane!(pc - 1);
+                        st.push(code_ref.consts[ins.arg as usize].clone());
+                    }
+                    Op::LoadSmallInt => {
+                        fast_lane!(pc - 1);
+                        st.push(Value::small_int(ins.arg as i32 as i64));
+                    }
                     Op::LoadFast | Op::LoadFastCheck => {
+                        fast_lane!(pc - 1);
                         let v = local!(ins.arg);
                         if v.is_null() {
                             break 'exc unbound_local(code_ref, ins.arg as usize);
@@ -452,12 +481,14 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                         st.push(v);
                     }
                     Op::StoreFast => {
+                        fast_lane!(pc - 1);
                         let v = st.pop();
                         set_local!(ins.arg, v);
                         finalize_point!();
                     }
                     // Superinstructions (two locals packed as `a << 4 | b`).
                     Op::LoadFastLoadFast => {
+                        fast_lane!(pc - 1);
                         for i in [ins.arg >> 4, ins.arg & 15] {
                             let v = local!(i);
                             if v.is_null() {
@@ -467,6 +498,7 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                         }
                     }
                     Op::StoreFastLoadFast => {
+                        fast_lane!(pc - 1);
                         let v = st.pop();
                         set_local!(ins.arg >> 4, v);
                         let w = local!(ins.arg & 15);
@@ -477,6 +509,7 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                         finalize_point!();
                     }
                     Op::StoreFastStoreFast => {
+                        fast_lane!(pc - 1);
                         let v = st.pop();
                         set_local!(ins.arg >> 4, v);
                         let w = st.pop();
@@ -541,7 +574,8 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                         }
                     }
                     Op::LoadGlobal => {
-                        let v = tri!(crate::interp::ops::load_global(vm, unsafe { &*f }, code_ref, cur_ins!(ins)));
+                        fast_lane!(pc - 1);
+                        let v = tri!(crate::interp::ops::load_global(vm, unsafe { &*f }, code_ref, cur_ins!()));
                         st.push(v);
                         if ins.arg & 1 != 0 {
                             st.push(Value::NULL);
@@ -579,6 +613,7 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                         finalize_point!();
                     }
                     Op::LoadAttr => {
+                        fast_lane!(pc - 1);
                         let name = &code_ref.names[(ins.arg >> 1) as usize];
                         let owner = st.pop();
                         if ins.arg & 1 != 0 {
@@ -591,7 +626,7 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                             st.push(m);
                             st.push(s.unwrap_or(Value::NULL));
                         } else {
-                            if let Some(v) = crate::interp::ops::cached_instance_attr(code_ref, cur_ins!(ins), &owner, name) {
+                            if let Some(v) = crate::interp::ops::cached_instance_attr(code_ref, cur_ins!(), &owner, name) {
                                 st.push(v);
                                 continue 'next;
                             }
@@ -605,15 +640,16 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                                 st.top = unsafe { st.top.sub(1) };
                                 enter_callee!();
                             }
-                            let v = tri!(crate::interp::ops::load_attr(vm, code_ref, cur_ins!(ins), &owner, name));
+                            let v = tri!(crate::interp::ops::load_attr(vm, code_ref, cur_ins!(), &owner, name));
                             st.push(v);
                         }
                     }
                     Op::StoreAttr => {
+                        fast_lane!(pc - 1);
                         let owner = st.pop();
                         let v = st.pop();
                         let name = &code_ref.names[ins.arg as usize];
-                        tri!(crate::interp::ops::store_attr(vm, code_ref, cur_ins!(ins), &owner, name, v));
+                        tri!(crate::interp::ops::store_attr(vm, code_ref, cur_ins!(), &owner, name, v));
                         finalize_point!();
                     }
                     Op::DeleteAttr => {
@@ -653,6 +689,7 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                         st.push(v);
                     }
                     Op::BinaryOp => {
+                        fast_lane!(pc - 1);
                         let rhs = st.pop();
                         let lhs = st.pop();
                         let r = if let (Some(a), Some(b)) = (lhs.as_small_int(), rhs.as_small_int()) {
@@ -661,12 +698,9 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                                 None => tri!(vm.binary_op(&lhs, &rhs, BinaryOpArg::from_u32(ins.arg).expect("binary op"))),
                             }
                         } else if let (Some(a), Some(b)) = (lhs.as_float(), rhs.as_float()) {
-                            match ins.arg {
-                                0 | 13 => Value::float(a + b),
-                                10 | 23 => Value::float(a - b),
-                                5 | 18 => Value::float(a * b),
-                                11 | 24 if b != 0.0 => Value::float(a / b),
-                                _ => tri!(vm.binary_op(&lhs, &rhs, BinaryOpArg::from_u32(ins.arg).expect("binary op"))),
+                            match crate::interp::ops::float_binop(ins.arg, a, b) {
+                                Some(v) => v,
+                                None => tri!(vm.binary_op(&lhs, &rhs, BinaryOpArg::from_u32(ins.arg).expect("binary op"))),
                             }
                         } else if ins.arg == BinaryOpArg::Subscr as u32 {
                             tri!(crate::interp::ops::subscript(vm, &lhs, &rhs))
@@ -676,6 +710,7 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                         st.push(r);
                     }
                     Op::CompareOp => {
+                        fast_lane!(pc - 1);
                         let rhs = st.pop();
                         let lhs = st.pop();
                         if let Some(t) = crate::interp::ops::fast_compare(ins.arg >> 5, &lhs, &rhs) {
@@ -726,6 +761,7 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                         st.push(Value::bool(r != (ins.arg != 0)));
                     }
                     Op::ToBool => {
+                        fast_lane!(pc - 1);
                         let v = st.peek(1);
                         if !v.is_bool() {
                             let b = tri!(vm.truthy(v));
@@ -745,12 +781,14 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                         st.push(tri!(vm.invert(&v)));
                     }
                     Op::PopJumpIfFalse => {
+                        fast_lane!(pc - 1);
                         let v = st.pop();
                         if !tri!(cond(vm, &v)) {
                             pc = ins.arg as usize;
                         }
                     }
                     Op::PopJumpIfTrue => {
+                        fast_lane!(pc - 1);
                         let v = st.pop();
                         if tri!(cond(vm, &v)) {
                             pc = ins.arg as usize;
@@ -770,6 +808,7 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                         pc = ins.arg as usize;
                     }
                     Op::JumpBackward => {
+                        fast_lane!(pc - 1);
                         pc = ins.arg as usize;
                         finalize_point!();
                     }
@@ -780,7 +819,7 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                     Op::ForIter => {
                         // CPython specialises FOR_ITER by iterator type, and which way
                         // it runs decides STOP_ITERATION events; see instrumented.rs.
-                        let mut ins = cur_ins!(ins);
+                        let mut ins = cur_ins!();
                         let kind = crate::interp::instrumented::for_iter_kind(code_ref, pc - 1, &mut ins, st.peek(1));
                         let next = if kind == crate::interp::instrumented::FOR_ITER_GEN {
                             sync!();
@@ -897,6 +936,7 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                         tri!(crate::interp::ops::dict_update(vm, &d, &other, Some(&callee)));
                     }
                     Op::UnpackSequence => {
+                        fast_lane!(pc - 1);
                         let seq = st.pop();
                         // An exact-size tuple (the common `a, b = pair`): push its
                         // items directly, with no intermediate Vec.
@@ -993,6 +1033,7 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                         st.push(func);
                     }
                     Op::Call | Op::CallKw => {
+                        fast_lane!(pc - 1);
                         let (argc, kwnames) = if ins.op == Op::CallKw {
                             (ins.arg as usize, Some(st.pop()))
                         } else {
@@ -1080,6 +1121,7 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                         finalize_point!();
                     }
                     Op::ReturnValue => {
+                        fast_lane!(pc - 1);
                         let v = st.pop();
                         sync!();
                         // SAFETY: `f` is frame `fidx`, still on the stack (see `sync!`).

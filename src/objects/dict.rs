@@ -437,6 +437,15 @@ impl DictObj {
         if e.key.is_same(key) { Some(e.value.clone()) } else { None }
     }
 
+    /// Whether entry `ix` holds `key` itself and a value for which `test` holds (the
+    /// value is only looked at).
+    #[inline(always)]
+    pub fn test_at_if_key(&self, ix: usize, key: &Value, test: impl FnOnce(&Value) -> bool) -> bool {
+        // SAFETY: the table is only read, and `test` only looks at the value.
+        let t = unsafe { self.table_unguarded() };
+        t.entries.get(ix).is_some_and(|e| e.key.is_same(key) && test(&e.value))
+    }
+
     /// Replaces the value of entry `ix` when its key is `key` itself, returning the old
     /// value (for the caller to drop once no borrow is held); gives `value` back if the
     /// entry does not match.

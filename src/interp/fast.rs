@@ -1,0 +1,401 @@
+//! The interpreter's fast lane: runs stretches of simple instructions in a small loop
+//! of its own.
+//!
+//! `eval::run_with` is one large function, and LLVM keeps little of its hot state (the
+//! instruction index, the stack top, the frame) in registers across it. This loop
+//! covers only instructions whose common case cannot fail and calls nothing that could
+//! run Python code: local and constant loads and stores, small-int and float
+//! arithmetic and comparisons, branches, cached global and attribute loads, cached
+//! attribute stores, and calls of (and returns from) Python functions whose arguments
+//! fill their parameters exactly. It stops, without running it, at the first
+//! instruction that is not one of those or whose operands are not the common case, and
+//! `run_with` carries on from there as if it had run every instruction itself.
+//!
+//! What makes that exact:
+//! - when the lane stops, the last instruction it ran is the frame's `last_pc`, as in
+//!   `run_with` (nothing reads `last_pc` meanwhile), so the next instruction's
+//!   "previous instruction" (monitoring) is the same;
+//! - instrumented instructions are other opcodes, so none runs here;
+//! - nothing here runs Python code, raises, allocates Python objects (no collection
+//!   can start) or frees (a value, or a returning frame, is dropped only when that
+//!   releases no last reference, see `releasable`), so no finalizer becomes due, and
+//!   the frame's `sp`, read only by those, can be written back when the lane stops;
+//! - a call pushes the callee's frame and a return pops it as `run_with` does; when
+//!   the lane stops in another frame than it started in, it writes that frame's `pc`
+//!   and `sp` back and `run_with` continues in it.
+
+use crate::bytecode::Op;
+use crate::interp::frame::Frame;
+use crate::interp::ops::{direct_call, DirectCall};
+use crate::objects::{CodeObj, FunctionObj, ModuleObj};
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// `run`'s result when it stopped in another frame than it started in.
+pub const CHANGED_FRAME: usize = usize::MAX;
+
+/// Whether dropping `v` frees nothing: it is not an object, or not its last reference.
+#[inline(always)]
+fn releasable(v: &Value) -> bool {
+    v.header().is_none_or(|h| h.refcount() > 1)
+}
+
+/// Runs the instructions of frame `f` (running `code`, slots at `slots`) from index
+/// `pc` on, with the stack top at `top`, for as long as they are simple. Returns the
+/// index of the first instruction not run (`pc` itself when none ran) and the new top,
+/// or `CHANGED_FRAME` when it stopped in another frame (it called or returned), whose
+/// `pc` and `sp` it then wrote back: that frame is the top one.
+///
+/// # Safety
+/// `f` is the running frame (the top one) and `code`, `slots` and `top` its code, slots
+/// and stack top; `pc` is an instruction index of `code`, and every instruction before
+/// it has been run (the frame stands at `pc`).
+#[inline(never)]
+pub unsafe fn run(vm: &mut Vm, f: *mut Frame, code: &CodeObj, slots: *mut Value, mut pc: usize, mut top: *mut Value) -> (usize, *mut Value) {
+    let (mut f, mut code, mut slots) = (f, code, slots);
+    // Whether the lane has called or returned (a frame pushed after a return may lie
+    // where the starting frame was, so comparing frame pointers is not enough).
+    let mut changed_frame = false;
+    let mut instrs = code.instrs.as_ptr();
+    // SAFETY (all the macros): the compiler's stack-depth analysis guarantees every
+    // push has room and every pop/peek a value; local indices are below nlocalsplus.
+    macro_rules! push {
+        ($v:expr) => {{
+            let v = $v;
+            unsafe {
+                top.write(v);
+                top = top.add(1);
+            }
+        }};
+    }
+    macro_rules! pop {
+        () => {
+            unsafe {
+                top = top.sub(1);
+                top.read()
+            }
+        };
+    }
+    macro_rules! peek {
+        ($n:expr) => {
+            unsafe { &*top.sub($n) }
+        };
+    }
+    macro_rules! local {
+        ($i:expr) => {
+            unsafe { &*slots.add($i as usize) }
+        };
+    }
+    macro_rules! set_local {
+        ($i:expr, $v:expr) => {{
+            // The old value was checked releasable.
+            let v = $v;
+            drop(unsafe { std::ptr::replace(slots.add($i as usize), v) })
+        }};
+    }
+    // The last instruction run: it becomes the frame's `last_pc` when the lane stops
+    // (nothing looks at `last_pc` while the lane runs).
+    let mut last = usize::MAX;
+    loop {
+        // SAFETY: pc is an instruction index (jump targets are; no code falls off the
+        // end).
+        let at = unsafe { &*instrs.add(pc) };
+        let op = at.get().op;
+        // The instruction's fields, read where an arm needs them (read up front, they
+        // would be kept live, and spilled, across every instruction).
+        macro_rules! ins {
+            () => {
+                at.get()
+            };
+        }
+        macro_rules! arg {
+            () => {
+                at.get().arg
+            };
+        }
+        // Leaves without running this instruction.
+        macro_rules! stop {
+            () => {{
+                // SAFETY: `f` is the running frame.
+                unsafe {
+                    if last != usize::MAX {
+                        (*f).last_pc = last as u32;
+                    }
+                    if changed_frame {
+                        (*f).pc = pc as u32;
+                        (*f).sp = top.offset_from((*f).stack_base()) as u32;
+                        return (CHANGED_FRAME, top);
+                    }
+                }
+                return (pc, top);
+            }};
+        }
+        // Continues in the top frame, just pushed or returned to, where it stands.
+        macro_rules! switch_to_top_frame {
+            () => {{
+                f = vm.frames.top_ptr();
+                // SAFETY: the top frame is live; its function keeps its code alive.
+                unsafe {
+                    code = &*(*f).code;
+                    slots = (*f).slots;
+                    top = (*f).stack_base().add((*f).sp as usize);
+                    pc = (*f).pc as usize;
+                }
+                instrs = code.instrs.as_ptr();
+                // Its last_pc is up to date.
+                last = usize::MAX;
+                changed_frame = true;
+                continue;
+            }};
+        }
+        // Continues at instruction `$to`, instruction `$last` having run last.
+        macro_rules! goto {
+            ($last:expr, $to:expr) => {{
+                #[cfg(feature = "opstats")]
+                crate::interp::eval::opstats::count(op);
+                last = $last;
+                pc = $to;
+                continue;
+            }};
+        }
+        match op {
+            Op::Nop | Op::NotTaken => {}
+            Op::Resume => {
+                // Out-of-date instrumentation: `run_with` brings it up to date.
+                if code.runtime.instrumentation_version.get() != vm.monitoring.version && vm.monitoring.tracing == 0 {
+                    stop!();
+                }
+            }
+            Op::LoadFast | Op::LoadFastCheck => {
+                let v = local!(arg!());
+                if v.is_null() {
+                    stop!();
+                }
+                push!(v.clone());
+            }
+            Op::LoadFastLoadFast => {
+                let (a, b) = (local!(arg!() >> 4), local!(arg!() & 15));
+                if a.is_null() || b.is_null() {
+                    stop!();
+                }
+                push!(a.clone());
+                push!(b.clone());
+            }
+            Op::LoadConst => push!(code.consts[arg!() as usize].clone()),
+            Op::LoadSmallInt => push!(Value::small_int(arg!() as i32 as i64)),
+            Op::StoreFast => {
+                if !releasable(local!(arg!())) {
+                    stop!();
+                }
+                set_local!(arg!(), pop!());
+            }
+            Op::StoreFastStoreFast => {
+                // Two stores to one local would release the first value stored.
+                if arg!() >> 4 == arg!() & 15 || !releasable(local!(arg!() >> 4)) || !releasable(local!(arg!() & 15)) {
+                    stop!();
+                }
+                set_local!(arg!() >> 4, pop!());
+                set_local!(arg!() & 15, pop!());
+            }
+            Op::StoreFastLoadFast => {
+                if arg!() >> 4 == arg!() & 15 || !releasable(local!(arg!() >> 4)) || local!(arg!() & 15).is_null() {
+                    stop!();
+                }
+                set_local!(arg!() >> 4, pop!());
+                push!(local!(arg!() & 15).clone());
+            }
+            Op::PopTop => {
+                if !releasable(peek!(1)) {
+                    stop!();
+                }
+                drop(pop!());
+            }
+            Op::PushNull => push!(Value::NULL),
+            Op::Copy => push!(peek!(arg!() as usize).clone()),
+            Op::Swap => unsafe { std::ptr::swap(top.sub(1), top.sub(arg!() as usize)) },
+            Op::BinaryOp => {
+                let (lhs, rhs) = (peek!(2), peek!(1));
+                let r = if let (Some(a), Some(b)) = (lhs.as_small_int(), rhs.as_small_int()) {
+                    match crate::interp::ops::small_int_result(arg!(), a, b) {
+                        Some(r) if Value::small_int_fits(r) => Value::small_int(r),
+                        _ => stop!(),
+                    }
+                } else if let (Some(a), Some(b)) = (lhs.as_float(), rhs.as_float()) {
+                    match crate::interp::ops::float_binop(arg!(), a, b) {
+                        Some(v) => v,
+                        None => stop!(),
+                    }
+                } else {
+                    stop!();
+                };
+                // Both operands are ints or floats: nothing to release.
+                unsafe {
+                    top = top.sub(1);
+                    top.sub(1).write(r);
+                }
+            }
+            Op::CompareOp => {
+                let Some(t) = crate::interp::ops::fast_compare(arg!() >> 5, peek!(2), peek!(1)) else { stop!() };
+                // SAFETY: nothing to release, as in BinaryOp.
+                unsafe { top = top.sub(2) };
+                // The POP_JUMP_IF after it, and the NOT_TAKEN after that, as in
+                // run_with's COMPARE_OP.
+                // SAFETY: a COMPARE_OP is never the last instruction.
+                let j = unsafe { (*instrs.add(pc + 1)).get() };
+                if matches!(j.op, Op::PopJumpIfFalse | Op::PopJumpIfTrue) {
+                    #[cfg(feature = "opstats")]
+                    crate::interp::eval::opstats::count(j.op);
+                    goto!(pc + 1, if t == (j.op == Op::PopJumpIfTrue) { j.arg as usize } else { pc + 2 });
+                }
+                push!(Value::bool(t));
+            }
+            Op::ToBool => {
+                let v = peek!(1);
+                let b = if v.is_bool() {
+                    None
+                } else if let Some(i) = v.as_small_int() {
+                    Some(i != 0)
+                } else if v.is_none() {
+                    Some(false)
+                } else {
+                    stop!();
+                };
+                if let Some(b) = b {
+                    // SAFETY: an int or None: nothing to release.
+                    unsafe { top.sub(1).write(Value::bool(b)) };
+                }
+            }
+            Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
+                let v = peek!(1);
+                if !v.is_bool() {
+                    stop!();
+                }
+                let jump = v.is_true_const() == (op == Op::PopJumpIfTrue);
+                // SAFETY: a bool: nothing to release.
+                unsafe { top = top.sub(1) };
+                if jump {
+                    goto!(pc, arg!() as usize);
+                }
+            }
+            Op::PopJumpIfNone | Op::PopJumpIfNotNone => {
+                if !releasable(peek!(1)) {
+                    stop!();
+                }
+                if pop!().is_none() == (op == Op::PopJumpIfNone) {
+                    goto!(pc, arg!() as usize);
+                }
+            }
+            Op::JumpForward | Op::JumpBackward | Op::JumpBackwardNoInterrupt => goto!(pc, arg!() as usize),
+            Op::LoadGlobal => {
+                // SAFETY: `f` is the running frame.
+                let Some(v) = crate::interp::ops::cached_global(vm, unsafe { &*f }, code, ins!()) else { stop!() };
+                push!(v);
+                if arg!() & 1 != 0 {
+                    push!(Value::NULL);
+                }
+            }
+            Op::LoadAttr => {
+                let owner = peek!(1);
+                if !releasable(owner) {
+                    stop!();
+                }
+                let name = &code.names[(arg!() >> 1) as usize];
+                let v = if let Some(m) = owner.downcast::<ModuleObj>() {
+                    // A module attribute is a plain value in both forms.
+                    let Some(v) = crate::interp::ops::cached_module_attr(code, ins!(), m, name) else { stop!() };
+                    v
+                } else if arg!() & 1 != 0 {
+                    stop!();
+                } else {
+                    let Some(v) = crate::interp::ops::cached_instance_attr(code, ins!(), owner, name) else { stop!() };
+                    v
+                };
+                // SAFETY: the owner slot is initialised; its value is releasable.
+                drop(unsafe { std::ptr::replace(top.sub(1), v) });
+                if arg!() & 1 != 0 {
+                    push!(Value::NULL);
+                }
+            }
+            Op::StoreAttr => {
+                let owner = peek!(1);
+                let name = &code.names[arg!() as usize];
+                let Some((d, ix)) = crate::interp::ops::cached_instance_entry(code, ins!(), owner) else { stop!() };
+                if !releasable(owner) || !d.test_at_if_key(ix, name, releasable) {
+                    stop!();
+                }
+                let owner = pop!();
+                let v = pop!();
+                match d.replace_at_if_key(ix, name, v) {
+                    Ok(old) => drop(old),
+                    Err(_) => unreachable!("entry {ix} holds the name"),
+                }
+                drop(owner);
+            }
+            Op::UnpackSequence => {
+                let seq = peek!(1);
+                let Some(t) = seq.as_tuple() else { stop!() };
+                if t.len() != arg!() as usize || !releasable(seq) {
+                    stop!();
+                }
+                let seq = pop!();
+                for v in seq.as_tuple().expect("tuple").iter().rev() {
+                    push!(v.clone());
+                }
+                drop(seq);
+            }
+            Op::Call => {
+                // A Python function whose parameters the positional arguments fill
+                // exactly, as run_with's CALL runs it (in the same loop).
+                let argc = arg!() as usize;
+                let Some(fo) = peek!(argc + 2).downcast::<FunctionObj>() else { stop!() };
+                let nargs = argc + !peek!(argc + 1).is_null() as usize;
+                if direct_call(fo, nargs) != DirectCall::Exact || vm.frames.len() >= vm.recursion_limit {
+                    stop!();
+                }
+                // SAFETY: the callable moves into the new frame, the arguments too (the
+                // self slot, if unused, holds NULL, which needs no drop); this frame
+                // stands after the call, with the callable's slot as its top.
+                unsafe {
+                    let func = top.sub(argc + 2).read();
+                    crate::interp::call::push_simple_frame(vm, func, nargs, top);
+                    top = top.sub(argc + 2);
+                    (*f).last_pc = pc as u32;
+                    (*f).pc = pc as u32 + 1;
+                    (*f).sp = top.offset_from((*f).stack_base()) as u32;
+                }
+                #[cfg(feature = "opstats")]
+                crate::interp::eval::opstats::count(op);
+                switch_to_top_frame!();
+            }
+            Op::ReturnValue => {
+                // As run_with's RETURN_VALUE, when the caller is in this loop too and
+                // popping the frame frees nothing.
+                // SAFETY: `f` is the running frame; its first nlocalsplus + sp slots are
+                // initialised (the return value is the top one).
+                let fr = unsafe { &*f };
+                let below = unsafe { top.offset_from(slots) } as usize - 1;
+                if fr.entry || fr.init || !releasable(&fr.func) || !(0..below).all(|i| releasable(unsafe { &*slots.add(i) })) {
+                    stop!();
+                }
+                let v = pop!();
+                // SAFETY: `f` is the top frame; the caller's CALL left its top where the
+                // result goes.
+                unsafe {
+                    (*f).sp = top.offset_from((*f).stack_base()) as u32;
+                    crate::interp::call::pop_frame_at(vm, f);
+                    let caller = vm.frames.top_ptr();
+                    (*caller).stack_base().add((*caller).sp as usize).write(v);
+                    (*caller).sp += 1;
+                }
+                #[cfg(feature = "opstats")]
+                crate::interp::eval::opstats::count(op);
+                switch_to_top_frame!();
+            }
+            _ => stop!(),
+        }
+        #[cfg(feature = "opstats")]
+        crate::interp::eval::opstats::count(op);
+        last = pc;
+        pc += 1;
+    }
+}
