@@ -617,6 +617,13 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                         let name = &code_ref.names[(ins.arg >> 1) as usize];
                         let owner = st.pop();
                         if ins.arg & 1 != 0 {
+                            // A module attribute is a plain value (as load_method finds
+                            // it), through the module-attribute cache the lane reads.
+                            if owner.is::<ModuleObj>() {
+                                st.push(tri!(crate::interp::ops::load_attr(vm, code_ref, cur_ins!(), &owner, name)));
+                                st.push(Value::NULL);
+                                continue 'next;
+                            }
                             if let Some(m) = crate::interp::ops::instance_method(vm, &owner, name) {
                                 st.push(m);
                                 st.push(owner);
