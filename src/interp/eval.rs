@@ -642,7 +642,7 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                             if let Some(fget) = crate::interp::ops::property_getter(vm, &owner, name) {
                                 tri!(crate::interp::call::check_depth(vm));
                                 st.push(owner);
-                                crate::interp::call::push_simple_frame(vm, fget, 1, st.top);
+                                let _ = crate::interp::call::push_simple_frame(vm, fget, 1, st.top);
                                 // SAFETY: the pushed owner moved into the new frame.
                                 st.top = unsafe { st.top.sub(1) };
                                 enter_callee!();
@@ -1064,7 +1064,7 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                                     // (the stack top drops below it next).
                                     let func = unsafe { std::ptr::read(st.top.sub(argc + 2)) };
                                     if kind == crate::interp::ops::DirectCall::Exact {
-                                        crate::interp::call::push_simple_frame(vm, func, nargs, st.top);
+                                        let _ = crate::interp::call::push_simple_frame(vm, func, nargs, st.top);
                                     } else {
                                         crate::interp::call::push_frame_with_defaults(vm, func, nargs, st.top);
                                     }
@@ -1087,7 +1087,7 @@ pub fn run_with(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<Exit> {
                                         st.set(argc + 2, obj.clone());
                                         st.set(argc + 1, obj);
                                         if kind == crate::interp::ops::DirectCall::Exact {
-                                            crate::interp::call::push_simple_frame(vm, init, argc + 1, st.top);
+                                            let _ = crate::interp::call::push_simple_frame(vm, init, argc + 1, st.top);
                                         } else {
                                             crate::interp::call::push_frame_with_defaults(vm, init, argc + 1, st.top);
                                         }

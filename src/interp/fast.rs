@@ -130,17 +130,18 @@ pub unsafe fn run(vm: &mut Vm, f: *mut Frame, code: &CodeObj, slots: *mut Value,
                 return (pc, top);
             }};
         }
-        // Continues in the top frame, just pushed or returned to, where it stands.
-        macro_rules! switch_to_top_frame {
-            () => {{
-                f = vm.frames.top_ptr();
+        // Continues in frame `$f` (the top one, just pushed or returned to) at
+        // instruction `$pc` with its stack top at `$top`.
+        macro_rules! switch_frame {
+            ($f:expr, $top:expr, $pc:expr) => {{
+                f = $f;
                 // SAFETY: the top frame is live; its function keeps its code alive.
                 unsafe {
                     code = &*(*f).code;
                     slots = (*f).slots;
-                    top = (*f).stack_base().add((*f).sp as usize);
-                    pc = (*f).pc as usize;
                 }
+                top = $top;
+                pc = $pc;
                 instrs = code.instrs.as_ptr();
                 // Its last_pc is up to date.
                 last = usize::MAX;
@@ -228,15 +229,17 @@ pub unsafe fn run(vm: &mut Vm, f: *mut Frame, code: &CodeObj, slots: *mut Value,
             Op::Swap => unsafe { std::ptr::swap(top.sub(1), top.sub(arg!() as usize)) },
             Op::BinaryOp => {
                 let (lhs, rhs) = (peek!(2), peek!(1));
-                let r = if let (Some(a), Some(b)) = (lhs.as_small_int(), rhs.as_small_int()) {
-                    match crate::interp::ops::small_int_result(arg!(), a, b) {
-                        Some(r) if Value::small_int_fits(r) => Value::small_int(r),
-                        _ => stop!(),
-                    }
-                } else if let (Some(a), Some(b)) = (lhs.as_float(), rhs.as_float()) {
+                // Floats first: telling them apart is one compare each, and an int
+                // fails it quickly.
+                let r = if let (Some(a), Some(b)) = (lhs.as_float(), rhs.as_float()) {
                     match crate::interp::ops::float_binop(arg!(), a, b) {
                         Some(v) => v,
                         None => stop!(),
+                    }
+                } else if let (Some(a), Some(b)) = (lhs.as_small_int(), rhs.as_small_int()) {
+                    match crate::interp::ops::small_int_result(arg!(), a, b) {
+                        Some(r) if Value::small_int_fits(r) => Value::small_int(r),
+                        _ => stop!(),
                     }
                 } else {
                     stop!();
@@ -333,16 +336,22 @@ pub unsafe fn run(vm: &mut Vm, f: *mut Frame, code: &CodeObj, slots: *mut Value,
                 let owner = peek!(1);
                 let name = &code.names[arg!() as usize];
                 let Some((d, ix)) = crate::interp::ops::cached_instance_entry(code, ins!(), owner) else { stop!() };
-                if !releasable(owner) || !d.test_at_if_key(ix, name, releasable) {
+                if !releasable(owner) {
                     stop!();
                 }
-                let owner = pop!();
-                let v = pop!();
-                match d.replace_at_if_key(ix, name, v) {
+                // SAFETY: a bitwise copy of the value below the owner: it moves into
+                // the dict, or comes back and is forgotten (the slot still holds it).
+                let v = unsafe { top.sub(2).read() };
+                match d.replace_at_if_key_when(ix, name, v, releasable) {
                     Ok(old) => drop(old),
-                    Err(_) => unreachable!("entry {ix} holds the name"),
+                    Err(v) => {
+                        std::mem::forget(v);
+                        stop!();
+                    }
                 }
-                drop(owner);
+                drop(pop!());
+                // SAFETY: the value's slot was moved out of above.
+                unsafe { top = top.sub(1) };
             }
             Op::UnpackSequence => {
                 let seq = peek!(1);
@@ -368,17 +377,19 @@ pub unsafe fn run(vm: &mut Vm, f: *mut Frame, code: &CodeObj, slots: *mut Value,
                 // SAFETY: the callable moves into the new frame, the arguments too (the
                 // self slot, if unused, holds NULL, which needs no drop); this frame
                 // stands after the call, with the callable's slot as its top.
-                unsafe {
+                let callee = unsafe {
                     let func = top.sub(argc + 2).read();
-                    crate::interp::call::push_simple_frame(vm, func, nargs, top);
+                    let callee = crate::interp::call::push_simple_frame(vm, func, nargs, top);
                     top = top.sub(argc + 2);
                     (*f).last_pc = pc as u32;
                     (*f).pc = pc as u32 + 1;
                     (*f).sp = top.offset_from((*f).stack_base()) as u32;
-                }
+                    callee
+                };
                 #[cfg(feature = "opstats")]
                 crate::interp::eval::opstats::count(op);
-                switch_to_top_frame!();
+                // SAFETY: the new frame starts with an empty stack.
+                switch_frame!(callee, unsafe { (*callee).stack_base() }, 0);
             }
             Op::ReturnValue => {
                 // As run_with's RETURN_VALUE, when the caller is in this loop too and
@@ -393,16 +404,18 @@ pub unsafe fn run(vm: &mut Vm, f: *mut Frame, code: &CodeObj, slots: *mut Value,
                 let v = pop!();
                 // SAFETY: `f` is the top frame; the caller's CALL left its top where the
                 // result goes.
-                unsafe {
+                let (caller, caller_top) = unsafe {
                     (*f).sp = top.offset_from((*f).stack_base()) as u32;
                     crate::interp::call::pop_frame_at(vm, f);
                     let caller = vm.frames.top_ptr();
-                    (*caller).stack_base().add((*caller).sp as usize).write(v);
-                    (*caller).sp += 1;
-                }
+                    let t = (*caller).stack_base().add((*caller).sp as usize);
+                    t.write(v);
+                    (caller, t.add(1))
+                };
                 #[cfg(feature = "opstats")]
                 crate::interp::eval::opstats::count(op);
-                switch_to_top_frame!();
+                // SAFETY: the caller is live; its CALL set its pc.
+                switch_frame!(caller, caller_top, unsafe { (*caller).pc } as usize);
             }
             _ => stop!(),
         }

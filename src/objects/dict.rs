@@ -437,23 +437,20 @@ impl DictObj {
         if e.key.is_same(key) { Some(e.value.clone()) } else { None }
     }
 
-    /// Whether entry `ix` holds `key` itself and a value for which `test` holds (the
-    /// value is only looked at).
-    #[inline(always)]
-    pub fn test_at_if_key(&self, ix: usize, key: &Value, test: impl FnOnce(&Value) -> bool) -> bool {
-        // SAFETY: the table is only read, and `test` only looks at the value.
-        let t = unsafe { self.table_unguarded() };
-        t.entries.get(ix).is_some_and(|e| e.key.is_same(key) && test(&e.value))
-    }
-
     /// Replaces the value of entry `ix` when its key is `key` itself, returning the old
     /// value (for the caller to drop once no borrow is held); gives `value` back if the
     /// entry does not match.
     #[inline(always)]
     pub fn replace_at_if_key(&self, ix: usize, key: &Value, value: Value) -> Result<Value, Value> {
+        self.replace_at_if_key_when(ix, key, value, |_| true)
+    }
+
+    /// `replace_at_if_key`, when also `ok` holds for the old value (only looked at).
+    #[inline(always)]
+    pub fn replace_at_if_key_when(&self, ix: usize, key: &Value, value: Value, ok: impl FnOnce(&Value) -> bool) -> Result<Value, Value> {
         let mut t = self.table.borrow_mut();
         match t.entries.get_mut(ix) {
-            Some(e) if e.key.is_same(key) => Ok(std::mem::replace(&mut e.value, value)),
+            Some(e) if e.key.is_same(key) && ok(&e.value) => Ok(std::mem::replace(&mut e.value, value)),
             _ => Err(value),
         }
     }
