@@ -177,7 +177,7 @@ pub unsafe fn run(vm: &mut Vm, f: *mut Frame, code: &CodeObj, slots: *mut Value,
                 // count taken on the local (CPython's LOAD_FAST_BORROW).
                 // SAFETY: a LOAD_FAST is never the last instruction.
                 let j = unsafe { (*instrs.add(pc + 1)).get() };
-                if j.op == Op::LoadAttr && j.arg & 1 == 0 {
+                if v.is_ptr() && j.op == Op::LoadAttr && j.arg & 1 == 0 {
                     if let Some(a) = crate::interp::ops::cached_instance_attr(code, j, v, &code.names[(j.arg >> 1) as usize]) {
                         #[cfg(feature = "opstats")]
                         crate::interp::eval::opstats::count(j.op);
