@@ -40,6 +40,37 @@ fn releasable(v: &Value) -> bool {
     v.header().is_none_or(|h| h.refcount() > 1)
 }
 
+/// STORE_ATTR `ins` through the instance-attribute cache, with the owner and the
+/// value in the stack slots `owner` and `value`: on a hit that frees nothing, stores,
+/// moves both out of their slots and returns true; otherwise changes nothing.
+///
+/// # Safety
+/// `owner` and `value` are initialised stack slots of the running frame.
+#[inline(always)]
+unsafe fn cached_store(code: &CodeObj, ins: crate::bytecode::Instr, owner: *mut Value, value: *mut Value) -> bool {
+    // SAFETY: the caller's guarantee.
+    let o = unsafe { &*owner };
+    let Some((d, ix)) = crate::interp::ops::cached_instance_entry(code, ins, o) else { return false };
+    if !releasable(o) {
+        return false;
+    }
+    // SAFETY: a bitwise copy: it moves into the dict, or comes back and is forgotten
+    // (the slot still holds it).
+    let v = unsafe { value.read() };
+    match d.replace_at_if_key_when(ix, &code.names[ins.arg as usize], v, releasable) {
+        Ok(old) => {
+            drop(old);
+            // SAFETY: the owner moves out of its slot (releasable: nothing is freed).
+            drop(unsafe { owner.read() });
+            true
+        }
+        Err(v) => {
+            std::mem::forget(v);
+            false
+        }
+    }
+}
+
 /// Runs the instructions of frame `f` (running `code`, slots at `slots`) from index
 /// `pc` on, with the stack top at `top`, for as long as they are simple. Returns the
 /// index of the first instruction not run (`pc` itself when none ran) and the new top,
@@ -225,8 +256,37 @@ pub unsafe fn run(vm: &mut Vm, f: *mut Frame, code: &CodeObj, slots: *mut Value,
                 drop(pop!());
             }
             Op::PushNull => push!(Value::NULL),
-            Op::Copy => push!(peek!(arg!() as usize).clone()),
-            Op::Swap => unsafe { std::ptr::swap(top.sub(1), top.sub(arg!() as usize)) },
+            Op::Copy => {
+                let v = peek!(arg!() as usize);
+                // `COPY 1; LOAD_ATTR name` (augmented attribute assignment): the
+                // attribute from the instance cache, with no count taken on the copy.
+                // SAFETY: a COPY is never the last instruction.
+                let j = unsafe { (*instrs.add(pc + 1)).get() };
+                if arg!() == 1 && v.is_ptr() && j.op == Op::LoadAttr && j.arg & 1 == 0 {
+                    if let Some(a) = crate::interp::ops::cached_instance_attr(code, j, v, &code.names[(j.arg >> 1) as usize]) {
+                        #[cfg(feature = "opstats")]
+                        crate::interp::eval::opstats::count(j.op);
+                        push!(a);
+                        goto!(pc + 1, pc + 2);
+                    }
+                }
+                push!(v.clone());
+            }
+            Op::Swap => {
+                // `SWAP 2; STORE_ATTR name` (the end of an augmented attribute
+                // assignment): the store with the owner and the value where they are.
+                // SAFETY: a SWAP is never the last instruction; with SWAP 2 the owner
+                // is the second value and the value the top one.
+                let j = unsafe { (*instrs.add(pc + 1)).get() };
+                if arg!() == 2 && j.op == Op::StoreAttr && unsafe { cached_store(code, j, top.sub(2), top.sub(1)) } {
+                    #[cfg(feature = "opstats")]
+                    crate::interp::eval::opstats::count(j.op);
+                    // SAFETY: both slots were moved out of.
+                    unsafe { top = top.sub(2) };
+                    goto!(pc + 1, pc + 2);
+                }
+                unsafe { std::ptr::swap(top.sub(1), top.sub(arg!() as usize)) }
+            }
             Op::BinaryOp => {
                 let (lhs, rhs) = (peek!(2), peek!(1));
                 // Floats first: telling them apart is one compare each, and an int
@@ -333,25 +393,12 @@ pub unsafe fn run(vm: &mut Vm, f: *mut Frame, code: &CodeObj, slots: *mut Value,
                 }
             }
             Op::StoreAttr => {
-                let owner = peek!(1);
-                let name = &code.names[arg!() as usize];
-                let Some((d, ix)) = crate::interp::ops::cached_instance_entry(code, ins!(), owner) else { stop!() };
-                if !releasable(owner) {
+                // SAFETY: the owner is on top, the value below it.
+                if !unsafe { cached_store(code, ins!(), top.sub(1), top.sub(2)) } {
                     stop!();
                 }
-                // SAFETY: a bitwise copy of the value below the owner: it moves into
-                // the dict, or comes back and is forgotten (the slot still holds it).
-                let v = unsafe { top.sub(2).read() };
-                match d.replace_at_if_key_when(ix, name, v, releasable) {
-                    Ok(old) => drop(old),
-                    Err(v) => {
-                        std::mem::forget(v);
-                        stop!();
-                    }
-                }
-                drop(pop!());
-                // SAFETY: the value's slot was moved out of above.
-                unsafe { top = top.sub(1) };
+                // SAFETY: both slots were moved out of.
+                unsafe { top = top.sub(2) };
             }
             Op::UnpackSequence => {
                 let seq = peek!(1);
