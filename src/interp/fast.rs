@@ -190,6 +190,24 @@ pub unsafe fn run(vm: &mut Vm, f: *mut Frame, code: &CodeObj, slots: *mut Value,
                 continue;
             }};
         }
+        // When the next instruction is an attribute-form LOAD_ATTR that the
+        // instance-attribute cache answers for `$owner`, which this instruction
+        // would push: pushes the attribute instead and runs both.
+        macro_rules! then_load_attr {
+            ($owner:expr) => {{
+                let owner: &Value = $owner;
+                // SAFETY: an instruction that pushes is never the last one.
+                let j = unsafe { (*instrs.add(pc + 1)).get() };
+                if owner.is_ptr() && j.op == Op::LoadAttr && j.arg & 1 == 0 {
+                    if let Some(a) = crate::interp::ops::cached_instance_attr(code, j, owner, &code.names[(j.arg >> 1) as usize]) {
+                        #[cfg(feature = "opstats")]
+                        crate::interp::eval::opstats::count(j.op);
+                        push!(a);
+                        goto!(pc + 1, pc + 2);
+                    }
+                }
+            }};
+        }
         match op {
             Op::Nop | Op::NotTaken => {}
             Op::Resume => {
@@ -203,19 +221,9 @@ pub unsafe fn run(vm: &mut Vm, f: *mut Frame, code: &CodeObj, slots: *mut Value,
                 if v.is_null() {
                     stop!();
                 }
-                // `local.name` (a LOAD_ATTR next, attribute form) found by the
-                // instance-attribute cache: the attribute replaces the pair, with no
-                // count taken on the local (CPython's LOAD_FAST_BORROW).
-                // SAFETY: a LOAD_FAST is never the last instruction.
-                let j = unsafe { (*instrs.add(pc + 1)).get() };
-                if v.is_ptr() && j.op == Op::LoadAttr && j.arg & 1 == 0 {
-                    if let Some(a) = crate::interp::ops::cached_instance_attr(code, j, v, &code.names[(j.arg >> 1) as usize]) {
-                        #[cfg(feature = "opstats")]
-                        crate::interp::eval::opstats::count(j.op);
-                        push!(a);
-                        goto!(pc + 1, pc + 2);
-                    }
-                }
+                // `local.name`, with no count taken on the local (CPython's
+                // LOAD_FAST_BORROW).
+                then_load_attr!(v);
                 push!(v.clone());
             }
             Op::LoadFastLoadFast => {
@@ -258,17 +266,10 @@ pub unsafe fn run(vm: &mut Vm, f: *mut Frame, code: &CodeObj, slots: *mut Value,
             Op::PushNull => push!(Value::NULL),
             Op::Copy => {
                 let v = peek!(arg!() as usize);
-                // `COPY 1; LOAD_ATTR name` (augmented attribute assignment): the
-                // attribute from the instance cache, with no count taken on the copy.
-                // SAFETY: a COPY is never the last instruction.
-                let j = unsafe { (*instrs.add(pc + 1)).get() };
-                if arg!() == 1 && v.is_ptr() && j.op == Op::LoadAttr && j.arg & 1 == 0 {
-                    if let Some(a) = crate::interp::ops::cached_instance_attr(code, j, v, &code.names[(j.arg >> 1) as usize]) {
-                        #[cfg(feature = "opstats")]
-                        crate::interp::eval::opstats::count(j.op);
-                        push!(a);
-                        goto!(pc + 1, pc + 2);
-                    }
+                // `COPY 1; LOAD_ATTR name` (augmented attribute assignment), with no
+                // count taken on the copy.
+                if arg!() == 1 {
+                    then_load_attr!(v);
                 }
                 push!(v.clone());
             }
