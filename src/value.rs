@@ -240,6 +240,17 @@ impl Value {
         }
     }
 
+    /// Borrows the object as `T` without checking its kind.
+    ///
+    /// # Safety
+    /// The value must be an object of kind `T::KIND`.
+    #[inline(always)]
+    pub unsafe fn downcast_unchecked<T: PyObject>(&self) -> &T {
+        debug_assert!(self.is::<T>());
+        // SAFETY: the caller's guarantee; as in `downcast`.
+        unsafe { &*(self.header_ptr() as *const T) }
+    }
+
     #[inline(always)]
     pub fn is<T: PyObject>(&self) -> bool {
         matches!(self.header(), Some(h) if h.kind() == T::KIND)

@@ -4,7 +4,7 @@
 use crate::bytecode::CodeFlags;
 use crate::error::{type_error, ExcKind, PyErr, PyResult};
 use crate::interp::eval::{run, Exit};
-use crate::interp::frame::StackMark;
+use crate::interp::frame::{Frame, StackMark};
 use crate::objects::func::Args;
 use crate::objects::*;
 use crate::value::{Borrowed, Value};
@@ -54,7 +54,7 @@ fn alloc_slots(vm: &mut Vm, code: &CodeObj) -> (*mut Value, StackMark) {
 unsafe fn push_new_frame(
     vm: &mut Vm, code: *const CodeObj, code_v: &Value, globals: &Value, func: Value, locals: Value,
     slots: *mut Value, mark: StackMark, entry: bool,
-) {
+) -> *mut Frame {
     let slot = vm.frames.next_slot();
     // SAFETY: `slot` is the free slot above the top frame. Every field is written (one
     // store each, with no `Frame` temporary to copy), then the push is committed. The
@@ -76,6 +76,7 @@ unsafe fn push_new_frame(
         addr_of_mut!((*slot).init).write(false);
         vm.frames.commit_push();
     }
+    slot
 }
 
 /// Moves `n` values from `src` to `dst` (non-overlapping). Calls pass few arguments:
@@ -112,10 +113,10 @@ unsafe fn move_values(src: *const Value, dst: *mut Value, n: usize) {
 }
 
 /// Pushes a frame for a simple call of `func` (owned by the new frame), moving the
-/// `nargs` values that end at `args_top` into its parameters. The caller checked the
-/// recursion depth (`check_depth`) and gives up those values.
+/// `nargs` values that end at `args_top` into its parameters, and returns it. The
+/// caller checked the recursion depth (`check_depth`) and gives up those values.
 #[inline(always)]
-pub fn push_simple_frame(vm: &mut Vm, func: Value, nargs: usize, args_top: *mut Value) {
+pub fn push_simple_frame(vm: &mut Vm, func: Value, nargs: usize, args_top: *mut Value) -> *mut Frame {
     let fo = func.downcast::<FunctionObj>().expect("function");
     let code = fo.code();
     let nlocalsplus = code.nlocalsplus();
@@ -131,7 +132,7 @@ pub fn push_simple_frame(vm: &mut Vm, func: Value, nargs: usize, args_top: *mut 
     }
     let (code_p, code_v, globals): (*const CodeObj, *const Value, *const Value) = (code, &fo.code, &fo.globals);
     // SAFETY: `func`, moved into the frame, owns its code and globals.
-    unsafe { push_new_frame(vm, code_p, &*code_v, &*globals, func, Value::NULL, slots, mark, false) };
+    unsafe { push_new_frame(vm, code_p, &*code_v, &*globals, func, Value::NULL, slots, mark, false) }
 }
 
 /// Like `push_simple_frame` for a call that leaves trailing parameters to their
@@ -155,7 +156,18 @@ pub fn push_frame_with_defaults(vm: &mut Vm, func: Value, nargs: usize, args_top
 #[inline(always)]
 pub fn pop_frame(vm: &mut Vm) {
     let top = vm.frames.top_ptr();
-    // SAFETY: `top` is the live top frame; nothing else refers to it while it is popped.
+    // SAFETY: `top` is the top frame.
+    unsafe { pop_frame_at(vm, top) }
+}
+
+/// `pop_frame` for a caller that holds the top frame's pointer.
+///
+/// # Safety
+/// `top` must be `vm.frames.top_ptr()`.
+#[inline(always)]
+pub unsafe fn pop_frame_at(vm: &mut Vm, top: *mut crate::interp::frame::Frame) {
+    // SAFETY: `top` is the live top frame (the caller's guarantee); nothing else refers
+    // to it while it is popped.
     let frame = unsafe { &mut *top };
     frame.release_slots();
     let mark = frame.stack_mark;

@@ -121,7 +121,7 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
     let mut fidx = vm.frames.len() - 1;
     'frame: loop {
         // (Re)load the registers of frame `fidx`.
-        let f: *mut Frame = &mut vm.frames[fidx];
+        let f: *mut Frame = vm.frames.ptr(fidx);
         // SAFETY: `f` points into vm.frames, whose frames never move (FrameStack); frame
         // `fidx` stays on the stack while this loop iteration uses it, since frames
         // pushed by nested calls are popped before they return here.
@@ -162,6 +162,17 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                 // happens after a sync.
                 unsafe { (*f).sp = st.depth(base) };
             }};
+        }
+        // The running instruction as stored in the code. Its arg, cache index and aux
+        // byte are those of `ins` (instrumentation rewrites only the opcode, which may
+        // differ; FOR_ITER's counter is written through). Arms that need the cache
+        // fields read them here rather than keep them live in `ins` (and spilled)
+        // across every instruction.
+        macro_rules! cur_ins {
+            () => {
+                // SAFETY: pc - 1 is the running instruction (pc was advanced past it).
+                unsafe { (*instrs.add(pc - 1)).get() }
+            };
         }
         // Continue in the frame a direct call just pushed (this one's state is saved).
         macro_rules! enter_callee {
@@ -233,6 +244,27 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                 break 'exc e;
             }
             'next: loop {
+                // Runs the simple instructions from index `$start` on in the fast lane
+                // (interp/fast.rs) and, when it ran any, continues at the first it did not.
+                // Arms of instructions the lane runs start here (`$start` = their own index,
+                // so they only run themselves when the lane declines).
+                macro_rules! fast_lane {
+                    ($start:expr) => {{
+                        let start = $start;
+                        // SAFETY: f, code_ref, slots and st.top are the running frame's, which
+                        // stands at `start`.
+                        let (p, top) = unsafe { crate::interp::fast::run(vm, f, code_ref, slots, start, st.top) };
+                        if p == crate::interp::fast::CHANGED_FRAME {
+                            fidx = vm.frames.len() - 1;
+                            continue 'frame;
+                        }
+                        if p != start {
+                            pc = p;
+                            st.top = top;
+                            continue 'next;
+                        }
+                    }};
+                }
                 // SAFETY: pc is always a valid instruction index: the compiler ends
                 // every code path with a return/raise/jump and jump targets are valid.
                 let mut ins = unsafe { (*instrs.add(pc)).get() };
@@ -250,6 +282,12 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                 // Instrumented instructions fire their event, then re-dispatch as the
                 // instruction they cover.
                 'dispatch: loop {
+                // Without this, LLVM sees the argument and the stack top as invariant in
+                // the 'dispatch loop (only instrumented instructions loop back) and
+                // hoists what the arms compute from them (`top - 8`, `arg + 1`, the
+                // stack depth, ...) above the match, to be spilled on every instruction.
+                ins.arg = opaque(ins.arg);
+                st.top = opaque(st.top);
                 match ins.op {
                     Op::Nop | Op::NotTaken => {}
                     // Two arms so plain RESUME, run once per call, tests nothing else.
@@ -266,6 +304,7 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                                 continue 'frame;
                             }
                         }
+                        fast_lane!(pc);
                     }
                     Op::InstrumentedResume => {
                         if crate::monitoring::instrument::catch_up(&vm.monitoring, code_ref) {
@@ -279,6 +318,7 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                             crate::monitoring::events::PY_RESUME
                         };
                         tri!(crate::monitoring::fire::fire_at(vm, &code_ref_v!(), pc - 1, ev, &[]));
+                        fast_lane!(pc);
                     }
                     // ---- sys.monitoring: see interp/instrumented.rs.
                     Op::InstrumentedLine => {
@@ -441,9 +481,16 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                             None => pc = ins.arg as usize + 1,
                         }
                     }
-                    Op::LoadConst => st.push(code_ref.consts[ins.arg as usize].clone()),
-                    Op::LoadSmallInt => st.push(Value::small_int(ins.arg as i32 as i64)),
+                    Op::LoadConst => {
+                        fast_lane!(pc - 1);
+                        st.push(code_ref.consts[ins.arg as usize].clone());
+                    }
+                    Op::LoadSmallInt => {
+                        fast_lane!(pc - 1);
+                        st.push(Value::small_int(ins.arg as i32 as i64));
+                    }
                     Op::LoadFast | Op::LoadFastCheck => {
+                        fast_lane!(pc - 1);
                         let v = local!(ins.arg);
                         if v.is_null() {
                             break 'exc unbound_local(code_ref, ins.arg as usize);
@@ -456,12 +503,14 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                         st.push(v);
                     }
                     Op::StoreFast => {
+                        fast_lane!(pc - 1);
                         let v = st.pop();
                         set_local!(ins.arg, v);
                         finalize_point!();
                     }
                     // Superinstructions (two locals packed as `a << 4 | b`).
                     Op::LoadFastLoadFast => {
+                        fast_lane!(pc - 1);
                         for i in [ins.arg >> 4, ins.arg & 15] {
                             let v = local!(i);
                             if v.is_null() {
@@ -471,6 +520,7 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                         }
                     }
                     Op::StoreFastLoadFast => {
+                        fast_lane!(pc - 1);
                         let v = st.pop();
                         set_local!(ins.arg >> 4, v);
                         let w = local!(ins.arg & 15);
@@ -481,6 +531,7 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                         finalize_point!();
                     }
                     Op::StoreFastStoreFast => {
+                        fast_lane!(pc - 1);
                         let v = st.pop();
                         set_local!(ins.arg >> 4, v);
                         let w = st.pop();
@@ -545,7 +596,8 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                         }
                     }
                     Op::LoadGlobal => {
-                        let v = tri!(crate::interp::ops::load_global(vm, unsafe { &*f }, code_ref, ins));
+                        fast_lane!(pc - 1);
+                        let v = tri!(crate::interp::ops::load_global(vm, unsafe { &*f }, code_ref, cur_ins!()));
                         st.push(v);
                         if ins.arg & 1 != 0 {
                             st.push(Value::NULL);
@@ -583,9 +635,17 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                         finalize_point!();
                     }
                     Op::LoadAttr => {
+                        fast_lane!(pc - 1);
                         let name = &code_ref.names[(ins.arg >> 1) as usize];
                         let owner = st.pop();
                         if ins.arg & 1 != 0 {
+                            // A module attribute is a plain value (as load_method finds
+                            // it), through the module-attribute cache the lane reads.
+                            if owner.is::<ModuleObj>() {
+                                st.push(tri!(crate::interp::ops::load_attr(vm, code_ref, cur_ins!(), &owner, name)));
+                                st.push(Value::NULL);
+                                continue 'next;
+                            }
                             if let Some(m) = crate::interp::ops::instance_method(vm, &owner, name) {
                                 st.push(m);
                                 st.push(owner);
@@ -595,7 +655,7 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                             st.push(m);
                             st.push(s.unwrap_or(Value::NULL));
                         } else {
-                            if let Some(v) = crate::interp::ops::cached_instance_attr(code_ref, ins, &owner, name) {
+                            if let Some(v) = crate::interp::ops::cached_instance_attr(code_ref, cur_ins!(), &owner, name) {
                                 st.push(v);
                                 continue 'next;
                             }
@@ -604,20 +664,21 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                             if let Some(fget) = crate::interp::ops::property_getter(vm, &owner, name) {
                                 tri!(crate::interp::call::check_depth(vm));
                                 st.push(owner);
-                                crate::interp::call::push_simple_frame(vm, fget, 1, st.top);
+                                let _ = crate::interp::call::push_simple_frame(vm, fget, 1, st.top);
                                 // SAFETY: the pushed owner moved into the new frame.
                                 st.top = unsafe { st.top.sub(1) };
                                 enter_callee!();
                             }
-                            let v = tri!(crate::interp::ops::load_attr(vm, code_ref, ins, &owner, name));
+                            let v = tri!(crate::interp::ops::load_attr(vm, code_ref, cur_ins!(), &owner, name));
                             st.push(v);
                         }
                     }
                     Op::StoreAttr => {
+                        fast_lane!(pc - 1);
                         let owner = st.pop();
                         let v = st.pop();
                         let name = &code_ref.names[ins.arg as usize];
-                        tri!(crate::interp::ops::store_attr(vm, code_ref, ins, &owner, name, v));
+                        tri!(crate::interp::ops::store_attr(vm, code_ref, cur_ins!(), &owner, name, v));
                         finalize_point!();
                     }
                     Op::DeleteAttr => {
@@ -657,22 +718,18 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                         st.push(v);
                     }
                     Op::BinaryOp => {
+                        fast_lane!(pc - 1);
                         let rhs = st.pop();
                         let lhs = st.pop();
                         let r = if let (Some(a), Some(b)) = (lhs.as_small_int(), rhs.as_small_int()) {
-                            match ins.arg {
-                                0 | 13 => crate::objects::int::small_add(a, b),
-                                10 | 23 => crate::objects::int::small_sub(a, b),
-                                5 | 18 => crate::objects::int::small_mul(a, b),
-                                _ => tri!(vm.binary_op(&lhs, &rhs, BinaryOpArg::from_u32(ins.arg).expect("binary op"))),
+                            match crate::interp::ops::small_int_binop(ins.arg, a, b) {
+                                Some(v) => v,
+                                None => tri!(vm.binary_op(&lhs, &rhs, BinaryOpArg::from_u32(ins.arg).expect("binary op"))),
                             }
                         } else if let (Some(a), Some(b)) = (lhs.as_float(), rhs.as_float()) {
-                            match ins.arg {
-                                0 | 13 => Value::float(a + b),
-                                10 | 23 => Value::float(a - b),
-                                5 | 18 => Value::float(a * b),
-                                11 | 24 if b != 0.0 => Value::float(a / b),
-                                _ => tri!(vm.binary_op(&lhs, &rhs, BinaryOpArg::from_u32(ins.arg).expect("binary op"))),
+                            match crate::interp::ops::float_binop(ins.arg, a, b) {
+                                Some(v) => v,
+                                None => tri!(vm.binary_op(&lhs, &rhs, BinaryOpArg::from_u32(ins.arg).expect("binary op"))),
                             }
                         } else if ins.arg == BinaryOpArg::Subscr as u32 {
                             tri!(crate::interp::ops::subscript(vm, &lhs, &rhs))
@@ -682,12 +739,39 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                         st.push(r);
                     }
                     Op::CompareOp => {
+                        fast_lane!(pc - 1);
                         let rhs = st.pop();
                         let lhs = st.pop();
+                        if let Some(t) = crate::interp::ops::fast_compare(ins.arg >> 5, &lhs, &rhs) {
+                            // A POP_JUMP_IF_FALSE/TRUE right after (not instrumented: that
+                            // is another opcode) runs here, and so does the NOT_TAKEN
+                            // after it when it falls through, as if dispatched: each
+                            // becomes the frame's last instruction in turn.
+                            // SAFETY: a COMPARE_OP is never the last instruction.
+                            let next = unsafe { (*instrs.add(pc)).get() };
+                            if matches!(next.op, Op::PopJumpIfFalse | Op::PopJumpIfTrue) {
+                                #[cfg(feature = "opstats")]
+                                opstats::count(next.op);
+                                // SAFETY: see `sync!`.
+                                unsafe { (*f).last_pc = pc as u32 };
+                                pc += 1;
+                                if t == (next.op == Op::PopJumpIfTrue) {
+                                    pc = next.arg as usize;
+                                // SAFETY: the jump is not the last instruction either.
+                                } else if unsafe { (*instrs.add(pc)).get() }.op == Op::NotTaken {
+                                    #[cfg(feature = "opstats")]
+                                    opstats::count(Op::NotTaken);
+                                    // SAFETY: see `sync!`.
+                                    unsafe { (*f).last_pc = pc as u32 };
+                                    pc += 1;
+                                }
+                                continue 'next;
+                            }
+                            st.push(Value::bool(t));
+                            continue 'next;
+                        }
                         let op = CmpOp::from_arg(ins.arg >> 5);
-                        let r = if let (Some(a), Some(b)) = (lhs.as_small_int(), rhs.as_small_int()) {
-                            Value::bool(op.test(a.cmp(&b)))
-                        } else if ins.arg & 16 != 0 {
+                        let r = if ins.arg & 16 != 0 {
                             Value::bool(tri!(vm.compare_bool(&lhs, &rhs, op)))
                         } else {
                             tri!(vm.rich_compare(&lhs, &rhs, op))
@@ -706,6 +790,7 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                         st.push(Value::bool(r != (ins.arg != 0)));
                     }
                     Op::ToBool => {
+                        fast_lane!(pc - 1);
                         let v = st.peek(1);
                         if !v.is_bool() {
                             let b = tri!(vm.truthy(v));
@@ -725,12 +810,14 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                         st.push(tri!(vm.invert(&v)));
                     }
                     Op::PopJumpIfFalse => {
+                        fast_lane!(pc - 1);
                         let v = st.pop();
                         if !tri!(cond(vm, &v)) {
                             pc = ins.arg as usize;
                         }
                     }
                     Op::PopJumpIfTrue => {
+                        fast_lane!(pc - 1);
                         let v = st.pop();
                         if tri!(cond(vm, &v)) {
                             pc = ins.arg as usize;
@@ -750,6 +837,7 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                         pc = ins.arg as usize;
                     }
                     Op::JumpBackward => {
+                        fast_lane!(pc - 1);
                         pc = ins.arg as usize;
                         finalize_point!();
                         // Tier 2: a hot loop continues compiled from its header (OSR).
@@ -770,6 +858,9 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                     Op::ForIter => {
                         // CPython specialises FOR_ITER by iterator type, and which way
                         // it runs decides STOP_ITERATION events; see instrumented.rs.
+                        // Only the monitoring build's counter emulation mutates it.
+                        #[cfg_attr(not(feature = "monitoring"), allow(unused_mut))]
+                        let mut ins = cur_ins!();
                         #[cfg(feature = "monitoring")]
                         let kind = crate::interp::instrumented::for_iter_kind(code_ref, pc - 1, &mut ins, st.peek(1));
                         #[cfg(not(feature = "monitoring"))]
@@ -889,7 +980,18 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                         tri!(crate::interp::ops::dict_update(vm, &d, &other, Some(&callee)));
                     }
                     Op::UnpackSequence => {
+                        fast_lane!(pc - 1);
                         let seq = st.pop();
+                        // An exact-size tuple (the common `a, b = pair`): push its
+                        // items directly, with no intermediate Vec.
+                        if let Some(t) = seq.as_tuple() {
+                            if t.len() == ins.arg as usize {
+                                for v in t.iter().rev() {
+                                    st.push(v.clone());
+                                }
+                                continue 'next;
+                            }
+                        }
                         let items = tri!(crate::interp::ops::unpack(vm, &seq, ins.arg as usize, None));
                         for v in items.into_iter().rev() {
                             st.push(v);
@@ -975,6 +1077,7 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                         st.push(func);
                     }
                     Op::Call | Op::CallKw => {
+                        fast_lane!(pc - 1);
                         let (argc, kwnames) = if ins.op == Op::CallKw {
                             (ins.arg as usize, Some(st.pop()))
                         } else {
@@ -998,7 +1101,7 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                                     // (the stack top drops below it next).
                                     let func = unsafe { std::ptr::read(st.top.sub(argc + 2)) };
                                     if kind == crate::interp::ops::DirectCall::Exact {
-                                        crate::interp::call::push_simple_frame(vm, func, nargs, st.top);
+                                        let _ = crate::interp::call::push_simple_frame(vm, func, nargs, st.top);
                                     } else {
                                         crate::interp::call::push_frame_with_defaults(vm, func, nargs, st.top);
                                     }
@@ -1021,7 +1124,7 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                                         st.set(argc + 2, obj.clone());
                                         st.set(argc + 1, obj);
                                         if kind == crate::interp::ops::DirectCall::Exact {
-                                            crate::interp::call::push_simple_frame(vm, init, argc + 1, st.top);
+                                            let _ = crate::interp::call::push_simple_frame(vm, init, argc + 1, st.top);
                                         } else {
                                             crate::interp::call::push_frame_with_defaults(vm, init, argc + 1, st.top);
                                         }
@@ -1062,10 +1165,13 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                         finalize_point!();
                     }
                     Op::ReturnValue => {
+                        fast_lane!(pc - 1);
                         let v = st.pop();
                         sync!();
-                        let (entry, init) = (vm.frames[fidx].entry, vm.frames[fidx].init);
-                        crate::interp::call::pop_frame(vm);
+                        // SAFETY: `f` is frame `fidx`, still on the stack (see `sync!`).
+                        let (entry, init) = unsafe { ((*f).entry, (*f).init) };
+                        // SAFETY: the running frame is the top one.
+                        unsafe { crate::interp::call::pop_frame_at(vm, f) };
                         if entry {
                             return Ok(Exit::Return(v));
                         }
@@ -1078,7 +1184,9 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                             }
                             continue 'frame;
                         }
-                        let caller = &mut vm.frames[fidx];
+                        // SAFETY: frame fidx (the caller) is on the stack, below the
+                        // one just popped, and nothing else refers to it.
+                        let caller = unsafe { &mut *vm.frames.ptr(fidx) };
                         // SAFETY: the caller's stack has room for the result: its CALL
                         // popped more than one value.
                         unsafe {
@@ -1313,6 +1421,35 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
             err = Some(PyErr::Obj(exc));
         }
     }
+}
+
+/// `opaque(x)` is `x`, passed through an empty asm statement: the optimiser cannot see
+/// that it is unchanged, so nothing computed from it is treated as loop-invariant. Costs
+/// no instruction.
+trait Opaque: Sized {
+    fn opaque(self) -> Self;
+}
+
+macro_rules! impl_opaque {
+    ($($t:ty),*) => {$(
+        impl Opaque for $t {
+            #[inline(always)]
+            // The register only appears in a comment: its width does not matter.
+            #[allow(asm_sub_register)]
+            fn opaque(mut self) -> Self {
+                // SAFETY: the asm is empty: it reads and writes no memory and leaves the
+                // register as it was. Not `pure`, so it is not hoisted out of a loop.
+                unsafe { std::arch::asm!("/* {0} */", inout(reg) self, options(nomem, nostack, preserves_flags)) };
+                self
+            }
+        }
+    )*};
+}
+impl_opaque!(u32, *mut Value);
+
+#[inline(always)]
+fn opaque<T: Opaque>(x: T) -> T {
+    x.opaque()
 }
 
 /// Truth of a POP_JUMP_IF operand (normally already a bool from TO_BOOL).

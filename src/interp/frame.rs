@@ -294,6 +294,15 @@ impl FrameStack {
         self.len += 1;
     }
 
+    /// Frame `i` (which must be below `len()`), as a pointer that stays valid until it
+    /// is popped (frames never move). No bounds check: for the interpreter, which
+    /// keeps the index of its running frame.
+    #[inline(always)]
+    pub fn ptr(&self, i: usize) -> *mut Frame {
+        debug_assert!(i < self.len, "frame index out of range");
+        self.slot(i)
+    }
+
     /// The top frame, as a pointer that stays valid until it is popped (frames never
     /// move).
     #[inline(always)]

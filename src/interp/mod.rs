@@ -2,6 +2,7 @@
 
 pub mod call;
 pub mod eval;
+pub mod fast;
 pub mod frame;
 pub mod generator;
 pub mod instrumented;

@@ -47,32 +47,43 @@ pub fn mapping_del(vm: &mut Vm, mapping: &Value, name: &Value) -> PyResult<()> {
 /// unchanged (and the globals' one, which says the name is still not global).
 #[inline]
 pub fn load_global(vm: &mut Vm, frame: &Frame, code: &CodeObj, ins: Instr) -> PyResult<Value> {
+    match cached_global(vm, frame, code, ins) {
+        Some(v) => Ok(v),
+        None => load_global_miss(vm, frame.globals.downcast::<DictObj>().expect("globals dict"), code, ins),
+    }
+}
+
+/// LOAD_GLOBAL's cache hit alone (see `load_global`).
+#[inline(always)]
+pub fn cached_global(vm: &Vm, frame: &Frame, code: &CodeObj, ins: Instr) -> Option<Value> {
     let globals = frame.globals.downcast::<DictObj>().expect("globals dict");
     let cache = &code.caches[ins.cache as usize];
     let c = cache.get();
     {
-        // One borrow of the globals' table for the version check and the read.
-        let gt = globals.table();
+        // One look at the globals' table for the version check and the read.
+        // SAFETY: the tables are only read, and cloning a value runs no code.
+        let gt = unsafe { globals.table_unguarded() };
         if c.version == gt.keys_version() + 1 {
             if c.aux == 0 {
                 if let Some(e) = gt.entries().get(c.index as usize) {
                     if !e.key.is_null() {
-                        return Ok(e.value.clone());
+                        return Some(e.value.clone());
                     }
                 }
             } else {
-                let bt = vm.builtins_dict().table();
+                // SAFETY: as above.
+                let bt = unsafe { vm.builtins_dict().table_unguarded() };
                 if c.version2 == bt.keys_version() + 1 {
                     if let Some(e) = bt.entries().get(c.index as usize) {
                         if !e.key.is_null() {
-                            return Ok(e.value.clone());
+                            return Some(e.value.clone());
                         }
                     }
                 }
             }
         }
     }
-    load_global_miss(vm, globals, code, ins)
+    None
 }
 
 /// LOAD_GLOBAL's cache miss: the full look-up, refilling the cache.
@@ -160,17 +171,10 @@ pub fn direct_init(vm: &mut Vm, t: &TypeObj, argc: usize) -> Option<(Value, Dire
 #[inline]
 pub fn property_getter(vm: &mut Vm, owner: &Value, name: &Value) -> Option<Value> {
     let inst = owner.downcast::<InstanceObj>()?;
-    let t = inst.cls.downcast::<TypeObj>()?;
+    let t = inst.class();
     let prop = vm.lookup_type_attr(t, name)?;
     let fget = prop.downcast::<PropertyObj>()?.fget.clone();
     (fget.downcast::<FunctionObj>().map(|f| direct_call(f, 1)) == Some(DirectCall::Exact)).then_some(fget)
-}
-
-/// An instance's attribute dict (`InstanceObj::dict`, inlined into the attribute
-/// caches' hit paths: the method is not `#[inline]` and lives in another codegen unit).
-#[inline(always)]
-fn inst_dict(inst: &InstanceObj) -> &DictObj {
-    inst.dict.downcast().expect("instance dict")
 }
 
 /// LOAD_ATTR (attribute form) with the instance-attribute cache.
@@ -191,14 +195,14 @@ pub fn load_attr(vm: &mut Vm, code: &CodeObj, ins: Instr, owner: &Value, name: &
         return vm.getattr(owner, name);
     };
     let cache = &code.caches[ins.cache as usize];
-    let t = inst.cls.downcast::<TypeObj>().expect("instance type");
+    let t = inst.class();
     let c = cache.get();
     if c.version == t.version() {
-        if let Some(v) = inst_dict(inst).value_at_if_key(c.index as usize, name) {
+        if let Some(v) = inst.dict().value_at_if_key(c.index as usize, name) {
             return Ok(v);
         }
     } else if instance_attr_cacheable(vm, t, name, false) {
-        let d = inst_dict(inst);
+        let d = inst.dict();
         if let Some(v) = d.value_at_if_key(c.index as usize, name) {
             cache.set(CacheEntry { version: t.version(), ..c });
             return Ok(v);
@@ -218,16 +222,21 @@ pub fn load_attr(vm: &mut Vm, code: &CodeObj, ins: Instr, owner: &Value, name: &
 /// the same check, so a site that sees both stays correct.
 #[inline]
 fn module_attr(vm: &mut Vm, code: &CodeObj, ins: Instr, owner: &Value, m: &ModuleObj, name: &Value) -> PyResult<Value> {
-    let cache = &code.caches[ins.cache as usize];
-    let c = cache.get();
-    let d = m.dict.downcast::<DictObj>().expect("module dict");
-    if let Some(v) = d.value_at_if_key(c.index as usize, name) {
+    if let Some(v) = cached_module_attr(code, ins, m, name) {
         return Ok(v);
     }
-    if let Some(ix) = d.index_of_str(name) {
-        cache.set(CacheEntry { index: ix as u32, ..c });
+    let cache = &code.caches[ins.cache as usize];
+    if let Some(ix) = m.dict().index_of_str(name) {
+        cache.set(CacheEntry { index: ix as u32, ..cache.get() });
     }
     vm.getattr(owner, name)
+}
+
+/// The module-attribute cache's hit path alone (see `module_attr`).
+#[inline(always)]
+pub fn cached_module_attr(code: &CodeObj, ins: Instr, m: &ModuleObj, name: &Value) -> Option<Value> {
+    let c = code.caches[ins.cache as usize].get();
+    m.dict().value_at_if_key(c.index as usize, name)
 }
 
 /// LOAD_ATTR's method form on an instance whose class defines `name` as a Python
@@ -236,12 +245,12 @@ fn module_attr(vm: &mut Vm, code: &CodeObj, ins: Instr, owner: &Value, m: &Modul
 #[inline]
 pub fn instance_method(vm: &mut Vm, owner: &Value, name: &Value) -> Option<Value> {
     let inst = owner.downcast::<InstanceObj>()?;
-    let t = inst.cls.downcast::<TypeObj>()?;
+    let t = inst.class();
     if t.flags.get().contains(crate::objects::class::TypeFlags::CUSTOM_GETATTRIBUTE) {
         return None;
     }
     let f = vm.lookup_type_attr(t, name)?;
-    if !f.is::<FunctionObj>() || inst_dict(inst).get_str(name).is_some() {
+    if !f.is::<FunctionObj>() || inst.dict().get_str(name).is_some() {
         return None;
     }
     Some(f)
@@ -250,13 +259,18 @@ pub fn instance_method(vm: &mut Vm, owner: &Value, name: &Value) -> Option<Value
 /// The instance-attribute cache's hit path alone (see `load_attr`).
 #[inline(always)]
 pub fn cached_instance_attr(code: &CodeObj, ins: Instr, owner: &Value, name: &Value) -> Option<Value> {
+    let (d, ix) = cached_instance_entry(code, ins, owner)?;
+    d.value_at_if_key(ix, name)
+}
+
+/// The instance dict of `owner` and the entry index the instance-attribute cache
+/// gives, when the cache is valid for the owner's type (the entry must still be checked
+/// to hold the name).
+#[inline(always)]
+pub fn cached_instance_entry<'a>(code: &CodeObj, ins: Instr, owner: &'a Value) -> Option<(&'a DictObj, usize)> {
     let inst = owner.downcast::<InstanceObj>()?;
     let c = code.caches[ins.cache as usize].get();
-    let t = inst.cls.downcast::<TypeObj>()?;
-    if c.version != t.version() {
-        return None;
-    }
-    inst_dict(inst).value_at_if_key(c.index as usize, name)
+    (c.version == inst.class().version()).then(|| (inst.dict(), c.index as usize))
 }
 
 /// STORE_ATTR with the instance-attribute cache (see `load_attr`): a hit replaces the
@@ -265,12 +279,12 @@ pub fn cached_instance_attr(code: &CodeObj, ins: Instr, owner: &Value, name: &Va
 pub fn store_attr(vm: &mut Vm, code: &CodeObj, ins: Instr, owner: &Value, name: &Value, value: Value) -> PyResult<()> {
     let Some(inst) = owner.downcast::<InstanceObj>() else { return vm.setattr(owner, name, value) };
     let cache = &code.caches[ins.cache as usize];
-    let t = inst.cls.downcast::<TypeObj>().expect("instance type");
+    let t = inst.class();
     let c = cache.get();
     let mut value = value;
     let hit_version = c.version == t.version();
     if hit_version || instance_attr_cacheable(vm, t, name, true) {
-        match inst_dict(inst).replace_at_if_key(c.index as usize, name, value) {
+        match inst.dict().replace_at_if_key(c.index as usize, name, value) {
             Ok(old) => {
                 if !hit_version {
                     cache.set(CacheEntry { version: t.version(), ..c });
@@ -280,7 +294,7 @@ pub fn store_attr(vm: &mut Vm, code: &CodeObj, ins: Instr, owner: &Value, name: 
             }
             Err(back) => value = back,
         }
-        let d = inst_dict(inst);
+        let d = inst.dict();
         if let Some(ix) = d.index_of_str(name) {
             cache.set(CacheEntry { version: t.version(), version2: 0, index: ix as u32, aux: 0 });
             if let Ok(old) = d.replace_at_if_key(ix, name, value) {
@@ -292,7 +306,7 @@ pub fn store_attr(vm: &mut Vm, code: &CodeObj, ins: Instr, owner: &Value, name: 
     }
     vm.setattr(owner, name, value)?;
     if instance_attr_cacheable(vm, t, name, true) {
-        if let Some(ix) = inst_dict(inst).index_of_str(name) {
+        if let Some(ix) = inst.dict().index_of_str(name) {
             cache.set(CacheEntry { version: t.version(), version2: 0, index: ix as u32, aux: 0 });
         }
     }
@@ -604,30 +618,82 @@ pub fn call_function_ex(vm: &mut Vm, callable: &Value, args: &Value, kwargs: &Va
 /// (division by zero, negative shift counts). Results equal `int.rs`'s.
 #[inline(always)]
 pub fn small_int_binop(op: u32, a: i64, b: i64) -> Option<Value> {
+    match small_int_result(op, a, b) {
+        Some(r) => Some(Value::int(r)),
+        // A product of two 48-bit ints may exceed an i64.
+        None if matches!(op, 5 | 18) => Some(crate::objects::int::small_mul(a, b)),
+        None => None,
+    }
+}
+
+/// `small_int_binop`'s result as an i64, which may exceed 48 bits (then it is a heap
+/// int); None also for a product beyond an i64.
+#[inline(always)]
+pub fn small_int_result(op: u32, a: i64, b: i64) -> Option<i64> {
     // The in-place forms (13..=25) behave as the plain ones on ints.
     Some(match op {
-        0 | 13 => crate::objects::int::small_add(a, b),
-        10 | 23 => crate::objects::int::small_sub(a, b),
-        5 | 18 => crate::objects::int::small_mul(a, b),
+        // |a|,|b| < 2**47 cannot overflow an i64.
+        0 | 13 => a + b,
+        10 | 23 => a - b,
+        5 | 18 => a.checked_mul(b)?,
         // Bitwise results of two 48-bit two's-complement values fit 48 bits.
-        1 | 14 => Value::small_int(a & b),
-        7 | 20 => Value::small_int(a | b),
-        12 | 25 => Value::small_int(a ^ b),
+        1 | 14 => a & b,
+        7 | 20 => a | b,
+        12 | 25 => a ^ b,
         6 | 19 if b != 0 => {
             // Python's modulo takes the sign of the divisor; |result| < |b|.
             let r = a % b;
-            Value::small_int(if r != 0 && (r ^ b) < 0 { r + b } else { r })
+            if r != 0 && (r ^ b) < 0 { r + b } else { r }
         }
         2 | 15 if b != 0 => {
-            // Floor division; -2**47 // -1 leaves 48 bits, so Value::int.
+            // Floor division; -2**47 // -1 leaves 48 bits.
             let q = a / b;
-            Value::int(if a % b != 0 && (a ^ b) < 0 { q - 1 } else { q })
+            if a % b != 0 && (a ^ b) < 0 { q - 1 } else { q }
         }
-        9 | 22 if b >= 0 => Value::small_int(if b >= 64 { a >> 63 } else { a >> b }),
-        // |a| < 2**47, so a << 16 fits an i64; Value::int boxes what exceeds 48 bits.
-        3 | 16 if (0..=16).contains(&b) => Value::int(a << b),
+        9 | 22 if b >= 0 => if b >= 64 { a >> 63 } else { a >> b },
+        // |a| < 2**47, so a << 16 fits an i64.
+        3 | 16 if (0..=16).contains(&b) => a << b,
         _ => return None,
     })
+}
+
+/// BINARY_OP on two floats without a call (`+ - * /`, the division by nonzero), or
+/// None.
+#[inline(always)]
+pub fn float_binop(op: u32, a: f64, b: f64) -> Option<Value> {
+    Some(Value::float(match op {
+        0 | 13 => a + b,
+        10 | 23 => a - b,
+        5 | 18 => a * b,
+        11 | 24 if b != 0.0 => a / b,
+        _ => return None,
+    }))
+}
+
+/// COMPARE_OP on two small ints or two floats, which needs no call: the truth of
+/// `lhs op rhs` (`op` is the argument's comparison, `arg >> 5`), or None for other
+/// operands. Float comparisons are IEEE's, as Python's.
+#[inline(always)]
+pub fn fast_compare(op: u32, lhs: &Value, rhs: &Value) -> Option<bool> {
+    macro_rules! test {
+        ($a:expr, $b:expr) => {
+            Some(match op {
+                0 => $a < $b,
+                1 => $a <= $b,
+                2 => $a == $b,
+                3 => $a != $b,
+                4 => $a > $b,
+                _ => $a >= $b,
+            })
+        };
+    }
+    if let (Some(a), Some(b)) = (lhs.as_small_int(), rhs.as_small_int()) {
+        return test!(a, b);
+    }
+    if let (Some(a), Some(b)) = (lhs.as_float(), rhs.as_float()) {
+        return test!(a, b);
+    }
+    None
 }
 
 #[cfg(test)]

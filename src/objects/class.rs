@@ -245,7 +245,8 @@ unsafe impl PyObject for InstanceObj {
 }
 
 pub fn new_instance(cls: Value) -> Value {
-    let finalized = cls.downcast::<TypeObj>().is_some_and(|t| t.flags.get().contains(TypeFlags::HAS_FINALIZER));
+    // `InstanceObj::class` relies on this check.
+    let finalized = cls.downcast::<TypeObj>().expect("an instance's class is a type").flags.get().contains(TypeFlags::HAS_FINALIZER);
     let v = alloc(InstanceObj { header: ObjHeader::new(ObjKind::Instance), cls, dict: crate::objects::dict::new_dict() });
     if finalized {
         v.header().expect("instance").set_needs_finalizer(true);
@@ -254,7 +255,18 @@ pub fn new_instance(cls: Value) -> Value {
 }
 
 impl InstanceObj {
+    #[inline(always)]
     pub fn dict(&self) -> &DictObj {
-        self.dict.downcast().expect("instance dict")
+        // SAFETY: `new_instance`, the only constructor, stores a new dict, and the field
+        // is never replaced.
+        unsafe { self.dict.downcast_unchecked() }
+    }
+
+    /// The instance's class (`cls` as a type).
+    #[inline(always)]
+    pub fn class(&self) -> &TypeObj {
+        // SAFETY: `new_instance`, the only constructor, checks that `cls` is a type, and
+        // the field is never replaced.
+        unsafe { self.cls.downcast_unchecked() }
     }
 }

@@ -308,6 +308,17 @@ impl DictObj {
         self.table.borrow()
     }
 
+    /// The table, with no borrow guard kept (`RefCell::try_borrow_unguarded`).
+    ///
+    /// # Safety
+    /// Nothing may borrow the table mutably while the reference lives: the caller only
+    /// reads, and runs no code that could change the dict meanwhile.
+    #[inline(always)]
+    pub unsafe fn table_unguarded(&self) -> &DictTable {
+        // SAFETY: the caller's guarantee.
+        unsafe { self.table.try_borrow_unguarded() }.expect("dict table borrowed mutably")
+    }
+
     pub fn len(&self) -> usize {
         self.table.borrow().len()
     }
@@ -419,7 +430,9 @@ impl DictObj {
     /// the same order, so one index serves them all).
     #[inline(always)]
     pub fn value_at_if_key(&self, ix: usize, key: &Value) -> Option<Value> {
-        let t = self.table.borrow();
+        // SAFETY: the table is only read here, and cloning a value runs no code that
+        // could borrow it mutably while the reference lives.
+        let t = unsafe { self.table_unguarded() };
         let e = t.entries.get(ix)?;
         if e.key.is_same(key) { Some(e.value.clone()) } else { None }
     }
@@ -429,9 +442,15 @@ impl DictObj {
     /// entry does not match.
     #[inline(always)]
     pub fn replace_at_if_key(&self, ix: usize, key: &Value, value: Value) -> Result<Value, Value> {
+        self.replace_at_if_key_when(ix, key, value, |_| true)
+    }
+
+    /// `replace_at_if_key`, when also `ok` holds for the old value (only looked at).
+    #[inline(always)]
+    pub fn replace_at_if_key_when(&self, ix: usize, key: &Value, value: Value, ok: impl FnOnce(&Value) -> bool) -> Result<Value, Value> {
         let mut t = self.table.borrow_mut();
         match t.entries.get_mut(ix) {
-            Some(e) if e.key.is_same(key) => Ok(std::mem::replace(&mut e.value, value)),
+            Some(e) if e.key.is_same(key) && ok(&e.value) => Ok(std::mem::replace(&mut e.value, value)),
             _ => Err(value),
         }
     }

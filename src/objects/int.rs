@@ -56,18 +56,26 @@ impl IntRef<'_> {
 }
 
 impl Value {
-    /// An int from any i64.
-    #[inline]
+    /// An int from any i64 (inline: arithmetic fast paths end here; the heap int is
+    /// out of line).
+    #[inline(always)]
     pub fn int(i: i64) -> Value {
-        if Value::small_int_fits(i) { Value::small_int(i) } else { Value::big_int(BigInt::from(i)) }
+        if Value::small_int_fits(i) { Value::small_int(i) } else { Value::big_int_from_i128(i as i128) }
     }
 
+    #[inline(always)]
     pub fn int_from_i128(i: i128) -> Value {
         if i >= crate::value::SMALL_INT_MIN as i128 && i <= crate::value::SMALL_INT_MAX as i128 {
             Value::small_int(i as i64)
         } else {
-            Value::big_int(BigInt::from(i))
+            Value::big_int_from_i128(i)
         }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn big_int_from_i128(i: i128) -> Value {
+        Value::big_int(BigInt::from(i))
     }
 
     pub fn int_from_usize(u: usize) -> Value {
@@ -103,17 +111,17 @@ impl Value {
 }
 
 /// Adds two small ints (as i64), promoting on overflow.
-#[inline]
+#[inline(always)]
 pub fn small_add(a: i64, b: i64) -> Value {
     Value::int(a + b) // |a|,|b| < 2^47 cannot overflow i64
 }
 
-#[inline]
+#[inline(always)]
 pub fn small_sub(a: i64, b: i64) -> Value {
     Value::int(a - b)
 }
 
-#[inline]
+#[inline(always)]
 pub fn small_mul(a: i64, b: i64) -> Value {
     Value::int_from_i128(a as i128 * b as i128)
 }

@@ -31,6 +31,7 @@ pub fn new_module(name: Value, dict: Value) -> Value {
 }
 
 impl ModuleObj {
+    #[inline]
     pub fn dict(&self) -> &DictObj {
         self.dict.downcast().expect("module dict")
     }

@@ -290,6 +290,43 @@ pub fn enter_at_resume(vm: &mut Vm, f: *mut Frame) -> Option<PyResult<()>> {
     Some(finish_in_interpreter(vm, f, outcome))
 }
 
+/// The interpreter's fast lane (interp/fast.rs) runs calls itself: whether it may run
+/// this one (counting it, as `prepare` would) rather than leave the RESUME to
+/// `run_with`, which enters compiled code. It must leave when the code is compiled
+/// or this call makes it hot.
+#[inline(always)]
+pub fn lane_keeps_call(vm: &Vm, code: &CodeObj) -> bool {
+    if vm.tier2.mode == TierMode::Interp {
+        return true;
+    }
+    let rt = &code.runtime;
+    if rt.tier2.compiled.borrow().is_some() {
+        return false;
+    }
+    let hot = rt.hotness.get().saturating_add(1);
+    if hot > vm.tier2.threshold && !rt.tier2.rejected.get() {
+        return false;
+    }
+    rt.hotness.set(hot);
+    true
+}
+
+/// The same for a back-edge: the lane counts it unless it is the one that makes the
+/// code's loops hot, which `run_with` counts (`loop_is_hot`) before trying OSR.
+#[inline(always)]
+pub fn lane_keeps_backedge(vm: &Vm, code: &CodeObj) -> bool {
+    if vm.tier2.mode == TierMode::Interp {
+        return true;
+    }
+    let c = &code.runtime.tier2.backedges;
+    let n = c.get().wrapping_add(1);
+    if n == vm.tier2.osr_threshold {
+        return false;
+    }
+    c.set(n);
+    true
+}
+
 /// Counts a loop back-edge the interpreter took in `code`: true when the code's loops
 /// just got hot (then `enter_at_loop`).
 #[inline(always)]
