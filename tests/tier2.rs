@@ -88,7 +88,7 @@ fn hot_loops_in_functions_called_once_enter_compiled_code() {
         assert!(names.contains(f), "{f} not compiled:\n{}", auto.stats);
     }
     assert!(osr_entries(&auto.stats) >= 5, "{}", auto.stats);
-    assert!(stat_line(&auto.stats, "jit: deopts").contains("instrumentation changed: 1"), "{}", auto.stats);
+    assert!(stat_line(&auto.stats, "jit: deopts").contains("new live events: 1"), "{}", auto.stats);
     assert_eq!(osr_entries(&interp.stats), 0);
 }
 
@@ -109,4 +109,58 @@ fn nested_loops_kernel_enters_by_osr() {
     let stats = String::from_utf8_lossy(&auto.stderr).into_owned();
     assert!(stats.contains("jit: compiled: kernel"), "{stats}");
     assert!(osr_entries(&stats) >= 1, "{stats}");
+}
+
+/// Code with live events compiles with probes, and events toggled from callbacks
+/// mid-loop give exactly the expected deopts and recompiles: LINE probes first; a LINE
+/// callback switching JUMP on deopts once (new live events) and the loop re-enters a
+/// recompiled version by OSR; CALL switched on between calls invalidates at the next
+/// entry (OSR again); after restart_events and no events, the CALL version's probes
+/// are all dead and it is replaced once at entry (batched recompile, no deopt).
+#[test]
+fn events_toggled_from_callbacks_recompile_with_probes() {
+    let interp = run("probes.py", "interp");
+    let jit = run("probes.py", "jit");
+    assert_eq!(jit.stdout, interp.stdout);
+    assert!(jit.stdout.contains("('jump', "), "{}", jit.stdout);
+    let s = &jit.stats;
+    assert!(stat_line(s, "jit: compiled ").starts_with("jit: compiled 5 code objects (3 recompiles)"), "{s}");
+    assert_eq!(stat_line(s, "jit: compiled: "), "jit: compiled: loop, step, loop, loop, loop", "{s}");
+    assert_eq!(stat_line(s, "jit: deopts"), "jit: deopts: 1 (new live events: 1)", "{s}");
+    assert_eq!(stat_line(s, "jit: invalidations"), "jit: invalidations: 2, error exits: 0, osr entries: 2", "{s}");
+    assert!(
+        stat_line(s, "jit: probes").starts_with("jit: probes: 3 versions compiled with probes (16 probe sites), 1 batched recompiles"),
+        "{s}"
+    );
+}
+
+/// 10,000 toggle-and-recompile cycles of one function: every replaced version is
+/// freed (one version alive at the end), and memory stays flat.
+#[test]
+fn toggle_and_recompile_cycles_free_replaced_code() {
+    let interp = run("recompile_cycles.py", "interp");
+    let jit = run("recompile_cycles.py", "jit");
+    assert_eq!(jit.stdout, interp.stdout);
+    let s = &jit.stats;
+    assert!(stat_line(s, "jit: compiled ").starts_with("jit: compiled 10000 code objects (9999 recompiles)"), "{s}");
+    assert!(stat_line(s, "jit: probes").contains("5000 versions compiled with probes"), "{s}");
+    assert!(stat_line(s, "jit: probes").ends_with(", 1 versions alive"), "{s}");
+}
+
+/// Monitoring conformance programs (which the conformance suite runs under both tiers
+/// with identical output) really run compiled code with probes under `--tier jit`.
+#[test]
+fn conformance_programs_with_events_compile_with_probes() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance/monitoring");
+    for program in ["branch_boolean_operators.py", "branch_for_loops.py", "branch_while_loops.py", "call_python_from_c_builtins.py"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_monjit"))
+            .args(["run", "--tier", "jit", "--jit-stats"])
+            .arg(dir.join(program))
+            .output()
+            .expect("run monjit");
+        let stats = String::from_utf8_lossy(&out.stderr).into_owned();
+        let line = stat_line(&stats, "jit: probes: ");
+        let n: u64 = line["jit: probes: ".len()..].split(' ').next().and_then(|n| n.parse().ok()).unwrap_or(0);
+        assert!(n > 0, "{program}: no version compiled with probes:\n{stats}");
+    }
 }

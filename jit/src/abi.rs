@@ -123,7 +123,24 @@ pub struct Helpers {
     pub unbound_local: unsafe extern "C" fn(Ctx, FramePtr, u32, u32) -> u64,
     /// Runs pending finalizers (the frame is synced).
     pub run_finalizers: unsafe extern "C" fn(Ctx, FramePtr),
-    /// The instrumentation version changed: 0 if this compiled code is still valid for
-    /// the frame's code (it then accepts the new version), 1 if it must deoptimise.
-    pub revalidate: unsafe extern "C" fn(Ctx, FramePtr) -> u64,
+    /// The code's live-instrumentation version moved away from the one this compiled
+    /// version accepted (`state` is `Target::probe_state`): 0 if its probes still
+    /// cover every live event (it then accepts the new version and updates its probe
+    /// flags), 1 if it must deoptimise.
+    pub revalidate: unsafe extern "C" fn(Ctx, FramePtr, *const u8) -> u64,
+    /// LINE (the previous instruction being `prev`) and INSTRUCTION events before
+    /// instruction `index`, as live now; 0 or [`EXIT_ERROR`]. The frame's `last_pc`
+    /// is `index`. Never deoptimises itself: compiled code checks the live version
+    /// at every successor of a `pre` probe.
+    pub probe_pre: unsafe extern "C" fn(Ctx, FramePtr, *const u8, u32, u32) -> u64,
+    /// The jump/branch event of instruction `index` (JUMP, BRANCH_LEFT, BRANCH_RIGHT)
+    /// from `src` to `dest`, if live now; 0 or [`EXIT_ERROR`].
+    pub probe_jump: unsafe extern "C" fn(Ctx, FramePtr, *const u8, u32, u32, u32) -> u64,
+    /// CALL whose CALL event was live when compiled: as `call`, firing CALL (and
+    /// C_RETURN/C_RAISE for callees that are not Python functions) if live now.
+    pub call_probed: unsafe extern "C" fn(Ctx, FramePtr, u32, u32, u32) -> u64,
+    /// FOR_ITER whose BRANCH_LEFT was live when compiled: as `for_iter`, but when the
+    /// event is live now it runs the instrumented (never specialised) step; the
+    /// BRANCH_LEFT itself is a `probe_jump` on the item edge.
+    pub for_iter_probed: unsafe extern "C" fn(Ctx, FramePtr, u32, u64) -> u64,
 }

@@ -114,7 +114,7 @@ mod tests {
     use super::*;
 
     fn func(instrs: Vec<Inst>, nlocals: u32, stack_size: u32) -> Function {
-        Function { name: "t".into(), instrs, entry: 0, nlocals, stack_size }
+        Function { name: "t".into(), instrs, entry: 0, nlocals, stack_size, probes: Vec::new() }
     }
 
     #[test]

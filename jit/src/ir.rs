@@ -121,6 +121,22 @@ impl Inst {
     }
 }
 
+/// The sys.monitoring probes compiled at one instruction (see `abi::Helpers::probe_pre`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Probe {
+    /// LINE and/or INSTRUCTION events: `probe_pre` runs before the instruction.
+    pub pre: bool,
+    /// The instruction's own event (CALL, JUMP, BRANCH_*, PY_RETURN): fired where the
+    /// interpreter's `INSTRUMENTED_*` arm fires it.
+    pub event: bool,
+}
+
+impl Probe {
+    pub fn any(&self) -> bool {
+        self.pre || self.event
+    }
+}
+
 /// One function to compile.
 #[derive(Clone, Debug)]
 pub struct Function {
@@ -133,4 +149,13 @@ pub struct Function {
     pub nlocals: u32,
     /// Value-stack slots the frame has.
     pub stack_size: u32,
+    /// Probes per instruction (empty: none anywhere). Each probe is guarded by its
+    /// byte in `Target::probe_flags` (`2 * i` for `pre`, `2 * i + 1` for `event`).
+    pub probes: Vec<Probe>,
+}
+
+impl Function {
+    pub fn probe(&self, i: u32) -> Probe {
+        self.probes.get(i as usize).copied().unwrap_or_default()
+    }
 }

@@ -318,6 +318,13 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                             crate::monitoring::events::PY_RESUME
                         };
                         tri!(crate::monitoring::fire::fire_at(vm, &code_ref_v!(), pc - 1, ev, &[]));
+                        // Tier 2: compiled code carries probes for what is live.
+                        if vm.tier2.mode != crate::tier2::TierMode::Interp {
+                            if let Some(r) = crate::tier2::enter_at_resume(vm, f) {
+                                pending = r.err();
+                                continue 'frame;
+                            }
+                        }
                         fast_lane!(pc);
                     }
                     // ---- sys.monitoring: see interp/instrumented.rs.

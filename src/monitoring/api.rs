@@ -289,16 +289,9 @@ pub fn set_local_events_raw(vm: &mut Vm, tool: i64, code: &Value, set: i64) -> P
         true
     });
     if changed {
-        if vm.tier2.mode != crate::tier2::TierMode::Interp {
-            // Compiled code of `c` (a frame running it, or its next call) notices a
-            // change only through the VM-wide version; other code on the stack is
-            // brought up to date so that its compiled frames stay valid.
-            vm.monitoring.version += 1;
-            super::instrument::force_instrument(&vm.monitoring, c);
-            super::instrument::instrument_running(vm);
-        } else {
-            super::instrument::force_instrument(&vm.monitoring, c);
-        }
+        // Only `c` changes: its live version moves, which is what compiled code of
+        // `c` (a frame running it, or its next call) watches; nothing else is touched.
+        super::instrument::force_instrument(&vm.monitoring, c);
     }
     Ok(())
 }

@@ -117,6 +117,32 @@ impl CodeMonitoring {
         self.base[i]
     }
 
+    /// The instruction's own event is instrumented at `i` (its `INSTRUMENTED_*` twin).
+    pub fn event_on(&self, i: usize) -> bool {
+        self.layers[Layer::Event as usize].on[i]
+    }
+
+    /// A LINE event is instrumented at `i`.
+    pub fn line_on(&self, i: usize) -> bool {
+        self.layers[Layer::Line as usize].on[i]
+    }
+
+    /// An INSTRUCTION event is instrumented at `i`.
+    pub fn instruction_on(&self, i: usize) -> bool {
+        self.layers[Layer::Instruction as usize].on[i]
+    }
+
+    /// The live version (see [`LiveEvents::version`]).
+    pub fn live_version(&self) -> u64 {
+        self.live_version
+    }
+
+    /// Where the live version lives: the data is boxed and never replaced, so
+    /// compiled code can compare it through this address.
+    pub fn live_version_ptr(&self) -> *const u64 {
+        &self.live_version
+    }
+
     /// The opcode under the INSTRUCTION layer (what INSTRUMENTED_INSTRUCTION runs).
     pub fn event_layer_op(&self, i: usize) -> Op {
         if self.layers[Layer::Event as usize].on[i] { twin(self.base[i]) } else { self.base[i] }

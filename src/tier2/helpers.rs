@@ -73,6 +73,10 @@ pub static HELPERS: Helpers = Helpers {
     unbound_local,
     run_finalizers,
     revalidate,
+    probe_pre,
+    probe_jump,
+    call_probed,
+    for_iter_probed,
 };
 
 /// The VM, frame and context of a helper call.
@@ -232,21 +236,192 @@ unsafe extern "C" fn run_finalizers(ctx: Ctx, frame: FramePtr) {
     vm.run_pending_finalizers();
 }
 
-unsafe extern "C" fn revalidate(ctx: Ctx, frame: FramePtr) -> u64 {
-    // SAFETY: see `parts`.
+/// The probe state compiled code passes to `revalidate` and the probes.
+///
+/// # Safety
+/// `state` must be `Target::probe_state` of the compiled version running the frame;
+/// the frame's runner holds that version (an `Rc`), so it outlives the call.
+unsafe fn probe_state<'a>(state: *const u8) -> &'a super::ProbeState {
+    // SAFETY: the caller's guarantee.
+    unsafe { &*(state as *const super::ProbeState) }
+}
+
+unsafe extern "C" fn revalidate(ctx: Ctx, frame: FramePtr, state: *const u8) -> u64 {
+    // SAFETY: see `parts` and `probe_state`.
     let (vm, frame, _) = unsafe { parts(ctx, frame) };
+    let state = unsafe { probe_state(state) };
     let code = frame.code();
-    let compiled = code.runtime.tier2.compiled.borrow().clone();
-    let valid = match &compiled {
-        Some(c) if c.accepted_version.get() != vm.monitoring.version => super::revalidate(vm, code, c),
-        // This frame may run a version that was already replaced: it is stale.
-        _ => false,
-    };
-    if valid {
+    if state.sync(code) {
         0
     } else {
-        vm.tier2.stats.count_deopt("instrumentation changed");
+        super::invalidate(vm, code, state);
+        vm.tier2.stats.count_deopt("new live events");
         1
+    }
+}
+
+/// After a probe ran callbacks: if they changed this code's live instrumentation,
+/// bring the probe bytes up to date at once (so the next probe of this instruction,
+/// or a DISABLEd one, sees it). A change this version cannot cover is left unaccepted:
+/// the live-version check that follows the probe deoptimises.
+fn after_probe(code: &CodeObj, state: &super::ProbeState) {
+    let live = code.runtime.monitoring.borrow().as_ref().map(|d| d.live_version());
+    if live != Some(state.accepted.get()) {
+        state.sync(code);
+    }
+}
+
+/// LINE and INSTRUCTION before instruction `index`, exactly as the interpreter's
+/// INSTRUMENTED_LINE / INSTRUMENTED_INSTRUCTION arms run them: which layers fire is
+/// read now, after each callback.
+unsafe extern "C" fn probe_pre(ctx: Ctx, frame: FramePtr, state: *const u8, index: u32, prev: u32) -> u64 {
+    use crate::bytecode::Op;
+    // SAFETY: see `parts` and `probe_state`.
+    let (vm, frame, ec) = unsafe { parts(ctx, frame) };
+    let state = unsafe { probe_state(state) };
+    let code = frame.code();
+    let code_v = Value::clone(&frame.code_ref);
+    let i = index as usize;
+    // A layer that uncovers FOR_ITER pauses its counter, as in the interpreter.
+    let pause = |op: Op| {
+        if op == Op::ForIter {
+            let mut ins = code.instr(i);
+            crate::interp::instrumented::pause_counter(code, i, &mut ins);
+        }
+    };
+    let mut op = code.instr(i).op;
+    if op == Op::InstrumentedLine {
+        op = match crate::monitoring::fire::fire_line(vm, &code_v, i, prev as usize) {
+            Ok(op) => op,
+            Err(e) => return fail(ec, e),
+        };
+        pause(op);
+    }
+    if op == Op::InstrumentedInstruction {
+        op = match crate::monitoring::fire::fire_instruction(vm, &code_v, i) {
+            Ok(op) => op,
+            Err(e) => return fail(ec, e),
+        };
+        pause(op);
+    }
+    after_probe(code, state);
+    0
+}
+
+/// The JUMP / BRANCH_LEFT / BRANCH_RIGHT event of instruction `index`, if live (for a
+/// FOR_ITER: if `for_iter_probed` ran it instrumented). A callback error is raised at
+/// the destination, as the interpreter's `tri_jump!`.
+unsafe extern "C" fn probe_jump(ctx: Ctx, frame: FramePtr, state: *const u8, index: u32, src: u32, dest: u32) -> u64 {
+    use crate::bytecode::Op;
+    // SAFETY: see `parts` and `probe_state`.
+    let (vm, frame, ec) = unsafe { parts(ctx, frame) };
+    let state = unsafe { probe_state(state) };
+    let code = frame.code();
+    let i = index as usize;
+    let ins = code.base_instr(i);
+    let live = if ins.op == Op::ForIter {
+        std::mem::take(&mut ec.for_iter_instrumented)
+    } else {
+        code.runtime.monitoring.borrow().as_ref().is_some_and(|d| d.event_on(i))
+    };
+    if !live {
+        return 0;
+    }
+    let Some(event) = crate::monitoring::instrument::event_for(ins.op, ins.arg) else { return 0 };
+    let code_v = Value::clone(&frame.code_ref);
+    if let Err(e) = crate::monitoring::fire::fire_jump(vm, &code_v, i, event, src as usize, dest as usize) {
+        vm.error_pc = Some(dest);
+        return fail(ec, e);
+    }
+    after_probe(code, state);
+    0
+}
+
+/// FOR_ITER compiled with its BRANCH_LEFT live: the interpreter's
+/// INSTRUMENTED_FOR_ITER step while the event is live, the plain one otherwise.
+unsafe extern "C" fn for_iter_probed(ctx: Ctx, frame: FramePtr, index: u32, it: u64) -> u64 {
+    // SAFETY: see `parts`; the iterator is borrowed from compiled code's stack.
+    let (vm, frame_ref, ec) = unsafe { parts(ctx, frame) };
+    let i = index as usize;
+    let live = frame_ref.code().runtime.monitoring.borrow().as_ref().is_some_and(|d| d.event_on(i));
+    ec.for_iter_instrumented = live;
+    if !live {
+        // SAFETY: the same arguments compiled code passed.
+        return unsafe { for_iter(ctx, frame, index, it) };
+    }
+    let it = std::mem::ManuallyDrop::new(unsafe { Value::from_raw(it) });
+    let code_v = Value::clone(&frame_ref.code_ref);
+    match crate::interp::instrumented::instrumented_for_iter(vm, &code_v, i, &it) {
+        Ok(Some(v)) => v.into_raw(),
+        Ok(None) => abi::ITER_EXHAUSTED,
+        Err(e) => fail(ec, e),
+    }
+}
+
+/// CALL compiled with its CALL event live: the interpreter's INSTRUMENTED_CALL arm
+/// while the event is live (CALL, then C_RETURN/C_RAISE around a callee that is not
+/// a Python function), the plain CALL otherwise.
+unsafe extern "C" fn call_probed(ctx: Ctx, frame: FramePtr, index: u32, argc: u32, base: u32) -> u64 {
+    // SAFETY: see `parts`.
+    let (vm, frame_ref, ec) = unsafe { parts(ctx, frame) };
+    let i = index as usize;
+    if !frame_ref.code().runtime.monitoring.borrow().as_ref().is_some_and(|d| d.event_on(i)) {
+        // SAFETY: the same arguments compiled code passed.
+        return unsafe { call(ctx, frame, index, argc, base) };
+    }
+    let n = argc as usize;
+    // SAFETY: compiled code wrote the argc + 2 operands there (see `call`).
+    let ops = unsafe { frame_ref.stack_base().add(base as usize) };
+    // SAFETY (all accesses to `ops[k]` below): k < argc + 2, initialised slots.
+    unsafe {
+        expand_bound_method(ops);
+        let callable = (*ops).clone();
+        let arg0 = if !(*ops.add(1)).is_null() {
+            (*ops.add(1)).clone()
+        } else if n > 0 {
+            (*ops.add(2)).clone()
+        } else {
+            vm.monitoring.missing.clone()
+        };
+        let code_v = Value::clone(&frame_ref.code_ref);
+        if let Err(e) = crate::monitoring::fire::fire_at(vm, &code_v, i, crate::monitoring::events::CALL, &[callable.clone(), arg0.clone()]) {
+            // As in the interpreter, the operands stay on the stack.
+            frame_ref.sp = base + argc + 2;
+            return fail(ec, e);
+        }
+        if callable.is::<FunctionObj>() {
+            return call(ctx, frame, index, argc, base);
+        }
+        let result = {
+            let k = n + !(*ops.add(1)).is_null() as usize;
+            let args = std::slice::from_raw_parts(ops.add(n + 2 - k), k);
+            vm.call_args(&callable, func::Args::with_kw(args, &[]))
+        };
+        let result = crate::interp::instrumented::c_event(vm, &code_v, i, &callable, &arg0, result);
+        for k in (0..n + 2).rev() {
+            drop(std::ptr::read(ops.add(k)));
+        }
+        if result.is_err() {
+            frame_ref.sp = base;
+        }
+        value_or_error(ec, result)
+    }
+}
+
+/// A bound method called directly (self slot NULL) is unpacked into (function, self).
+///
+/// # Safety
+/// `ops` points at a CALL's initialised (callable, self or NULL) slots.
+unsafe fn expand_bound_method(ops: *mut Value) {
+    // SAFETY: the caller's guarantee.
+    unsafe {
+        if (*ops.add(1)).is_null() {
+            if let Some(bm) = (*ops).downcast::<BoundMethodObj>() {
+                let (fu, se) = (bm.func.clone(), bm.self_.clone());
+                *ops.add(1) = se;
+                *ops = fu;
+            }
+        }
     }
 }
 
@@ -262,14 +437,7 @@ unsafe extern "C" fn call(ctx: Ctx, frame: FramePtr, _index: u32, argc: u32, bas
     let ops = unsafe { frame.stack_base().add(base as usize) };
     // SAFETY (all accesses to `ops[k]` below): k < argc + 2, initialised slots.
     unsafe {
-        // A bound method called directly is unpacked into (function, self).
-        if (*ops.add(1)).is_null() {
-            if let Some(bm) = (*ops).downcast::<BoundMethodObj>() {
-                let (fu, se) = (bm.func.clone(), bm.self_.clone());
-                *ops.add(1) = se;
-                *ops = fu;
-            }
-        }
+        expand_bound_method(ops);
         if let Some(fo) = (*ops).downcast::<FunctionObj>() {
             let has_self = !(*ops.add(1)).is_null();
             let nargs = argc + has_self as usize;
@@ -322,6 +490,38 @@ fn run_callee(vm: &mut Vm, ec: &mut EntryContext) -> u64 {
     unsafe { (*top).entry = true };
     let outcome = match super::prepare(vm, code) {
         Some(compiled) => {
+            // The RESUME compiled code starts past: PY_START if live there.
+            // SAFETY: as above.
+            unsafe {
+                (*top).last_pc = 0;
+                (*top).pc = 1;
+            }
+            let start_live = code.runtime.monitoring.borrow().as_ref().is_some_and(|d| d.event_on(0));
+            if start_live {
+                // SAFETY: as above.
+                let code_v = unsafe { Value::clone(&(*top).code_ref) };
+                if let Err(e) = crate::monitoring::fire::fire_at(vm, &code_v, 0, crate::monitoring::events::PY_START, &[]) {
+                    return match crate::interp::eval::run_raising(vm, e) {
+                        Ok(crate::interp::eval::Exit::Return(v)) => v.into_raw(),
+                        Ok(crate::interp::eval::Exit::Yield(_)) => {
+                            fail(ec, PyErr::new(crate::error::ExcKind::SystemError, "yield from a non-generator frame"))
+                        }
+                        Err(e) => fail(ec, e),
+                    };
+                }
+                // Its callbacks may have made events live this version has no probe for.
+                let live = code.runtime.monitoring.borrow().as_ref().map(|d| d.live_version());
+                if live != Some(compiled.state.accepted.get()) && !compiled.state.sync(code) {
+                    super::invalidate(vm, code, &compiled.state);
+                    return match crate::interp::eval::run(vm) {
+                        Ok(crate::interp::eval::Exit::Return(v)) => v.into_raw(),
+                        Ok(crate::interp::eval::Exit::Yield(_)) => {
+                            fail(ec, PyErr::new(crate::error::ExcKind::SystemError, "yield from a non-generator frame"))
+                        }
+                        Err(e) => fail(ec, e),
+                    };
+                }
+            }
             // SAFETY: `top` is the top frame at its entry (RESUME, which has nothing
             // to do when the code is compiled and uninstrumented); `ec` was made for
             // this VM and nothing else uses `vm` during the call.

@@ -15,14 +15,29 @@
 //! stack (a `for` loop's iterators) from its stack slots. So a hot loop in a function
 //! called once, or after a deoptimisation, runs compiled.
 //!
-//! A compiled version is valid for one instrumentation state: with nothing
-//! instrumented in its code. Compiled code compares the VM's instrumentation version
-//! with the one it accepted after every call and finalizer run; when it moved,
-//! `revalidate` either accepts the new version (the change left this code
-//! uninstrumented) or the frame deoptimises: its exact state goes back into the frame
-//! and the interpreter continues at the next instruction. The invalidated version is
-//! dropped (freed once no frame runs it: runners hold an `Rc`), and the code compiles
-//! again once hot with nothing instrumented.
+//! Probes: a compiled version is specialised to its code's live instrumentation
+//! (`monitoring::instrument`'s layers) at one live version: at every live (event,
+//! offset) it calls a probe helper (`helpers::probe_*`, `call_probed`,
+//! `for_iter_probed`) that fires what the interpreter's `INSTRUMENTED_*` arm fires,
+//! through the same `monitoring::fire` entry points; locations with nothing live get
+//! no probe. RESUME's PY_START is fired by whoever enters the code (the interpreter's
+//! INSTRUMENTED_RESUME, or `helpers::run_callee`), and a RETURN_VALUE with live
+//! probes leaves to the interpreter, which runs the instruction, events included.
+//!
+//! Invalidation: each version has a [`ProbeState`]: the code's live version it
+//! accepted and one byte per probe saying whether its events are still live.
+//! Compiled code compares the code's live version (`CodeMonitoring::live_version`,
+//! which only changes of this code move) with the accepted one after every call,
+//! finalizer run and probe, and at each successor of a LINE/INSTRUCTION probe. When
+//! it moved, [`ProbeState::sync`] re-reads the layers: if every live event has a
+//! probe (DISABLE, or events switched off), the version accepts the new live version
+//! and clears the bytes of dead probes, which compiled code then skips with one load
+//! and branch; otherwise the frame deoptimises to the interpreter at the next
+//! instruction with its exact state, the version is dropped (freed once no frame runs
+//! it: runners hold an `Rc`), and the code compiles again with the new probe set once
+//! hot again. A version whose probes are at least half dead is replaced at its next
+//! entry (batched recompile): a coverage tool DISABLing one line after another costs
+//! no deopt and at most log2(probes) + 1 recompiles (see `ProbeState::stale`).
 
 pub mod helpers;
 pub mod stats;
@@ -109,11 +124,91 @@ const OSR_RETRY: u32 = 1000;
 /// One compiled version of a code object.
 pub struct Compiled {
     code: monjit_jit::CompiledCode,
-    /// The instrumentation version this version is known valid at (compiled code reads
-    /// it through its address, which the box keeps fixed).
-    accepted_version: Box<Cell<u64>>,
+    /// Its probes (compiled code reads the accepted version and the probe bytes
+    /// through their addresses, which the box keeps fixed).
+    pub(crate) state: Box<ProbeState>,
     /// The instruction a call starts at (past RESUME).
     entry: u32,
+}
+
+/// Compiled versions alive (the `--jit-stats` check that replaced code is freed).
+static LIVE_VERSIONS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+impl Drop for Compiled {
+    fn drop(&mut self) {
+        LIVE_VERSIONS.fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+/// Compiled versions currently alive (not yet freed).
+pub fn live_versions() -> usize {
+    LIVE_VERSIONS.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// One compiled version's probes and the live instrumentation it accepts.
+pub struct ProbeState {
+    /// The code's live version this version is known to cover.
+    accepted: Cell<u64>,
+    /// The probes compiled at each instruction.
+    probes: Vec<monjit_jit::ir::Probe>,
+    /// Per instruction, the (pre, event) probe bytes, as one `u16` so that the pair
+    /// loads aligned: a byte is 1 while its probe's events are live.
+    flags: Box<[Cell<u16>]>,
+    /// Instructions compiled code can reach.
+    reachable: Vec<bool>,
+    /// Probes compiled, and probes whose events are no longer live.
+    sites: u32,
+    dead: Cell<u32>,
+}
+
+impl ProbeState {
+    fn new(probes: Vec<monjit_jit::ir::Probe>, reachable: Vec<bool>, n: usize, live: u64) -> ProbeState {
+        let sites = probes.iter().zip(&reachable).map(|(p, &r)| if r { p.pre as u32 + p.event as u32 } else { 0 }).sum();
+        let flags = (0..n)
+            .map(|i| {
+                let p = probes.get(i).copied().unwrap_or_default();
+                Cell::new(u16::from_ne_bytes([p.pre as u8, p.event as u8]))
+            })
+            .collect();
+        ProbeState { accepted: Cell::new(live), probes, flags, reachable, sites, dead: Cell::new(0) }
+    }
+
+    /// Re-reads `code`'s live instrumentation: updates every probe byte, and accepts
+    /// the current live version if every live event at a reachable instruction has a
+    /// probe (true); false if this version must not run on.
+    pub fn sync(&self, code: &CodeObj) -> bool {
+        let slot = code.runtime.monitoring.borrow();
+        let Some(d) = slot.as_ref() else { return false };
+        let mut ok = true;
+        let mut dead = 0;
+        for i in 0..self.flags.len() {
+            if !self.reachable.get(i).copied().unwrap_or(false) {
+                continue;
+            }
+            let live = translate::live_probe(d, d.base_op(i), i);
+            let p = self.probes.get(i).copied().unwrap_or_default();
+            if (live.pre && !p.pre) || (live.event && !p.event) {
+                ok = false;
+            }
+            let (pre, event) = (p.pre && live.pre, p.event && live.event);
+            dead += (p.pre && !pre) as u32 + (p.event && !event) as u32;
+            self.flags[i].set(u16::from_ne_bytes([pre as u8, event as u8]));
+        }
+        self.dead.set(dead);
+        if ok {
+            self.accepted.set(d.live_version());
+        }
+        ok
+    }
+
+    /// Batched recompile after DISABLEs: a version is replaced at its next entry once
+    /// at least half of its probes are dead. Each replacement at least halves the
+    /// probes, so a coverage tool disabling lines one after another costs at most
+    /// log2(probes) + 1 recompiles, and no deopts (dead probes cost one load and
+    /// branch until then).
+    fn stale(&self) -> bool {
+        self.sites > 0 && self.dead.get() * 2 >= self.sites
+    }
 }
 
 /// What helpers see of an entry into compiled code: the context compiled code reads,
@@ -122,11 +217,15 @@ pub struct Compiled {
 pub struct EntryContext {
     pub rt: monjit_jit::abi::RuntimeContext,
     pub error: Option<crate::error::PyErr>,
+    /// The last `for_iter_probed` ran the instrumented FOR_ITER (its BRANCH_LEFT
+    /// probe then fires).
+    pub for_iter_instrumented: bool,
 }
 
 impl EntryContext {
     pub fn new(vm: &mut Vm) -> EntryContext {
         EntryContext {
+            for_iter_instrumented: false,
             rt: monjit_jit::abi::RuntimeContext {
                 version: &vm.monitoring.version,
                 finalizers_pending: crate::object::finalizers_pending_flag(),
@@ -192,41 +291,46 @@ pub fn prepare(vm: &mut Vm, code: &CodeObj) -> Option<Rc<Compiled>> {
 /// The valid compiled version of `code`, compiling it if there is none and `hot`.
 fn current(vm: &mut Vm, code: &CodeObj, hot: bool) -> Option<Rc<Compiled>> {
     let rt = &code.runtime;
+    if rt.instrumentation_version.get() != vm.monitoring.version {
+        if vm.monitoring.tracing != 0 {
+            // Inside a callback code is not re-instrumented (as at RESUME): interpret.
+            return None;
+        }
+        crate::monitoring::instrument::instrument(&vm.monitoring, code);
+    }
     let existing = rt.tier2.compiled.borrow().clone();
     let compiled = match existing {
         Some(c) => c,
-        None if hot && !rt.tier2.rejected.get() => compile(vm, code)?,
+        None if hot && !rt.tier2.rejected.get() => return compile(vm, code),
         None => return None,
     };
-    if compiled.accepted_version.get() == vm.monitoring.version || revalidate(vm, code, &compiled) {
-        Some(compiled)
-    } else {
-        None
+    let live = code.runtime.monitoring.borrow().as_ref().map(|d| d.live_version());
+    if live != Some(compiled.state.accepted.get()) && !compiled.state.sync(code) {
+        invalidate(vm, code, &compiled.state);
+        return None;
     }
+    if compiled.state.stale() {
+        // Most of its probes were DISABLEd: replace it now (batched recompile).
+        *rt.tier2.compiled.borrow_mut() = None;
+        rt.tier2.invalidated.set(true);
+        vm.tier2.stats.batched_recompiles += 1;
+        return compile(vm, code).or(Some(compiled));
+    }
+    Some(compiled)
 }
 
-/// Whether `compiled` stays valid for `code` at the current instrumentation version
-/// (accepting it if so); drops it from the code object if not.
-pub fn revalidate(vm: &mut Vm, code: &CodeObj, compiled: &Compiled) -> bool {
-    let version = vm.monitoring.version;
-    if code.runtime.instrumentation_version.get() != version {
-        // Not instrumented for this version yet (the interpreter's RESUME does it):
-        // interpret for now, and look again next time.
-        return false;
-    }
-    if !code.instrs.iter().any(|i| i.get().op.is_instrumented()) {
-        compiled.accepted_version.set(version);
-        return true;
-    }
+/// Drops the compiled version whose probe state is `state` from `code` (if it is
+/// still the current one): events it has no probe for became live. The code
+/// compiles again once hot.
+pub fn invalidate(vm: &mut Vm, code: &CodeObj, state: &ProbeState) {
     let mut slot = code.runtime.tier2.compiled.borrow_mut();
-    if slot.as_deref().is_some_and(|c| std::ptr::eq(c, compiled)) {
+    if slot.as_deref().is_some_and(|c| std::ptr::eq(&*c.state, state)) {
         *slot = None;
         code.runtime.tier2.invalidated.set(true);
         code.runtime.hotness.set(0);
         code.runtime.tier2.backedges.set(0);
         vm.tier2.stats.invalidations += 1;
     }
-    false
 }
 
 fn compile(vm: &mut Vm, code: &CodeObj) -> Option<Rc<Compiled>> {
@@ -246,8 +350,9 @@ fn compile(vm: &mut Vm, code: &CodeObj) -> Option<Rc<Compiled>> {
             Some(c)
         }
         Err(reason) => {
-            // An instrumented code object may compile later; anything else never will.
-            if reason != "instrumented" {
+            // Code whose instrumentation data is missing may compile later; anything
+            // else never will.
+            if !reason.starts_with("instrumented") {
                 code.runtime.tier2.rejected.set(true);
             }
             *stats.not_compiled.entry(reason).or_default() += 1;
@@ -257,20 +362,31 @@ fn compile(vm: &mut Vm, code: &CodeObj) -> Option<Rc<Compiled>> {
 }
 
 fn compile_inner(vm: &mut Vm, code: &CodeObj) -> Result<Rc<Compiled>, String> {
-    let f = translate::translate(code)?;
+    // The live version compiled code watches lives in the code's monitoring data:
+    // make sure it exists (boxed, never replaced).
+    let (live_ptr, live) = crate::monitoring::instrument::with_data(code, |d| (d.live_version_ptr(), d.live_version()));
+    let (f, reachable) = translate::translate(code)?;
     if vm.tier2.compiler.is_none() {
         vm.tier2.compiler = Some(monjit_jit::Compiler::new().map_err(|e| e.to_string())?);
     }
     let compiler = vm.tier2.compiler.as_mut().expect("compiler just made");
-    let accepted_version = Box::new(Cell::new(vm.monitoring.version));
+    let state = Box::new(ProbeState::new(f.probes.clone(), reachable, f.instrs.len(), live));
     let target = monjit_jit::Target {
         helpers: &helpers::HELPERS,
         layout: helpers::FRAME_LAYOUT,
-        accepted_version: accepted_version.as_ptr(),
+        live_version: live_ptr,
+        accepted_version: state.accepted.as_ptr(),
+        probe_flags: state.flags.as_ptr() as *const u8,
+        probe_state: &*state as *const ProbeState as *const u8,
         call_conv: compiler.call_conv(),
     };
     let machine_code = compiler.compile(&f, &target).map_err(|e| e.to_string())?;
-    Ok(Rc::new(Compiled { code: machine_code, accepted_version, entry: f.entry }))
+    if state.sites > 0 {
+        vm.tier2.stats.compiled_with_probes += 1;
+        vm.tier2.stats.probe_sites += state.sites as u64;
+    }
+    LIVE_VERSIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    Ok(Rc::new(Compiled { code: machine_code, state, entry: f.entry }))
 }
 
 /// The interpreter reached RESUME at the start of frame `f` (the top frame): run the
@@ -347,7 +463,7 @@ pub fn enter_at_loop(vm: &mut Vm, f: *mut Frame) -> Option<PyResult<()>> {
     let (code, target) = unsafe { (&*(*f).code, (*f).pc) };
     let Some(compiled) = current(vm, code, true) else {
         if !code.runtime.tier2.rejected.get() {
-            // Instrumented for now: look again after a while.
+            // Just invalidated, or inside a callback: look again after a while.
             code.runtime.tier2.backedges.set(vm.tier2.osr_threshold.wrapping_sub(OSR_RETRY));
         }
         return None;

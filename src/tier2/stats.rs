@@ -15,6 +15,11 @@ pub struct Stats {
     pub deopts: BTreeMap<&'static str, u64>,
     /// Compiled versions dropped because the code's instrumentation changed.
     pub invalidations: u64,
+    /// Versions compiled with at least one probe, and their probes.
+    pub compiled_with_probes: u64,
+    pub probe_sites: u64,
+    /// Versions replaced at entry because most of their probes were DISABLEd.
+    pub batched_recompiles: u64,
     /// Compiled frames that handed an exception to the interpreter's unwinder.
     pub error_exits: u64,
     /// Interpreted frames that continued in compiled code at a loop header.
@@ -56,6 +61,13 @@ impl Stats {
         out += &format!(
             "jit: invalidations: {}, error exits: {}, osr entries: {}\n",
             self.invalidations, self.error_exits, self.osr_entries
+        );
+        out += &format!(
+            "jit: probes: {} versions compiled with probes ({} probe sites), {} batched recompiles after DISABLE, {} versions alive\n",
+            self.compiled_with_probes,
+            self.probe_sites,
+            self.batched_recompiles,
+            super::live_versions()
         );
         out
     }

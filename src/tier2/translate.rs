@@ -1,31 +1,57 @@
 //! A code object as tier 2's input: one `monjit_jit::ir::Inst` per instruction.
 //!
-//! Only code with nothing instrumented is translated (compiled code has no probes yet).
-//! Instructions without a translation become `Inst::Deopt` placeholders; the code is
+//! Instrumented instructions are translated as the instruction they cover, and the
+//! code's live instrumentation (sys.monitoring's layers, read at its current live
+//! version) becomes one `Probe` per instruction: `pre` where LINE or INSTRUCTION is
+//! live, `event` where the instruction's own event is. Instructions without a translation become `Inst::Deopt` placeholders; the code is
 //! compiled only if none of them is reachable from the entry (exception handlers, which
 //! only the interpreter's unwinder enters, do not count).
 
 use crate::bytecode::{Op, CMP_GE, RESUME_OPARG_LOCATION_MASK};
 use crate::objects::CodeObj;
 use crate::value::Value;
-use monjit_jit::ir::{ArithOp, CmpOp, Function, Inst, JumpCond};
+use crate::monitoring::instrument::CodeMonitoring;
+use monjit_jit::ir::{ArithOp, CmpOp, Function, Inst, JumpCond, Probe};
 
 /// Why a code object is not compiled (the `--jit-stats` reason).
 pub type Unsupported = String;
 
-pub fn translate(code: &CodeObj) -> Result<Function, Unsupported> {
+/// The probes instruction `i` (whose uninstrumented opcode is `op`) needs for what is
+/// live there now. RESUME's PY_START is fired by whoever enters compiled code, and
+/// END_FOR's STOP_ITERATION by the FOR_ITER helper, so neither needs a probe.
+pub fn live_probe(d: &CodeMonitoring, op: Op, i: usize) -> Probe {
+    Probe {
+        pre: d.line_on(i) || d.instruction_on(i),
+        event: d.event_on(i) && !matches!(op, Op::Resume | Op::EndFor | Op::EndSend),
+    }
+}
+
+/// Translates `code` with probes for its live instrumentation (the caller brought it
+/// up to date). Also returns which instructions compiled code can reach.
+pub fn translate(code: &CodeObj) -> Result<(Function, Vec<bool>), Unsupported> {
     if code.is_generator() {
         return Err("generator".into());
     }
-    if code.instrs.is_empty() || code.instr(0).op != Op::Resume {
+    if code.instrs.is_empty() || code.base_instr(0).op != Op::Resume {
         return Err("does not start with RESUME".into());
     }
     let mut instrs = Vec::with_capacity(code.len());
     let mut unsupported = Vec::new();
+    let mon = code.runtime.monitoring.borrow();
+    let mut probes = Vec::new();
+    if let Some(d) = mon.as_ref() {
+        probes = (0..code.len()).map(|i| live_probe(d, d.base_op(i), i)).collect();
+        if probes.iter().all(|p| !p.any()) {
+            probes.clear();
+        }
+    }
     for i in 0..code.len() {
-        let ins = code.instr(i);
+        let mut ins = code.instr(i);
         if ins.op.is_instrumented() {
-            return Err("instrumented".into());
+            match mon.as_ref() {
+                Some(d) => ins.op = d.base_op(i),
+                None => return Err("instrumented without monitoring data".into()),
+            }
         }
         match translate_one(code, i, ins) {
             Some(inst) => instrs.push(inst),
@@ -41,12 +67,14 @@ pub fn translate(code: &CodeObj) -> Result<Function, Unsupported> {
         entry: 1,
         nlocals: code.nlocalsplus() as u32,
         stack_size: code.stacksize,
+        probes,
     };
     let an = monjit_jit::analysis::analyse(&f).map_err(|e| e.to_string())?;
     if let Some((_, op)) = unsupported.iter().find(|(i, _)| an.depth[*i].is_some()) {
         return Err(format!("unsupported {}", op.name()));
     }
-    Ok(f)
+    let reachable = an.depth.iter().map(|d| d.is_some()).collect();
+    Ok((f, reachable))
 }
 
 fn arith(oparg: u32) -> ArithOp {

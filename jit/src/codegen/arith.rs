@@ -173,7 +173,9 @@ impl Emitter<'_, '_> {
     pub(super) fn compare(&mut self, i: u32, op: CmpOp, oparg: u32) -> usize {
         let fused = match self.f.instrs.get(i as usize + 1) {
             Some(&Inst::JumpIf { cond: cond @ (JumpCond::True | JumpCond::False), target })
-                if !self.an.leader[i as usize + 1] =>
+                if !self.an.leader[i as usize + 1]
+                    && !self.f.probe(i + 1).any()
+                    && !self.check_at[i as usize + 1] =>
             {
                 Some((cond, target))
             }

@@ -11,7 +11,13 @@ impl Emitter<'_, '_> {
     /// Emits instruction `i`; returns how many instructions it consumed (2 when a
     /// comparison was fused with the branch after it).
     pub(super) fn instr(&mut self, i: u32, inst: Inst) -> usize {
+        let probe = self.f.probe(i);
         match inst {
+            Inst::Nop if probe.event => {
+                // NOT_TAKEN: BRANCH_LEFT from the branch that fell through to it.
+                let src = self.prev_before.unwrap_or_else(|| self.b.ins().iconst(I32, i as i64 - 1));
+                self.probe_jump(i, src, i + 1, false, true);
+            }
             Inst::Nop => {}
             Inst::LoadLocal { slot } => self.load_local(i, slot),
             Inst::LoadLocal2 { first, second } => {
@@ -52,9 +58,18 @@ impl Emitter<'_, '_> {
                 self.push(v);
             }
             Inst::Pop => {
+                if probe.event {
+                    // POP_ITER: BRANCH_RIGHT from the FOR_ITER that ended the loop,
+                    // fired before the iterator is released.
+                    let src = self.prev_before.unwrap_or_else(|| self.b.ins().iconst(I32, i as i64 - 1));
+                    self.probe_jump(i, src, i + 1, false, false);
+                }
                 let v = self.pop();
                 self.decref(v);
                 self.finalize_point(i, i + 1);
+                if probe.event {
+                    self.version_check(i + 1);
+                }
             }
             Inst::Copy { n } => {
                 let v = self.peek(n);
@@ -100,8 +115,12 @@ impl Emitter<'_, '_> {
             }
             Inst::JumpIf { cond, target } => {
                 let v = self.pop();
-                let target_b = self.block_at(target);
+                let mut target_b = self.block_at(target);
                 let next_b = self.block_at(i + 1);
+                let taken = probe.event.then(|| {
+                    let t = self.b.create_block();
+                    (t, std::mem::replace(&mut target_b, t))
+                });
                 match cond {
                     JumpCond::True => self.branch_on_truth(i, v, target_b, next_b),
                     JumpCond::False => self.branch_on_truth(i, v, next_b, target_b),
@@ -112,20 +131,47 @@ impl Emitter<'_, '_> {
                         self.b.ins().brif(c, target_b, &[], next_b, &[]);
                     }
                 }
+                if let Some((t, real)) = taken {
+                    // BRANCH_RIGHT on the taken edge.
+                    self.b.switch_to_block(t);
+                    let src = self.u32c(i);
+                    self.probe_jump(i, src, target, false, true);
+                    self.b.ins().jump(real, &[]);
+                }
                 self.terminated = true;
             }
             Inst::Jump { target } => {
+                if probe.event {
+                    let src = self.u32c(i);
+                    self.probe_jump(i, src, target, true, true);
+                }
                 let t = self.block_at(target);
                 self.b.ins().jump(t, &[]);
                 self.terminated = true;
             }
             Inst::JumpBack { target } => {
+                if probe.event {
+                    let src = self.u32c(i);
+                    self.probe_jump(i, src, target, true, true);
+                }
                 self.finalize_point(i, target);
                 let t = self.block_at(target);
                 self.b.ins().jump(t, &[]);
                 self.terminated = true;
             }
             Inst::Return => {
+                if probe.any() {
+                    // Returns with live probes (LINE, INSTRUCTION, PY_RETURN) are the
+                    // interpreter's: it runs the whole RETURN_VALUE, events included.
+                    let addr = self.b.ins().iconst(I64, self.t.probe_flags as i64 + (2 * i) as i64);
+                    let flags = self.b.ins().uload16(I32, super::mem(), addr, 0);
+                    let leave = self.cold_block();
+                    let stay = self.b.create_block();
+                    self.b.ins().brif(flags, leave, &[], stay, &[]);
+                    self.b.switch_to_block(leave);
+                    self.exit_deopt(i);
+                    self.b.switch_to_block(stay);
+                }
                 let v = self.pop();
                 let depth = self.depth;
                 self.spill(0, depth);
@@ -152,9 +198,8 @@ impl Emitter<'_, '_> {
                 self.spill(base, depth);
                 self.set_last_pc(i);
                 let (ic, ac, bc) = (self.u32c(i), self.u32c(argc), self.u32c(base));
-                let r = self
-                    .call_helper(self.t.helpers.call as usize, &[I64, I64, I32, I32, I32], true, &[self.ctx, self.frame, ic, ac, bc])
-                    .unwrap();
+                let helper = if probe.event { self.t.helpers.call_probed } else { self.t.helpers.call };
+                let r = self.call_helper(helper as usize, &[I64, I64, I32, I32, I32], true, &[self.ctx, self.frame, ic, ac, bc]).unwrap();
                 self.depth = base;
                 self.check_error(r, i, base, false);
                 self.push(r);
@@ -170,7 +215,7 @@ impl Emitter<'_, '_> {
                 self.check_error(r, i, keep, true);
                 self.push(r);
             }
-            Inst::ForIter { exit } => self.for_iter(i, exit),
+            Inst::ForIter { exit } => self.for_iter(i, exit, probe.event),
             Inst::Deopt => {
                 self.exit_deopt(i);
                 self.terminated = true;
@@ -244,16 +289,23 @@ impl Emitter<'_, '_> {
         self.set_peek(1, r);
     }
 
-    pub(super) fn for_iter(&mut self, i: u32, exit: u32) {
+    pub(super) fn for_iter(&mut self, i: u32, exit: u32, probed: bool) {
         let it = self.peek(1);
         self.set_last_pc(i);
         let ic = self.u32c(i);
-        let r = self.call_helper(self.t.helpers.for_iter as usize, &[I64, I64, I32, I64], true, &[self.ctx, self.frame, ic, it]).unwrap();
+        let helper = if probed { self.t.helpers.for_iter_probed } else { self.t.helpers.for_iter };
+        let r = self.call_helper(helper as usize, &[I64, I64, I32, I64], true, &[self.ctx, self.frame, ic, it]).unwrap();
         let exhausted = self.b.ins().icmp_imm_s(IntCC::Equal, r, abi::ITER_EXHAUSTED as i64);
         let exh_b = self.b.create_block();
         let item_b = self.b.create_block();
         self.b.ins().brif(exhausted, exh_b, &[], item_b, &[]);
         self.b.switch_to_block(exh_b);
+        if let Some(prev) = self.prev {
+            // The helper leaves `last_pc` at the FOR_ITER, or at END_FOR when a
+            // generator returned into it: POP_ITER's BRANCH_RIGHT source.
+            let last = self.b.ins().load(I32, super::mem(), self.frame, self.t.layout.last_pc);
+            self.b.def_var(prev, last);
+        }
         self.version_check(exit);
         let exit_b = self.block_at(exit);
         self.b.ins().jump(exit_b, &[]);
@@ -261,6 +313,10 @@ impl Emitter<'_, '_> {
         let keep = self.depth;
         self.check_error(r, i, keep, true);
         self.push(r);
+        if probed {
+            let src = self.u32c(i);
+            self.probe_jump(i, src, i + 1, false, false);
+        }
         self.version_check(i + 1);
         let next_b = self.block_at(i + 1);
         self.b.ins().jump(next_b, &[]);

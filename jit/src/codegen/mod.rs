@@ -32,9 +32,19 @@ const I32: Type = types::I32;
 pub struct Target<'a> {
     pub helpers: &'a Helpers,
     pub layout: FrameLayout,
-    /// Address of the `u64` holding the instrumentation version this code accepts
-    /// (compared with the VM's after calls and finalizers).
+    /// Address of the code object's live-instrumentation version (a `u64` the VM
+    /// bumps whenever any (event, offset, tools) of that code changes).
+    pub live_version: *const u64,
+    /// Address of the `u64` holding the live version this code accepts (compared
+    /// with `live_version` after calls, finalizers and probes).
     pub accepted_version: *const u64,
+    /// Per-instruction probe flags, two bytes per instruction (`pre`, `event`): a
+    /// probe runs only while its byte is non-zero. Null when `Function::probes` is
+    /// empty.
+    pub probe_flags: *const u8,
+    /// Opaque pointer handed to `revalidate` and the probe helpers (the VM's
+    /// per-version probe state).
+    pub probe_state: *const u8,
     pub call_conv: CallConv,
 }
 
@@ -46,8 +56,15 @@ pub(crate) struct Emitter<'a, 'b> {
     ctx: Ssa,
     frame: Ssa,
     slots: Ssa,
-    version_ptr: Ssa,
     finalizers_ptr: Ssa,
+    /// The instruction run before the current one (LINE's `prev`), tracked only in
+    /// code with probes.
+    prev: Option<Variable>,
+    /// Instructions that start with a live-version check: successors of `pre` probes,
+    /// whose callbacks may have made events live that this version has no probe for.
+    check_at: Vec<bool>,
+    /// `prev` as it was on entry to the current instruction.
+    prev_before: Option<Ssa>,
     locals: Vec<Variable>,
     stack: Vec<Variable>,
     depth: u32,
@@ -69,7 +86,6 @@ impl<'a, 'b> Emitter<'a, 'b> {
         b.switch_to_block(entry);
         let (ctx, frame, start) = (b.block_params(entry)[0], b.block_params(entry)[1], b.block_params(entry)[2]);
         let slots = b.ins().load(I64, mem(), frame, t.layout.slots);
-        let version_ptr = b.ins().load(I64, mem(), ctx, std::mem::offset_of!(abi::RuntimeContext, version) as i32);
         let finalizers_ptr =
             b.ins().load(I64, mem(), ctx, std::mem::offset_of!(abi::RuntimeContext, finalizers_pending) as i32);
         let locals: Vec<Variable> = (0..f.nlocals).map(|_| b.declare_var(I64)).collect();
@@ -85,6 +101,26 @@ impl<'a, 'b> Emitter<'a, 'b> {
         for var in &stack {
             b.def_var(*var, zero);
         }
+        let prev = f.probes.iter().any(|p| p.any()).then(|| {
+            let v = b.declare_var(I32);
+            let last = b.ins().load(I32, mem(), frame, t.layout.last_pc);
+            b.def_var(v, last);
+            v
+        });
+        let mut check_at = vec![false; f.instrs.len()];
+        for (i, inst) in f.instrs.iter().enumerate() {
+            if an.depth[i].is_none() || !f.probe(i as u32).pre || matches!(inst, crate::ir::Inst::Return) {
+                continue;
+            }
+            if !inst.ends_block() && i + 1 < check_at.len() {
+                check_at[i + 1] = true;
+            }
+            if let Some(t) = inst.branch_target() {
+                if let Some(c) = check_at.get_mut(t as usize) {
+                    *c = true;
+                }
+            }
+        }
         let mut e = Emitter {
             b,
             f,
@@ -93,8 +129,10 @@ impl<'a, 'b> Emitter<'a, 'b> {
             ctx,
             frame,
             slots,
-            version_ptr,
             finalizers_ptr,
+            prev,
+            check_at,
+            prev_before: None,
             locals,
             stack,
             depth: 0,
@@ -180,7 +218,20 @@ impl<'a, 'b> Emitter<'a, 'b> {
             }
             debug_assert!(!self.terminated, "reachable non-leader after a block end");
             self.depth = d;
-            i += self.instr(i as u32, self.f.instrs[i]);
+            let at = i as u32;
+            if self.check_at[i] {
+                self.version_check(at);
+            }
+            let inst = self.f.instrs[i];
+            if self.f.probe(at).pre && !matches!(inst, crate::ir::Inst::Return) {
+                self.probe_pre(at);
+            }
+            if let Some(prev) = self.prev {
+                self.prev_before = Some(self.b.use_var(prev));
+                let here = self.u32c(at);
+                self.b.def_var(prev, here);
+            }
+            i += self.instr(at, inst);
         }
     }
 
@@ -260,6 +311,10 @@ impl<'a, 'b> Emitter<'a, 'b> {
     pub(super) fn exit_deopt(&mut self, next: u32) {
         let depth = self.depth;
         self.spill(0, depth);
+        if let Some(prev) = self.prev {
+            let p = self.b.use_var(prev);
+            self.b.ins().store(mem(), p, self.frame, self.t.layout.last_pc);
+        }
         self.store_u32(self.t.layout.sp, depth);
         self.store_u32(self.t.layout.pc, next);
         let r = self.b.ins().iconst(I64, abi::EXIT_DEOPT as i64);
@@ -284,11 +339,13 @@ impl<'a, 'b> Emitter<'a, 'b> {
         self.b.switch_to_block(ok);
     }
 
-    /// After anything that may have run Python code: if the instrumentation version
-    /// moved, ask the VM whether this code is still valid, and deoptimise to `next`
-    /// if not.
+    /// After anything that may have run Python code: if the code's live
+    /// instrumentation version moved, ask the VM whether this version's probes still
+    /// cover it, and deoptimise to `next` if not. Changes to other code objects do not
+    /// move this code's version.
     pub(super) fn version_check(&mut self, next: u32) {
-        let current = self.b.ins().load(I64, mem(), self.version_ptr, 0);
+        let live_addr = self.b.ins().iconst(I64, self.t.live_version as i64);
+        let current = self.b.ins().load(I64, mem(), live_addr, 0);
         let accepted_addr = self.b.ins().iconst(I64, self.t.accepted_version as i64);
         let accepted = self.b.ins().load(I64, mem(), accepted_addr, 0);
         let changed = self.b.ins().icmp(IntCC::NotEqual, current, accepted);
@@ -297,7 +354,8 @@ impl<'a, 'b> Emitter<'a, 'b> {
         let cont = self.b.create_block();
         self.b.ins().brif(changed, slow, &[], cont, &[]);
         self.b.switch_to_block(slow);
-        let r = self.call_helper(self.t.helpers.revalidate as usize, &[I64, I64], true, &[self.ctx, self.frame]).unwrap();
+        let state = self.b.ins().iconst(I64, self.t.probe_state as i64);
+        let r = self.call_helper(self.t.helpers.revalidate as usize, &[I64, I64, I64], true, &[self.ctx, self.frame, state]).unwrap();
         self.b.ins().brif(r, deopt, &[], cont, &[]);
         self.b.switch_to_block(deopt);
         self.exit_deopt(next);
@@ -319,6 +377,72 @@ impl<'a, 'b> Emitter<'a, 'b> {
         self.set_last_pc(i);
         self.call_helper(self.t.helpers.run_finalizers as usize, &[I64, I64], false, &[self.ctx, self.frame]);
         self.version_check(next);
+        self.b.ins().jump(cont, &[]);
+        self.b.switch_to_block(cont);
+    }
+
+    // ---------------------------------------------------------------- probes
+
+    /// Branches on probe byte `k` of instruction `i`: returns the block running the
+    /// probe (current on return) and the block after it.
+    pub(super) fn probe_guard(&mut self, i: u32, k: u32) -> Block {
+        let addr = self.b.ins().iconst(I64, self.t.probe_flags as i64 + (2 * i + k) as i64);
+        let flag = self.b.ins().uload8(I32, mem(), addr, 0);
+        let run = self.cold_block();
+        let cont = self.b.create_block();
+        self.b.ins().brif(flag, run, &[], cont, &[]);
+        self.b.switch_to_block(run);
+        cont
+    }
+
+    /// The previous instruction as an SSA value (code with probes tracks it).
+    pub(super) fn prev_value(&mut self, fallback: u32) -> Ssa {
+        match self.prev {
+            Some(p) => self.b.use_var(p),
+            None => self.u32c(fallback),
+        }
+    }
+
+    /// LINE/INSTRUCTION before instruction `i` (its stack as before it).
+    fn probe_pre(&mut self, i: u32) {
+        let cont = self.probe_guard(i, 0);
+        self.set_last_pc(i);
+        let prev = self.prev_value(i.saturating_sub(1));
+        let state = self.b.ins().iconst(I64, self.t.probe_state as i64);
+        let ic = self.u32c(i);
+        let r = self
+            .call_helper(self.t.helpers.probe_pre as usize, &[I64, I64, I64, I32, I32], true, &[self.ctx, self.frame, state, ic, prev])
+            .unwrap();
+        let keep = self.depth;
+        self.check_error(r, i, keep, true);
+        self.b.ins().jump(cont, &[]);
+        self.b.switch_to_block(cont);
+    }
+
+    /// The jump/branch event of instruction `i` from `src` to `dest`, then (if it ran)
+    /// a live-version check deoptimising to `dest`. The current stack is the one at
+    /// `dest`.
+    pub(super) fn probe_jump(&mut self, i: u32, src: Ssa, dest: u32, finalize: bool, check: bool) {
+        let cont = self.probe_guard(i, 1);
+        self.set_last_pc(i);
+        let state = self.b.ins().iconst(I64, self.t.probe_state as i64);
+        let (ic, dc) = (self.u32c(i), self.u32c(dest));
+        let r = self
+            .call_helper(
+                self.t.helpers.probe_jump as usize,
+                &[I64, I64, I64, I32, I32, I32],
+                true,
+                &[self.ctx, self.frame, state, ic, src, dc],
+            )
+            .unwrap();
+        let keep = self.depth;
+        self.check_error(r, i, keep, true);
+        if finalize {
+            self.finalize_point(i, dest);
+        }
+        if check {
+            self.version_check(dest);
+        }
         self.b.ins().jump(cont, &[]);
         self.b.switch_to_block(cont);
     }
