@@ -208,6 +208,23 @@ pub unsafe fn run(vm: &mut Vm, f: *mut Frame, code: &CodeObj, slots: *mut Value,
                 }
             }};
         }
+        // The truth `$t` of the COMPARE_OP at `$at`, whose operands are popped: runs the
+        // POP_JUMP_IF after it too when there is one (and the NOT_TAKEN after that
+        // follows), as run_with's COMPARE_OP does; otherwise pushes it.
+        macro_rules! compared {
+            ($t:expr, $at:expr) => {{
+                let (t, at): (bool, usize) = ($t, $at);
+                // SAFETY: a COMPARE_OP is never the last instruction.
+                let j = unsafe { (*instrs.add(at + 1)).get() };
+                if matches!(j.op, Op::PopJumpIfFalse | Op::PopJumpIfTrue) {
+                    #[cfg(feature = "opstats")]
+                    crate::interp::eval::opstats::count(j.op);
+                    goto!(at + 1, if t == (j.op == Op::PopJumpIfTrue) { j.arg as usize } else { at + 2 });
+                }
+                push!(Value::bool(t));
+                goto!(at, at + 1);
+            }};
+        }
         match op {
             Op::Nop | Op::NotTaken => {}
             Op::Resume => {
@@ -235,7 +252,34 @@ pub unsafe fn run(vm: &mut Vm, f: *mut Frame, code: &CodeObj, slots: *mut Value,
                 push!(b.clone());
             }
             Op::LoadConst => push!(code.consts[arg!() as usize].clone()),
-            Op::LoadSmallInt => push!(Value::small_int(arg!() as i32 as i64)),
+            Op::LoadSmallInt => {
+                let b = arg!() as i32 as i64;
+                // `x - 1`, `x < 2` on a small int x: the BINARY_OP or COMPARE_OP after
+                // it runs with the constant as its right operand, never pushed.
+                // SAFETY: a LOAD_SMALL_INT is never the last instruction; when a
+                // BINARY_OP or COMPARE_OP follows, a value is below (it pops two).
+                let j = unsafe { (*instrs.add(pc + 1)).get() };
+                if matches!(j.op, Op::BinaryOp | Op::CompareOp) {
+                    if let Some(a) = peek!(1).as_small_int() {
+                        if j.op == Op::BinaryOp {
+                            if let Some(r) = crate::interp::ops::small_int_result(j.arg, a, b).filter(|&r| Value::small_int_fits(r)) {
+                                #[cfg(feature = "opstats")]
+                                crate::interp::eval::opstats::count(j.op);
+                                // SAFETY: the operand is a small int: nothing to release.
+                                unsafe { top.sub(1).write(Value::small_int(r)) };
+                                goto!(pc + 1, pc + 2);
+                            }
+                        } else if let Some(t) = crate::interp::ops::fast_compare(j.arg >> 5, peek!(1), &Value::small_int(b)) {
+                            #[cfg(feature = "opstats")]
+                            crate::interp::eval::opstats::count(j.op);
+                            // SAFETY: as above.
+                            unsafe { top = top.sub(1) };
+                            compared!(t, pc + 1);
+                        }
+                    }
+                }
+                push!(Value::small_int(b));
+            }
             Op::StoreFast => {
                 if !releasable(local!(arg!())) {
                     stop!();
@@ -315,16 +359,7 @@ pub unsafe fn run(vm: &mut Vm, f: *mut Frame, code: &CodeObj, slots: *mut Value,
                 let Some(t) = crate::interp::ops::fast_compare(arg!() >> 5, peek!(2), peek!(1)) else { stop!() };
                 // SAFETY: nothing to release, as in BinaryOp.
                 unsafe { top = top.sub(2) };
-                // The POP_JUMP_IF after it, and the NOT_TAKEN after that, as in
-                // run_with's COMPARE_OP.
-                // SAFETY: a COMPARE_OP is never the last instruction.
-                let j = unsafe { (*instrs.add(pc + 1)).get() };
-                if matches!(j.op, Op::PopJumpIfFalse | Op::PopJumpIfTrue) {
-                    #[cfg(feature = "opstats")]
-                    crate::interp::eval::opstats::count(j.op);
-                    goto!(pc + 1, if t == (j.op == Op::PopJumpIfTrue) { j.arg as usize } else { pc + 2 });
-                }
-                push!(Value::bool(t));
+                compared!(t, pc);
             }
             Op::ToBool => {
                 let v = peek!(1);
