@@ -40,6 +40,20 @@ fn releasable(v: &Value) -> bool {
     v.header().is_none_or(|h| h.refcount() > 1)
 }
 
+/// BINARY_OP `op` on two floats or two small ints (with a small-int result), which
+/// needs no call and cannot fail; None for anything else. Floats are tested first:
+/// telling them apart is one compare each, and an int fails it at once.
+#[inline(always)]
+fn quick_binop(op: u32, lhs: &Value, rhs: &Value) -> Option<Value> {
+    if let (Some(a), Some(b)) = (lhs.as_float(), rhs.as_float()) {
+        crate::interp::ops::float_binop(op, a, b)
+    } else if let (Some(a), Some(b)) = (lhs.as_small_int(), rhs.as_small_int()) {
+        crate::interp::ops::small_int_result(op, a, b).filter(|&r| Value::small_int_fits(r)).map(Value::small_int)
+    } else {
+        None
+    }
+}
+
 /// STORE_ATTR `ins` through the instance-attribute cache, with the owner and the
 /// value in the stack slots `owner` and `value`: on a hit that frees nothing, stores,
 /// moves both out of their slots and returns true; otherwise changes nothing.
@@ -248,6 +262,18 @@ pub unsafe fn run(vm: &mut Vm, f: *mut Frame, code: &CodeObj, slots: *mut Value,
                 if a.is_null() || b.is_null() {
                     stop!();
                 }
+                // `x * y` on two local floats or small ints: the BINARY_OP after it
+                // runs on the locals, which are never pushed.
+                // SAFETY: a LOAD_FAST_LOAD_FAST is never the last instruction.
+                let j = unsafe { (*instrs.add(pc + 1)).get() };
+                if j.op == Op::BinaryOp {
+                    if let Some(r) = quick_binop(j.arg, a, b) {
+                        #[cfg(feature = "opstats")]
+                        crate::interp::eval::opstats::count(j.op);
+                        push!(r);
+                        goto!(pc + 1, pc + 2);
+                    }
+                }
                 push!(a.clone());
                 push!(b.clone());
             }
@@ -333,22 +359,7 @@ pub unsafe fn run(vm: &mut Vm, f: *mut Frame, code: &CodeObj, slots: *mut Value,
                 unsafe { std::ptr::swap(top.sub(1), top.sub(arg!() as usize)) }
             }
             Op::BinaryOp => {
-                let (lhs, rhs) = (peek!(2), peek!(1));
-                // Floats first: telling them apart is one compare each, and an int
-                // fails it quickly.
-                let r = if let (Some(a), Some(b)) = (lhs.as_float(), rhs.as_float()) {
-                    match crate::interp::ops::float_binop(arg!(), a, b) {
-                        Some(v) => v,
-                        None => stop!(),
-                    }
-                } else if let (Some(a), Some(b)) = (lhs.as_small_int(), rhs.as_small_int()) {
-                    match crate::interp::ops::small_int_result(arg!(), a, b) {
-                        Some(r) if Value::small_int_fits(r) => Value::small_int(r),
-                        _ => stop!(),
-                    }
-                } else {
-                    stop!();
-                };
+                let Some(r) = quick_binop(arg!(), peek!(2), peek!(1)) else { stop!() };
                 // Both operands are ints or floats: nothing to release.
                 unsafe {
                     top = top.sub(1);
