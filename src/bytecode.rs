@@ -182,6 +182,7 @@ impl Op {
         (self as u8) >= (Op::Resume as u8) && !self.is_instrumented() || self.is_instrumented()
     }
 
+    #[inline(always)]
     pub fn is_instrumented(self) -> bool {
         (self as u8) >= (Op::InstrumentedLine as u8)
     }

@@ -251,6 +251,18 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                 macro_rules! fast_lane {
                     ($start:expr) => {{
                         let start = $start;
+                        // The lane runs no instrumented instruction: with monitoring on,
+                        // this arm may be one re-dispatched from one.
+                        // SAFETY: `start` is an instruction index (the running one or
+                        // the next).
+                        if !unsafe { (*instrs.add(start)).get() }.op.is_instrumented() {
+                            fast_lane_run!(start);
+                        }
+                    }};
+                }
+                macro_rules! fast_lane_run {
+                    ($start:expr) => {{
+                        let start = $start;
                         // SAFETY: f, code_ref, slots and st.top are the running frame's, which
                         // stands at `start`.
                         let (p, top) = unsafe { crate::interp::fast::run(vm, f, code_ref, slots, start, st.top) };

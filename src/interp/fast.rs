@@ -40,6 +40,20 @@ fn releasable(v: &Value) -> bool {
     v.header().is_none_or(|h| h.refcount() > 1)
 }
 
+/// BINARY_OP `op` on two floats or two small ints (with a small-int result), which
+/// needs no call and cannot fail; None for anything else. Floats are tested first:
+/// telling them apart is one compare each, and an int fails it at once.
+#[inline(always)]
+fn quick_binop(op: u32, lhs: &Value, rhs: &Value) -> Option<Value> {
+    if let (Some(a), Some(b)) = (lhs.as_float(), rhs.as_float()) {
+        crate::interp::ops::float_binop(op, a, b)
+    } else if let (Some(a), Some(b)) = (lhs.as_small_int(), rhs.as_small_int()) {
+        crate::interp::ops::small_int_result(op, a, b).filter(|&r| Value::small_int_fits(r)).map(Value::small_int)
+    } else {
+        None
+    }
+}
+
 /// STORE_ATTR `ins` through the instance-attribute cache, with the owner and the
 /// value in the stack slots `owner` and `value`: on a hit that frees nothing, stores,
 /// moves both out of their slots and returns true; otherwise changes nothing.
@@ -208,6 +222,23 @@ pub unsafe fn run(vm: &mut Vm, f: *mut Frame, code: &CodeObj, slots: *mut Value,
                 }
             }};
         }
+        // The truth `$t` of the COMPARE_OP at `$at`, whose operands are popped: runs the
+        // POP_JUMP_IF after it too when there is one (and the NOT_TAKEN after that
+        // follows), as run_with's COMPARE_OP does; otherwise pushes it.
+        macro_rules! compared {
+            ($t:expr, $at:expr) => {{
+                let (t, at): (bool, usize) = ($t, $at);
+                // SAFETY: a COMPARE_OP is never the last instruction.
+                let j = unsafe { (*instrs.add(at + 1)).get() };
+                if matches!(j.op, Op::PopJumpIfFalse | Op::PopJumpIfTrue) {
+                    #[cfg(feature = "opstats")]
+                    crate::interp::eval::opstats::count(j.op);
+                    goto!(at + 1, if t == (j.op == Op::PopJumpIfTrue) { j.arg as usize } else { at + 2 });
+                }
+                push!(Value::bool(t));
+                goto!(at, at + 1);
+            }};
+        }
         match op {
             Op::Nop | Op::NotTaken => {}
             Op::Resume => {
@@ -236,11 +267,50 @@ pub unsafe fn run(vm: &mut Vm, f: *mut Frame, code: &CodeObj, slots: *mut Value,
                 if a.is_null() || b.is_null() {
                     stop!();
                 }
+                // `x * y` on two local floats or small ints: the BINARY_OP after it
+                // runs on the locals, which are never pushed.
+                // SAFETY: a LOAD_FAST_LOAD_FAST is never the last instruction.
+                let j = unsafe { (*instrs.add(pc + 1)).get() };
+                if j.op == Op::BinaryOp {
+                    if let Some(r) = quick_binop(j.arg, a, b) {
+                        #[cfg(feature = "opstats")]
+                        crate::interp::eval::opstats::count(j.op);
+                        push!(r);
+                        goto!(pc + 1, pc + 2);
+                    }
+                }
                 push!(a.clone());
                 push!(b.clone());
             }
             Op::LoadConst => push!(code.consts[arg!() as usize].clone()),
-            Op::LoadSmallInt => push!(Value::small_int(arg!() as i32 as i64)),
+            Op::LoadSmallInt => {
+                let b = arg!() as i32 as i64;
+                // `x - 1`, `x < 2` on a small int x: the BINARY_OP or COMPARE_OP after
+                // it runs with the constant as its right operand, never pushed.
+                // SAFETY: a LOAD_SMALL_INT is never the last instruction; when a
+                // BINARY_OP or COMPARE_OP follows, a value is below (it pops two).
+                let j = unsafe { (*instrs.add(pc + 1)).get() };
+                if matches!(j.op, Op::BinaryOp | Op::CompareOp) {
+                    if let Some(a) = peek!(1).as_small_int() {
+                        if j.op == Op::BinaryOp {
+                            if let Some(r) = crate::interp::ops::small_int_result(j.arg, a, b).filter(|&r| Value::small_int_fits(r)) {
+                                #[cfg(feature = "opstats")]
+                                crate::interp::eval::opstats::count(j.op);
+                                // SAFETY: the operand is a small int: nothing to release.
+                                unsafe { top.sub(1).write(Value::small_int(r)) };
+                                goto!(pc + 1, pc + 2);
+                            }
+                        } else if let Some(t) = crate::interp::ops::fast_compare(j.arg >> 5, peek!(1), &Value::small_int(b)) {
+                            #[cfg(feature = "opstats")]
+                            crate::interp::eval::opstats::count(j.op);
+                            // SAFETY: as above.
+                            unsafe { top = top.sub(1) };
+                            compared!(t, pc + 1);
+                        }
+                    }
+                }
+                push!(Value::small_int(b));
+            }
             Op::StoreFast => {
                 if !releasable(local!(arg!())) {
                     stop!();
@@ -294,22 +364,7 @@ pub unsafe fn run(vm: &mut Vm, f: *mut Frame, code: &CodeObj, slots: *mut Value,
                 unsafe { std::ptr::swap(top.sub(1), top.sub(arg!() as usize)) }
             }
             Op::BinaryOp => {
-                let (lhs, rhs) = (peek!(2), peek!(1));
-                // Floats first: telling them apart is one compare each, and an int
-                // fails it quickly.
-                let r = if let (Some(a), Some(b)) = (lhs.as_float(), rhs.as_float()) {
-                    match crate::interp::ops::float_binop(arg!(), a, b) {
-                        Some(v) => v,
-                        None => stop!(),
-                    }
-                } else if let (Some(a), Some(b)) = (lhs.as_small_int(), rhs.as_small_int()) {
-                    match crate::interp::ops::small_int_result(arg!(), a, b) {
-                        Some(r) if Value::small_int_fits(r) => Value::small_int(r),
-                        _ => stop!(),
-                    }
-                } else {
-                    stop!();
-                };
+                let Some(r) = quick_binop(arg!(), peek!(2), peek!(1)) else { stop!() };
                 // Both operands are ints or floats: nothing to release.
                 unsafe {
                     top = top.sub(1);
@@ -320,16 +375,7 @@ pub unsafe fn run(vm: &mut Vm, f: *mut Frame, code: &CodeObj, slots: *mut Value,
                 let Some(t) = crate::interp::ops::fast_compare(arg!() >> 5, peek!(2), peek!(1)) else { stop!() };
                 // SAFETY: nothing to release, as in BinaryOp.
                 unsafe { top = top.sub(2) };
-                // The POP_JUMP_IF after it, and the NOT_TAKEN after that, as in
-                // run_with's COMPARE_OP.
-                // SAFETY: a COMPARE_OP is never the last instruction.
-                let j = unsafe { (*instrs.add(pc + 1)).get() };
-                if matches!(j.op, Op::PopJumpIfFalse | Op::PopJumpIfTrue) {
-                    #[cfg(feature = "opstats")]
-                    crate::interp::eval::opstats::count(j.op);
-                    goto!(pc + 1, if t == (j.op == Op::PopJumpIfTrue) { j.arg as usize } else { pc + 2 });
-                }
-                push!(Value::bool(t));
+                compared!(t, pc);
             }
             Op::ToBool => {
                 let v = peek!(1);
