@@ -880,6 +880,18 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                         // Only the monitoring build's counter emulation mutates it.
                         #[cfg_attr(not(feature = "monitoring"), allow(unused_mut))]
                         let mut ins = cur_ins!();
+                        // List and range iterators (most loops): one step, and the
+                        // specialisation bookkeeping only when it changes.
+                        if let Some((next, _seen)) = crate::interp::ops::for_iter_builtin(st.peek(1)) {
+                            #[cfg(feature = "monitoring")]
+                            crate::interp::instrumented::for_iter_seen(code_ref, pc - 1, &mut ins, _seen);
+                            match next {
+                                Some(v) => st.push(v),
+                                // Exhausted: skip the END_FOR at the target.
+                                None => pc = ins.arg as usize + 1,
+                            }
+                            continue 'next;
+                        }
                         #[cfg(feature = "monitoring")]
                         let kind = crate::interp::instrumented::for_iter_kind(code_ref, pc - 1, &mut ins, st.peek(1));
                         #[cfg(not(feature = "monitoring"))]

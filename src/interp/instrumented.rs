@@ -69,10 +69,27 @@ pub fn for_iter_kind(code: &CodeObj, i: usize, ins: &mut Instr, it: &Value) -> u
     if fits(ins.aux, it) {
         return ins.aux;
     }
-    // Unspecialised, or a specialised FOR_ITER that deoptimised: the adaptive counter.
+    adapt(code, i, ins, || classify(it))
+}
+
+/// The same bookkeeping for a list or range iterator the interpreter has just
+/// stepped, whose kind (`seen`, FOR_ITER_LIST or FOR_ITER_RANGE) it learnt doing so:
+/// nothing to do when the instruction is specialised for it, which is nearly always.
+/// (What such a FOR_ITER executes as cannot change any event, so only the counter
+/// state, which decides later generator loops, is kept.)
+#[inline]
+pub fn for_iter_seen(code: &CodeObj, i: usize, ins: &mut Instr, seen: u8) {
+    if ins.aux != seen {
+        adapt(code, i, ins, || seen);
+    }
+}
+
+/// Unspecialised, or a specialised FOR_ITER that deoptimised: the adaptive counter.
+#[cold]
+fn adapt(code: &CodeObj, i: usize, ins: &mut Instr, classify: impl FnOnce() -> u8) -> u8 {
     let counter = ins.cache;
     if counter < 15 {
-        let kind = classify(it);
+        let kind = classify();
         if kind != 0 {
             ins.aux = kind;
             ins.cache = COOLDOWN;

@@ -355,36 +355,46 @@ pub fn load_special(vm: &mut Vm, owner: &Value, which: u32) -> PyResult<(Value, 
 /// FOR_ITER's next step with fast paths for lists, ranges and tuples.
 #[inline]
 pub fn for_iter_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
-    if let Some(io) = it.downcast::<IteratorObj>() {
-        let mut st = io.state.borrow_mut();
-        match &mut *st {
-            IterState::Range { next, step, remaining } => {
-                if *remaining <= 0 {
-                    return Ok(None);
-                }
-                let v = *next;
-                *next = next.wrapping_add(*step);
-                *remaining -= 1;
-                return Ok(Some(Value::int(v)));
-            }
-            IterState::List { seq, index } => {
-                let l = seq.downcast::<ListObj>().expect("list");
-                return Ok(match l.get(*index) {
-                    Some(v) => {
-                        *index += 1;
-                        Some(v)
-                    }
-                    None => {
-                        // Exhausted for good, even if the list grows later.
-                        *index = usize::MAX;
-                        None
-                    }
-                });
-            }
-            _ => {}
-        }
+    match for_iter_builtin(it) {
+        Some((next, _)) => Ok(next),
+        None => vm.next(it),
     }
-    vm.next(it)
+}
+
+/// One step of a list or range iterator, with the FOR_ITER specialisation kind it
+/// is (`instrumented::FOR_ITER_LIST`/`FOR_ITER_RANGE`); None for other iterators.
+/// Such a step never fails and runs no Python code.
+#[inline]
+pub fn for_iter_builtin(it: &Value) -> Option<(Option<Value>, u8)> {
+    let io = it.downcast::<IteratorObj>()?;
+    let mut st = io.state.borrow_mut();
+    match &mut *st {
+        IterState::Range { next, step, remaining } => {
+            if *remaining <= 0 {
+                return Some((None, crate::interp::instrumented::FOR_ITER_RANGE));
+            }
+            let v = *next;
+            *next = next.wrapping_add(*step);
+            *remaining -= 1;
+            Some((Some(Value::int(v)), crate::interp::instrumented::FOR_ITER_RANGE))
+        }
+        IterState::List { seq, index } => {
+            let l = seq.downcast::<ListObj>()?;
+            let next = match l.get(*index) {
+                Some(v) => {
+                    *index += 1;
+                    Some(v)
+                }
+                None => {
+                    // Exhausted for good, even if the list grows later.
+                    *index = usize::MAX;
+                    None
+                }
+            };
+            Some((next, crate::interp::instrumented::FOR_ITER_LIST))
+        }
+        _ => None,
+    }
 }
 
 /// The items LIST_EXTEND adds (any iterable).
