@@ -55,6 +55,17 @@ const METHODS: &[(&str, crate::objects::func::NativeFn)] = &[
     ("shuffle", shuffle),
     ("sample", sample),
     ("uniform", uniform),
+    ("choices", choices),
+    ("triangular", triangular),
+    ("normalvariate", normalvariate),
+    ("lognormvariate", lognormvariate),
+    ("gauss", gauss),
+    ("expovariate", expovariate),
+    ("vonmisesvariate", vonmisesvariate),
+    ("gammavariate", gammavariate),
+    ("betavariate", betavariate),
+    ("paretovariate", paretovariate),
+    ("weibullvariate", weibullvariate),
 ];
 
 pub fn init(vm: &mut Vm, d: &DictObj) {
@@ -176,9 +187,17 @@ fn randbelow_usize(vm: &Vm, s: &Value, n: usize) -> PyResult<usize> {
 // ------------------------------------------------------------------ core (C) methods
 
 fn random_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let cls = args.pos().first().cloned().ok_or_else(|| type_error("Random.__new__(): not enough arguments"))?;
-    if cls.as_type().is_none() {
-        return Err(type_error(format!("Random.__new__(X): X is not a type object ({})", vm.type_name(&cls))));
+    let cls = args.pos().first().cloned().ok_or_else(|| type_error("_random.Random.__new__(): not enough arguments"))?;
+    let Some(t) = cls.as_type() else {
+        return Err(type_error(format!("_random.Random.__new__(X): X is not a type object ({})", vm.type_name(&cls))));
+    };
+    let new_name = vm.names.dunder_new.clone();
+    let ours = vm
+        .lookup_type_attr(t, &new_name)
+        .is_some_and(|f| f.downcast::<NativeFunctionObj>().is_some_and(|n| n.name == "__new__" && n.owner == "Random"));
+    if !ours {
+        let name = t.name();
+        return Err(type_error(format!("_random.Random.__new__({name}): {name} is not a subtype of _random.Random")));
     }
     Ok(new_opaque(cls, Box::new(RandomState { mt: Mt::default(), gauss_next: Value::NONE }), Value::NULL))
 }
@@ -203,7 +222,7 @@ fn getrandbits(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(value_error("Cannot convert negative int"));
     }
     let k = k.to_bigint().to_u64().ok_or_else(|| PyErr::new(ExcKind::OverflowError, "Python int too large for C uint64_t"))?;
-    if k > 1 << 36 {
+    if k > 1 << 32 {
         return Err(PyErr::bare(ExcKind::MemoryError));
     }
     with_state(vm, s, "getrandbits", |st| {
@@ -574,3 +593,317 @@ fn uniform(vm: &mut Vm, args: Args) -> PyResult<Value> {
     vm.binary_op(lo, &scaled, B::Add)
 }
 
+
+// ------------------------------------------------------------------ distributions
+
+const TWOPI: f64 = 2.0 * std::f64::consts::PI;
+
+/// A number argument as the float Python's arithmetic would use; for anything else the
+/// error of the first operation CPython applies to it (`op` with a float operand).
+fn num(vm: &mut Vm, v: &Value, op: B, left: bool) -> PyResult<f64> {
+    if let Some(f) = v.as_float() {
+        return Ok(f);
+    }
+    if let Some(i) = v.as_int() {
+        return match i {
+            crate::objects::int::IntRef::Small(x) => Ok(x as f64),
+            crate::objects::int::IntRef::Big(b) => b
+                .to_f64()
+                .filter(|f| f.is_finite())
+                .ok_or_else(|| PyErr::new(ExcKind::OverflowError, "int too large to convert to float")),
+        };
+    }
+    let other = Value::float(1.0);
+    let r = if left { vm.binary_op(v, &other, op)? } else { vm.binary_op(&other, v, op)? };
+    r.as_float().ok_or_else(|| type_error(format!("unsupported operand type for random: '{}'", vm.type_name(v))))
+}
+
+fn draw(vm: &Vm, s: &Value) -> PyResult<f64> {
+    with_state(vm, s, "random", |st| st.mt.random())
+}
+
+fn mu_sigma(vm: &mut Vm, a: &[Option<&Value>]) -> PyResult<(f64, f64)> {
+    let sigma = match a[2] {
+        Some(v) => num(vm, v, B::Multiply, false)?,
+        None => 1.0,
+    };
+    let mu = match a[1] {
+        Some(v) => num(vm, v, B::Add, true)?,
+        None => 0.0,
+    };
+    Ok((mu, sigma))
+}
+
+fn normal(vm: &Vm, s: &Value) -> PyResult<f64> {
+    let magic = 4.0 * (-0.5f64).exp() / 2.0f64.sqrt();
+    loop {
+        let u1 = draw(vm, s)?;
+        let u2 = 1.0 - draw(vm, s)?;
+        let z = magic * (u1 - 0.5) / u2;
+        let zz = z * z / 4.0;
+        if zz <= -u2.ln() {
+            return Ok(z);
+        }
+    }
+}
+
+fn normalvariate(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = bind("Random.normalvariate", &args, &["self", "mu", "sigma"], 1, &[])?;
+    let (mu, sigma) = mu_sigma(vm, &a)?;
+    let z = normal(vm, a[0].expect("bound"))?;
+    Ok(Value::float(mu + z * sigma))
+}
+
+fn lognormvariate(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = bind("Random.lognormvariate", &args, &["self", "mu", "sigma"], 3, &[])?;
+    let (mu, sigma) = mu_sigma(vm, &a)?;
+    let z = normal(vm, a[0].expect("bound"))?;
+    Ok(Value::float((mu + z * sigma).exp()))
+}
+
+fn gauss(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = bind("Random.gauss", &args, &["self", "mu", "sigma"], 1, &[])?;
+    let (mu, sigma) = mu_sigma(vm, &a)?;
+    let z = with_state(vm, a[0].expect("bound"), "gauss", |st| {
+        let pending = std::mem::replace(&mut st.gauss_next, Value::NONE);
+        match pending.as_float() {
+            Some(z) => z,
+            None => {
+                let x2pi = st.mt.random() * TWOPI;
+                let g2rad = (-2.0 * (1.0 - st.mt.random()).ln()).sqrt();
+                st.gauss_next = Value::float(x2pi.sin() * g2rad);
+                x2pi.cos() * g2rad
+            }
+        }
+    })?;
+    Ok(Value::float(mu + z * sigma))
+}
+
+fn expovariate(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = bind("Random.expovariate", &args, &["self", "lambd"], 1, &[])?;
+    let r = draw(vm, a[0].expect("bound"))?;
+    let lambd = match a[1] {
+        Some(v) => num(vm, v, B::TrueDivide, false)?,
+        None => 1.0,
+    };
+    if lambd == 0.0 {
+        return Err(crate::error::zero_division("division by zero"));
+    }
+    Ok(Value::float(-(1.0 - r).ln() / lambd))
+}
+
+fn triangular(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = bind("Random.triangular", &args, &["self", "low", "high", "mode"], 1, &[])?;
+    let mut u = draw(vm, a[0].expect("bound"))?;
+    let mut low = match a[1] {
+        Some(v) => num(vm, v, B::Subtract, false)?,
+        None => 0.0,
+    };
+    let mut high = match a[2] {
+        Some(v) => num(vm, v, B::Subtract, true)?,
+        None => 1.0,
+    };
+    let mut c = match a[3].filter(|v| !v.is_none()) {
+        None => 0.5,
+        Some(m) => {
+            let m = num(vm, m, B::Subtract, true)?;
+            if high - low == 0.0 {
+                return Ok(a[1].cloned().unwrap_or(Value::float(0.0)));
+            }
+            (m - low) / (high - low)
+        }
+    };
+    if u > c {
+        u = 1.0 - u;
+        c = 1.0 - c;
+        std::mem::swap(&mut low, &mut high);
+    }
+    Ok(Value::float(low + (high - low) * (u * c).sqrt()))
+}
+
+fn paretovariate(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = bind("Random.paretovariate", &args, &["self", "alpha"], 2, &[])?;
+    let u = 1.0 - draw(vm, a[0].expect("bound"))?;
+    let alpha = num(vm, a[1].expect("bound"), B::TrueDivide, false)?;
+    if alpha == 0.0 {
+        return Err(crate::error::zero_division("division by zero"));
+    }
+    Ok(Value::float(crate::objects::float::float_pow(u, -1.0 / alpha)?))
+}
+
+fn weibullvariate(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = bind("Random.weibullvariate", &args, &["self", "alpha", "beta"], 3, &[])?;
+    let u = 1.0 - draw(vm, a[0].expect("bound"))?;
+    let beta = num(vm, a[2].expect("bound"), B::TrueDivide, false)?;
+    let alpha = num(vm, a[1].expect("bound"), B::Multiply, true)?;
+    if beta == 0.0 {
+        return Err(crate::error::zero_division("division by zero"));
+    }
+    Ok(Value::float(alpha * crate::objects::float::float_pow(-u.ln(), 1.0 / beta)?))
+}
+
+fn vonmisesvariate(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = bind("Random.vonmisesvariate", &args, &["self", "mu", "kappa"], 3, &[])?;
+    let s = a[0].expect("bound");
+    let kappa = num(vm, a[2].expect("bound"), B::TrueDivide, false)?;
+    if kappa <= 1e-6 {
+        return Ok(Value::float(TWOPI * draw(vm, s)?));
+    }
+    let mu = num(vm, a[1].expect("bound"), B::Add, true)?;
+    let sh = 0.5 / kappa;
+    let r = sh + (1.0 + sh * sh).sqrt();
+    let z = loop {
+        let u1 = draw(vm, s)?;
+        let z = (std::f64::consts::PI * u1).cos();
+        let d = z / (r + z);
+        let u2 = draw(vm, s)?;
+        if u2 < 1.0 - d * d || u2 <= (1.0 - d) * d.exp() {
+            break z;
+        }
+    };
+    let q = 1.0 / r;
+    let f = (q + z) / (1.0 + q * z);
+    let u3 = draw(vm, s)?;
+    let theta = if u3 > 0.5 { mu + f.acos() } else { mu - f.acos() };
+    Ok(Value::float(crate::objects::float::float_mod(theta, TWOPI)?))
+}
+
+fn gamma_draw(vm: &mut Vm, s: &Value, alpha: f64, beta: f64) -> PyResult<f64> {
+    if alpha <= 0.0 || beta <= 0.0 {
+        return Err(value_error("gammavariate: alpha and beta must be > 0.0"));
+    }
+    if alpha > 1.0 {
+        let ainv = (2.0 * alpha - 1.0).sqrt();
+        let bbb = alpha - 4f64.ln();
+        let ccc = alpha + ainv;
+        let sg = 1.0 + 4.5f64.ln();
+        loop {
+            let u1 = draw(vm, s)?;
+            if !(1e-7 < u1 && u1 < 0.9999999) {
+                continue;
+            }
+            let u2 = 1.0 - draw(vm, s)?;
+            let v = (u1 / (1.0 - u1)).ln() / ainv;
+            let x = alpha * v.exp();
+            let z = u1 * u1 * u2;
+            let r = bbb + ccc * v - x;
+            if r + sg - 4.5 * z >= 0.0 || r >= z.ln() {
+                return Ok(x * beta);
+            }
+        }
+    } else if alpha == 1.0 {
+        Ok(-(1.0 - draw(vm, s)?).ln() * beta)
+    } else {
+        let e = std::f64::consts::E;
+        loop {
+            let u = draw(vm, s)?;
+            let b = (e + alpha) / e;
+            let p = b * u;
+            let x = if p <= 1.0 { crate::objects::float::float_pow(p, 1.0 / alpha)? } else { -((b - p) / alpha).ln() };
+            let u1 = draw(vm, s)?;
+            if p > 1.0 {
+                if u1 <= crate::objects::float::float_pow(x, alpha - 1.0)? {
+                    return Ok(x * beta);
+                }
+            } else if u1 <= (-x).exp() {
+                return Ok(x * beta);
+            }
+        }
+    }
+}
+
+fn gammavariate(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = bind("Random.gammavariate", &args, &["self", "alpha", "beta"], 3, &[])?;
+    let alpha = num(vm, a[1].expect("bound"), B::Subtract, true)?;
+    let beta = num(vm, a[2].expect("bound"), B::Multiply, false)?;
+    Ok(Value::float(gamma_draw(vm, a[0].expect("bound"), alpha, beta)?))
+}
+
+fn betavariate(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = bind("Random.betavariate", &args, &["self", "alpha", "beta"], 3, &[])?;
+    let s = a[0].expect("bound");
+    let alpha = num(vm, a[1].expect("bound"), B::Subtract, true)?;
+    let beta = num(vm, a[2].expect("bound"), B::Subtract, true)?;
+    let y = gamma_draw(vm, s, alpha, 1.0)?;
+    if y != 0.0 {
+        let y2 = gamma_draw(vm, s, beta, 1.0)?;
+        return Ok(Value::float(y / (y + y2)));
+    }
+    Ok(Value::float(0.0))
+}
+
+fn choices(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = bind("Random.choices", &args, &["self", "population", "weights"], 2, &["cum_weights", "k"])?;
+    let (s, population) = (a[0].expect("bound"), a[1].expect("bound"));
+    let weights = a[2].filter(|v| !v.is_none());
+    let cum_weights = a[3].filter(|v| !v.is_none());
+    let n = vm.len(population)?;
+    let count = |vm: &mut Vm| -> PyResult<usize> {
+        match a[4] {
+            None => Ok(1),
+            Some(k) => Ok(argparse::int_arg(vm, k)?.max(0) as usize),
+        }
+    };
+    let cum: Vec<Value> = match (weights, cum_weights) {
+        (None, None) => {
+            let k = count(vm)?;
+            let nf = n as f64;
+            let mut out = Vec::with_capacity(k.min(1 << 20));
+            for _ in 0..k {
+                let i = (draw(vm, s)? * nf).floor() as usize;
+                out.push(vm.getitem(population, &Value::int_from_usize(i))?);
+            }
+            return Ok(list::new_list(out));
+        }
+        (Some(_), Some(_)) => return Err(type_error("Cannot specify both weights and cumulative weights")),
+        (None, Some(c)) => vm.collect(c)?,
+        (Some(w), None) => {
+            let items = match vm.collect(w) {
+                Ok(items) => items,
+                Err(e) => {
+                    if let Some(i) = w.as_int() {
+                        return Err(type_error(format!("The number of choices must be a keyword argument: k={}", i.to_bigint())));
+                    }
+                    return Err(e);
+                }
+            };
+            let mut cum = Vec::with_capacity(items.len());
+            for x in items {
+                let next = match cum.last() {
+                    None => x,
+                    Some(t) => vm.binary_op(t, &x, B::Add)?,
+                };
+                cum.push(next);
+            }
+            cum
+        }
+    };
+    if cum.len() != n {
+        return Err(value_error("The number of weights does not match the population"));
+    }
+    let last = cum.last().cloned().ok_or_else(|| index_error("list index out of range"))?;
+    let total_v = vm.binary_op(&last, &Value::float(0.0), B::Add)?;
+    let total = total_v.as_float().unwrap_or(f64::NAN);
+    if !vm.compare_bool(&total_v, &Value::float(0.0), CmpOp::Gt)? {
+        return Err(value_error("Total of weights must be greater than zero"));
+    }
+    if !total.is_finite() {
+        return Err(value_error("Total of weights must be finite"));
+    }
+    let k = count(vm)?;
+    let mut out = Vec::with_capacity(k.min(1 << 20));
+    for _ in 0..k {
+        let x = Value::float(draw(vm, s)? * total);
+        let (mut lo, mut hi) = (0usize, n - 1);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if vm.compare_bool(&x, &cum[mid], CmpOp::Lt)? {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        out.push(vm.getitem(population, &Value::int_from_usize(lo))?);
+    }
+    Ok(list::new_list(out))
+}
