@@ -510,17 +510,7 @@ fn sample(vm: &mut Vm, args: Args) -> PyResult<Value> {
         let picks = sample_indices(vm, s, total, k)?;
         let mut out = Vec::with_capacity(picks.len());
         for p in picks {
-            // bisect_right(cum_counts, p)
-            let pv = Value::int_from_usize(p);
-            let (mut lo, mut hi) = (0usize, cum.len());
-            while lo < hi {
-                let mid = (lo + hi) / 2;
-                if vm.compare_bool(&pv, &cum[mid], CmpOp::Lt)? {
-                    hi = mid;
-                } else {
-                    lo = mid + 1;
-                }
-            }
+            let lo = bisect_right(vm, &cum, &Value::int_from_usize(p), cum.len())?;
             out.push(vm.getitem(population, &Value::int_from_usize(lo))?);
         }
         return Ok(list::new_list(out));
@@ -531,6 +521,20 @@ fn sample(vm: &mut Vm, args: Args) -> PyResult<Value> {
         out.push(vm.getitem(population, &Value::int_from_usize(p))?);
     }
     Ok(list::new_list(out))
+}
+
+/// `bisect.bisect_right(a, x, 0, hi)`.
+fn bisect_right(vm: &mut Vm, a: &[Value], x: &Value, hi: usize) -> PyResult<usize> {
+    let (mut lo, mut hi) = (0usize, hi);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if vm.compare_bool(x, &a[mid], CmpOp::Lt)? {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    Ok(lo)
 }
 
 /// The indices `sample` picks from a population of `n`: CPython's choice between a
@@ -618,6 +622,20 @@ fn num(vm: &mut Vm, v: &Value, op: B, left: bool) -> PyResult<f64> {
     r.as_float().ok_or_else(|| type_error(format!("unsupported operand type for random: '{}'", vm.type_name(v))))
 }
 
+/// `v <= 0.0`, as Python compares (ints of any size exactly).
+fn not_positive(vm: &mut Vm, v: &Value) -> PyResult<bool> {
+    vm.compare_bool(v, &Value::float(0.0), CmpOp::Le)
+}
+
+/// A number argument whose first use is `gammavariate`'s `alpha <= 0.0`: the
+/// ValueError for non-positive values comes before any conversion to float.
+fn cmp_num(vm: &mut Vm, v: &Value) -> PyResult<f64> {
+    if not_positive(vm, v)? {
+        return Err(value_error("gammavariate: alpha and beta must be > 0.0"));
+    }
+    num(vm, v, B::Subtract, true)
+}
+
 fn draw(vm: &Vm, s: &Value) -> PyResult<f64> {
     with_state(vm, s, "random", |st| st.mt.random())
 }
@@ -649,21 +667,25 @@ fn normal(vm: &Vm, s: &Value) -> PyResult<f64> {
 
 fn normalvariate(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = bind("Random.normalvariate", &args, &["self", "mu", "sigma"], 1, &[])?;
-    let (mu, sigma) = mu_sigma(vm, &a)?;
     let z = normal(vm, a[0].expect("bound"))?;
+    let (mu, sigma) = mu_sigma(vm, &a)?;
     Ok(Value::float(mu + z * sigma))
 }
 
 fn lognormvariate(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = bind("Random.lognormvariate", &args, &["self", "mu", "sigma"], 3, &[])?;
-    let (mu, sigma) = mu_sigma(vm, &a)?;
     let z = normal(vm, a[0].expect("bound"))?;
-    Ok(Value::float((mu + z * sigma).exp()))
+    let (mu, sigma) = mu_sigma(vm, &a)?;
+    let x = mu + z * sigma;
+    let r = x.exp();
+    if r.is_infinite() && x.is_finite() {
+        return Err(PyErr::new(ExcKind::OverflowError, "math range error"));
+    }
+    Ok(Value::float(r))
 }
 
 fn gauss(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = bind("Random.gauss", &args, &["self", "mu", "sigma"], 1, &[])?;
-    let (mu, sigma) = mu_sigma(vm, &a)?;
     let z = with_state(vm, a[0].expect("bound"), "gauss", |st| {
         let pending = std::mem::replace(&mut st.gauss_next, Value::NONE);
         match pending.as_float() {
@@ -676,6 +698,7 @@ fn gauss(vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
         }
     })?;
+    let (mu, sigma) = mu_sigma(vm, &a)?;
     Ok(Value::float(mu + z * sigma))
 }
 
@@ -695,30 +718,51 @@ fn expovariate(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn triangular(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = bind("Random.triangular", &args, &["self", "low", "high", "mode"], 1, &[])?;
     let mut u = draw(vm, a[0].expect("bound"))?;
-    let mut low = match a[1] {
-        Some(v) => num(vm, v, B::Subtract, false)?,
-        None => 0.0,
-    };
-    let mut high = match a[2] {
-        Some(v) => num(vm, v, B::Subtract, true)?,
-        None => 1.0,
-    };
-    let mut c = match a[3].filter(|v| !v.is_none()) {
-        None => 0.5,
-        Some(m) => {
-            let m = num(vm, m, B::Subtract, true)?;
-            if high - low == 0.0 {
-                return Ok(a[1].cloned().unwrap_or(Value::float(0.0)));
+    let mut low = a[1].cloned().unwrap_or(Value::float(0.0));
+    let mut high = a[2].cloned().unwrap_or(Value::float(1.0));
+    let mode = a[3].filter(|v| !v.is_none()).cloned();
+    let numeric = |v: &Value| v.as_float().is_some() || v.is_small_int();
+    if numeric(&low) && numeric(&high) && mode.as_ref().is_none_or(numeric) {
+        let f = |v: &Value| v.as_float().unwrap_or_else(|| v.as_small_int().unwrap_or(0) as f64);
+        let (mut lo, mut hi) = (f(&low), f(&high));
+        let mut c = match &mode {
+            None => 0.5,
+            Some(m) => {
+                if hi - lo == 0.0 {
+                    return Ok(low);
+                }
+                (f(m) - lo) / (hi - lo)
             }
-            (m - low) / (high - low)
+        };
+        if u > c {
+            u = 1.0 - u;
+            c = 1.0 - c;
+            std::mem::swap(&mut lo, &mut hi);
+        }
+        return Ok(Value::float(lo + (hi - lo) * (u * c).sqrt()));
+    }
+    // The same expression on arbitrary objects, for CPython's errors.
+    let mut c = match &mode {
+        None => Value::float(0.5),
+        Some(m) => {
+            let num_ = vm.binary_op(m, &low, B::Subtract)?;
+            let den = vm.binary_op(&high, &low, B::Subtract)?;
+            match vm.binary_op(&num_, &den, B::TrueDivide) {
+                Err(e) if e.lazy_kind() == Some(ExcKind::ZeroDivisionError) => return Ok(low),
+                r => r?,
+            }
         }
     };
-    if u > c {
+    if vm.compare_bool(&Value::float(u), &c, CmpOp::Gt)? {
         u = 1.0 - u;
-        c = 1.0 - c;
+        c = vm.binary_op(&Value::float(1.0), &c, B::Subtract)?;
         std::mem::swap(&mut low, &mut high);
     }
-    Ok(Value::float(low + (high - low) * (u * c).sqrt()))
+    let width = vm.binary_op(&high, &low, B::Subtract)?;
+    let uc = vm.binary_op(&Value::float(u), &c, B::Multiply)?;
+    let root = num(vm, &uc, B::Multiply, true)?.sqrt();
+    let scaled = vm.binary_op(&width, &Value::float(root), B::Multiply)?;
+    vm.binary_op(&low, &scaled, B::Add)
 }
 
 fn paretovariate(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -735,21 +779,22 @@ fn weibullvariate(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = bind("Random.weibullvariate", &args, &["self", "alpha", "beta"], 3, &[])?;
     let u = 1.0 - draw(vm, a[0].expect("bound"))?;
     let beta = num(vm, a[2].expect("bound"), B::TrueDivide, false)?;
-    let alpha = num(vm, a[1].expect("bound"), B::Multiply, true)?;
     if beta == 0.0 {
         return Err(crate::error::zero_division("division by zero"));
     }
+    let alpha = num(vm, a[1].expect("bound"), B::Multiply, true)?;
     Ok(Value::float(alpha * crate::objects::float::float_pow(-u.ln(), 1.0 / beta)?))
 }
 
 fn vonmisesvariate(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = bind("Random.vonmisesvariate", &args, &["self", "mu", "kappa"], 3, &[])?;
     let s = a[0].expect("bound");
-    let kappa = num(vm, a[2].expect("bound"), B::TrueDivide, false)?;
-    if kappa <= 1e-6 {
+    let kappa_v = a[2].expect("bound");
+    if vm.compare_bool(kappa_v, &Value::float(1e-6), CmpOp::Le)? {
         return Ok(Value::float(TWOPI * draw(vm, s)?));
     }
-    let mu = num(vm, a[1].expect("bound"), B::Add, true)?;
+    let kappa = num(vm, kappa_v, B::TrueDivide, false)?;
+    let mu = a[1].expect("bound");
     let sh = 0.5 / kappa;
     let r = sh + (1.0 + sh * sh).sqrt();
     let z = loop {
@@ -764,8 +809,9 @@ fn vonmisesvariate(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let q = 1.0 / r;
     let f = (q + z) / (1.0 + q * z);
     let u3 = draw(vm, s)?;
-    let theta = if u3 > 0.5 { mu + f.acos() } else { mu - f.acos() };
-    Ok(Value::float(crate::objects::float::float_mod(theta, TWOPI)?))
+    let op = if u3 > 0.5 { B::Add } else { B::Subtract };
+    let theta = vm.binary_op(mu, &Value::float(f.acos()), op)?;
+    vm.binary_op(&theta, &Value::float(TWOPI), B::Remainder)
 }
 
 fn gamma_draw(vm: &mut Vm, s: &Value, alpha: f64, beta: f64) -> PyResult<f64> {
@@ -814,18 +860,22 @@ fn gamma_draw(vm: &mut Vm, s: &Value, alpha: f64, beta: f64) -> PyResult<f64> {
 
 fn gammavariate(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = bind("Random.gammavariate", &args, &["self", "alpha", "beta"], 3, &[])?;
-    let alpha = num(vm, a[1].expect("bound"), B::Subtract, true)?;
-    let beta = num(vm, a[2].expect("bound"), B::Multiply, false)?;
+    let (alpha, beta) = (a[1].expect("bound"), a[2].expect("bound"));
+    if not_positive(vm, alpha)? || not_positive(vm, beta)? {
+        return Err(value_error("gammavariate: alpha and beta must be > 0.0"));
+    }
+    let alpha = num(vm, alpha, B::Subtract, true)?;
+    let beta = num(vm, beta, B::Multiply, false)?;
     Ok(Value::float(gamma_draw(vm, a[0].expect("bound"), alpha, beta)?))
 }
 
 fn betavariate(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = bind("Random.betavariate", &args, &["self", "alpha", "beta"], 3, &[])?;
     let s = a[0].expect("bound");
-    let alpha = num(vm, a[1].expect("bound"), B::Subtract, true)?;
-    let beta = num(vm, a[2].expect("bound"), B::Subtract, true)?;
+    let alpha = cmp_num(vm, a[1].expect("bound"))?;
     let y = gamma_draw(vm, s, alpha, 1.0)?;
     if y != 0.0 {
+        let beta = cmp_num(vm, a[2].expect("bound"))?;
         let y2 = gamma_draw(vm, s, beta, 1.0)?;
         return Ok(Value::float(y / (y + y2)));
     }
@@ -894,15 +944,7 @@ fn choices(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut out = Vec::with_capacity(k.min(1 << 20));
     for _ in 0..k {
         let x = Value::float(draw(vm, s)? * total);
-        let (mut lo, mut hi) = (0usize, n - 1);
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            if vm.compare_bool(&x, &cum[mid], CmpOp::Lt)? {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
+        let lo = bisect_right(vm, &cum, &x, n - 1)?;
         out.push(vm.getitem(population, &Value::int_from_usize(lo))?);
     }
     Ok(list::new_list(out))
