@@ -184,7 +184,7 @@ fn isfinite(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// Errors a function reports through `errno` (CPython's `math_1a` functions).
-enum Errno {
+pub(crate) enum Errno {
     Ok,
     Domain,
     Range,
@@ -1261,7 +1261,7 @@ fn m_tgamma(x: f64) -> (f64, Errno) {
 }
 
 /// CPython's `m_lgamma`: log |Gamma(x)|.
-fn m_lgamma(x: f64) -> (f64, Errno) {
+pub(crate) fn m_lgamma(x: f64) -> (f64, Errno) {
     if !x.is_finite() {
         return (if x.is_nan() { x } else { f64::INFINITY }, Errno::Ok);
     }

@@ -66,6 +66,7 @@ const METHODS: &[(&str, crate::objects::func::NativeFn)] = &[
     ("betavariate", betavariate),
     ("paretovariate", paretovariate),
     ("weibullvariate", weibullvariate),
+    ("binomialvariate", binomialvariate),
 ];
 
 pub fn init(vm: &mut Vm, d: &DictObj) {
@@ -948,4 +949,105 @@ fn choices(vm: &mut Vm, args: Args) -> PyResult<Value> {
         out.push(vm.getitem(population, &Value::int_from_usize(lo))?);
     }
     Ok(list::new_list(out))
+}
+
+fn lgamma(x: f64) -> f64 {
+    super::math::m_lgamma(x).0
+}
+
+/// `binomialvariate(n=1, p=0.5)`: random.py's geometric skipping for small `n*p`,
+/// BTRS rejection otherwise. `n` must be an int here (CPython also takes floats).
+fn binomialvariate(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = bind("Random.binomialvariate", &args, &["self", "n", "p"], 1, &[])?;
+    let s = a[0].expect("bound");
+    let one = Value::int(1);
+    let n_v = a[1].unwrap_or(&one);
+    let half = Value::float(0.5);
+    let p_v = a[2].unwrap_or(&half);
+    if vm.compare_bool(n_v, &Value::int(0), CmpOp::Lt)? {
+        return Err(value_error("n must be non-negative"));
+    }
+    if p_v.as_float().is_none() && p_v.as_int().is_none() {
+        vm.compare_bool(p_v, &Value::float(0.0), CmpOp::Le)?;
+    }
+    let p = num(vm, p_v, B::Subtract, true)?;
+    if p <= 0.0 || p >= 1.0 {
+        if p == 0.0 {
+            return Ok(Value::int(0));
+        }
+        if p == 1.0 {
+            return Ok(n_v.clone());
+        }
+        return Err(value_error("p must be in the range 0.0 <= p <= 1.0"));
+    }
+    let n = match n_v.as_int().and_then(|i| i.to_i64()) {
+        Some(n) => n,
+        None => return Err(type_error(format!("binomialvariate() n must be an int, not {}", vm.type_name(n_v)))),
+    };
+    Ok(Value::int(binomial(vm, s, n, p)?))
+}
+
+fn binomial(vm: &Vm, s: &Value, n: i64, p: f64) -> PyResult<i64> {
+    if n == 1 {
+        return Ok((draw(vm, s)? < p) as i64);
+    }
+    if p > 0.5 {
+        return Ok(n - binomial(vm, s, n, 1.0 - p)?);
+    }
+    if (n as f64) * p < 10.0 {
+        let (mut x, mut y) = (0i64, 0i64);
+        let c = (1.0 - p).log2();
+        if c == 0.0 {
+            return Ok(x);
+        }
+        loop {
+            let r = draw(vm, s)?;
+            if r == 0.0 {
+                continue; // log2(0.0) raises ValueError, which random.py skips
+            }
+            y += (r.log2() / c).floor() as i64 + 1;
+            if y > n {
+                return Ok(x);
+            }
+            x += 1;
+        }
+    }
+    let nf = n as f64;
+    let spq = (nf * p * (1.0 - p)).sqrt();
+    let b = 1.15 + 2.53 * spq;
+    let a = -0.0873 + 0.0248 * b + 0.01 * p;
+    let c = nf * p + 0.5;
+    let vr = 0.92 - 4.2 / b;
+    let mut setup: Option<(f64, f64, i64, f64)> = None;
+    loop {
+        let mut u = draw(vm, s)?;
+        u -= 0.5;
+        let us = 0.5 - u.abs();
+        if us == 0.0 {
+            continue; // ZeroDivisionError, skipped
+        }
+        let kf = ((2.0 * a / us + b) * u + c).floor();
+        if kf < 0.0 || kf > nf {
+            continue;
+        }
+        let k = kf as i64;
+        let mut v = draw(vm, s)?;
+        if us >= 0.07 && v <= vr {
+            return Ok(k);
+        }
+        let (alpha, lpq, m, h) = *setup.get_or_insert_with(|| {
+            let alpha = (2.83 + 5.1 / b) * spq;
+            let lpq = (p / (1.0 - p)).ln();
+            let m = ((n + 1) as f64 * p).floor() as i64;
+            let h = lgamma((m + 1) as f64) + lgamma((n - m + 1) as f64);
+            (alpha, lpq, m, h)
+        });
+        v *= alpha / (a / (us * us) + b);
+        if v <= 0.0 {
+            return Err(value_error("math domain error"));
+        }
+        if v.ln() <= h - lgamma((k + 1) as f64) - lgamma((n - k + 1) as f64) + (k - m) as f64 * lpq {
+            return Ok(k);
+        }
+    }
 }
