@@ -154,7 +154,7 @@ impl Mt {
 
     /// `_randbelow_with_getrandbits(n)` for any `n > 0`.
     pub fn below_big(&mut self, n: &BigUint) -> BigUint {
-        if let Some(s) = u64::try_from(n).ok() {
+        if let Ok(s) = u64::try_from(n) {
             return BigUint::from(self.below_u64(s));
         }
         let k = n.bits();

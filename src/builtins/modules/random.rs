@@ -359,16 +359,16 @@ fn randrange(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let step = a[3];
     // Fast path: randrange(stop) / randrange(start, stop) on small ints.
     if step.is_none() {
-        if let (Some(x), None) = (start.as_small_int(), stop) {
-            if x > 0 {
-                return Ok(Value::int(with_state(vm, s, "randrange", |st| st.mt.below_u64(x as u64))? as i64));
-            }
+        if let (Some(x), None) = (start.as_small_int(), stop)
+            && x > 0
+        {
+            return Ok(Value::int(with_state(vm, s, "randrange", |st| st.mt.below_u64(x as u64))? as i64));
         }
-        if let (Some(x), Some(y)) = (start.as_small_int(), stop.and_then(|v| v.as_small_int())) {
-            if y > x {
-                let r = with_state(vm, s, "randrange", |st| st.mt.below_u64((y - x) as u64))?;
-                return Ok(Value::int(x + r as i64));
-            }
+        if let (Some(x), Some(y)) = (start.as_small_int(), stop.and_then(|v| v.as_small_int()))
+            && y > x
+        {
+            let r = with_state(vm, s, "randrange", |st| st.mt.below_u64((y - x) as u64))?;
+            return Ok(Value::int(x + r as i64));
         }
     }
     let istart = big_of(vm, start)?;
@@ -412,11 +412,11 @@ fn randrange(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn randint(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = bind("Random.randint", &args, &["self", "a", "b"], 3, &[])?;
     let s = a[0].expect("bound");
-    if let (Some(x), Some(y)) = (a[1].expect("a").as_small_int(), a[2].expect("b").as_small_int()) {
-        if y >= x {
-            let r = with_state(vm, s, "randint", |st| st.mt.below_u64((y - x + 1) as u64))?;
-            return Ok(Value::int(x + r as i64));
-        }
+    if let (Some(x), Some(y)) = (a[1].expect("a").as_small_int(), a[2].expect("b").as_small_int())
+        && y >= x
+    {
+        let r = with_state(vm, s, "randint", |st| st.mt.below_u64((y - x + 1) as u64))?;
+        return Ok(Value::int(x + r as i64));
     }
     let lo = big_of(vm, a[1].expect("a"))?;
     let hi = big_of(vm, a[2].expect("b"))?;
@@ -436,10 +436,10 @@ fn choice(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let n = vm.len(seq)?;
     let i = if n == 0 { 0 } else { randbelow_usize(vm, s, n)? };
-    if let Some(l) = seq.downcast::<ListObj>() {
-        if let Some(v) = l.get(i) {
-            return Ok(v);
-        }
+    if let Some(l) = seq.downcast::<ListObj>()
+        && let Some(v) = l.get(i)
+    {
+        return Ok(v);
     }
     vm.getitem(seq, &Value::int_from_usize(i))
 }
