@@ -184,7 +184,7 @@ fn isfinite(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// Errors a function reports through `errno` (CPython's `math_1a` functions).
-enum Errno {
+pub(crate) enum Errno {
     Ok,
     Domain,
     Range,
@@ -1116,7 +1116,10 @@ fn perm(vm: &mut Vm, args: Args) -> PyResult<Value> {
         1 | 2 => {}
         n => return Err(type_error(format!("perm expected at most 2 arguments, got {n}"))),
     }
-    let k_arg = pos.get(1).filter(|k| !k.is_none()).unwrap_or(&pos[0]);
+    // perm(n) and perm(n, None) are factorial(n), errors included (CPython's math_perm_impl).
+    let Some(k_arg) = pos.get(1).filter(|k| !k.is_none()) else {
+        return factorial(vm, Args::new(&pos[..1]));
+    };
     let (n, k) = n_k(vm, &pos[0], k_arg)?;
     if k > n {
         return Ok(Value::small_int(0));
@@ -1258,7 +1261,7 @@ fn m_tgamma(x: f64) -> (f64, Errno) {
 }
 
 /// CPython's `m_lgamma`: log |Gamma(x)|.
-fn m_lgamma(x: f64) -> (f64, Errno) {
+pub(crate) fn m_lgamma(x: f64) -> (f64, Errno) {
     if !x.is_finite() {
         return (if x.is_nan() { x } else { f64::INFINITY }, Errno::Ok);
     }

@@ -3,6 +3,8 @@
 pub mod gc;
 pub mod math;
 pub mod monitoring;
+pub mod mt19937;
+pub mod random;
 pub mod sys;
 pub mod time;
 
@@ -16,7 +18,7 @@ pub type ModuleInit = fn(&mut Vm, &DictObj);
 
 /// The built-in modules by name.
 pub fn registry() -> &'static [(&'static str, ModuleInit)] {
-    &[("sys", sys::init), ("math", math::init), ("time", time::init), ("gc", gc::init)]
+    &[("sys", sys::init), ("math", math::init), ("time", time::init), ("gc", gc::init), ("random", random::init)]
 }
 
 pub fn install(vm: &mut Vm) {
