@@ -6,9 +6,10 @@
 //! Cases that could abort the whole process (a native stack overflow) run in a child
 //! copy of this test binary, so one crash fails one test instead of the suite.
 
+mod common;
+use common::captured_vm;
 use monjit::api::Outcome;
 use monjit::objects::*;
-use monjit::runtime::io::OutputStream;
 use monjit::{Value, Vm};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -43,16 +44,6 @@ fn exec_err(vm: &mut Vm, src: &str) -> (String, String) {
         Ok(_) => panic!("expected an error from {src:?}"),
         Err(e) => describe(vm, e),
     }
-}
-
-/// A VM whose stdout and stderr go to strings.
-fn captured_vm() -> (Vm, Rc<RefCell<String>>, Rc<RefCell<String>>) {
-    let mut vm = Vm::new();
-    let out = Rc::new(RefCell::new(String::new()));
-    let err = Rc::new(RefCell::new(String::new()));
-    vm.stdout = OutputStream::capture(out.clone());
-    vm.stderr = OutputStream::capture(err.clone());
-    (vm, out, err)
 }
 
 // ------------------------------------------------------------------ results

@@ -12,11 +12,10 @@
 //!
 //! Expected program output below was checked against CPython 3.14.
 
+mod common;
+use common::captured_vm;
 use monjit::objects::*;
-use monjit::runtime::io::OutputStream;
 use monjit::{Value, Vm};
-use std::cell::RefCell;
-use std::rc::Rc;
 
 /// Defines `churn(n)`, which makes `n` rounds of every kind of cyclic garbage, and
 /// `full_collect()`.
@@ -107,15 +106,6 @@ def churn(n):
 def full_collect():
     return gc.collect()
 "#;
-
-fn captured_vm() -> (Vm, Rc<RefCell<String>>, Rc<RefCell<String>>) {
-    let mut vm = Vm::new();
-    let out = Rc::new(RefCell::new(String::new()));
-    let err = Rc::new(RefCell::new(String::new()));
-    vm.stdout = OutputStream::capture(out.clone());
-    vm.stderr = OutputStream::capture(err.clone());
-    (vm, out, err)
-}
 
 fn main_global(vm: &mut Vm, name: &str) -> Value {
     let m = vm.main_module(None);
