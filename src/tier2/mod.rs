@@ -282,10 +282,24 @@ unsafe fn run_compiled_at(ctx: *mut EntryContext, compiled: &Compiled, f: *mut F
 /// The compiled version to run for a call of `code` now, compiling it if it just got
 /// hot; None to interpret. Counts the call.
 pub fn prepare(vm: &mut Vm, code: &CodeObj) -> Option<Rc<Compiled>> {
-    let rt = &code.runtime;
-    let hot = rt.hotness.get().saturating_add(1);
-    rt.hotness.set(hot);
-    current(vm, code, hot > vm.tier2.threshold)
+    let (calls, hot) = next_call_count(vm, code);
+    code.runtime.hotness.set(calls);
+    current(vm, code, hot)
+}
+
+/// The code's call count once this call is counted, and whether that makes it hot.
+#[inline(always)]
+fn next_call_count(vm: &Vm, code: &CodeObj) -> (u32, bool) {
+    let calls = code.runtime.hotness.get().saturating_add(1);
+    (calls, calls > vm.tier2.threshold)
+}
+
+/// The code's back-edge count once this back-edge is counted, and whether that is
+/// the one that makes its loops hot.
+#[inline(always)]
+fn next_backedge_count(vm: &Vm, code: &CodeObj) -> (u32, bool) {
+    let n = code.runtime.tier2.backedges.get().wrapping_add(1);
+    (n, n == vm.tier2.osr_threshold)
 }
 
 /// The valid compiled version of `code`, compiling it if there is none and `hot`.
@@ -419,11 +433,11 @@ pub fn lane_keeps_call(vm: &Vm, code: &CodeObj) -> bool {
     if rt.tier2.compiled.borrow().is_some() {
         return false;
     }
-    let hot = rt.hotness.get().saturating_add(1);
-    if hot > vm.tier2.threshold && !rt.tier2.rejected.get() {
+    let (calls, hot) = next_call_count(vm, code);
+    if hot && !rt.tier2.rejected.get() {
         return false;
     }
-    rt.hotness.set(hot);
+    rt.hotness.set(calls);
     true
 }
 
@@ -434,12 +448,11 @@ pub fn lane_keeps_backedge(vm: &Vm, code: &CodeObj) -> bool {
     if vm.tier2.mode == TierMode::Interp {
         return true;
     }
-    let c = &code.runtime.tier2.backedges;
-    let n = c.get().wrapping_add(1);
-    if n == vm.tier2.osr_threshold {
+    let (n, hot) = next_backedge_count(vm, code);
+    if hot {
         return false;
     }
-    c.set(n);
+    code.runtime.tier2.backedges.set(n);
     true
 }
 
@@ -447,10 +460,9 @@ pub fn lane_keeps_backedge(vm: &Vm, code: &CodeObj) -> bool {
 /// just got hot (then `enter_at_loop`).
 #[inline(always)]
 pub fn loop_is_hot(vm: &Vm, code: &CodeObj) -> bool {
-    let c = &code.runtime.tier2.backedges;
-    let n = c.get().wrapping_add(1);
-    c.set(n);
-    n == vm.tier2.osr_threshold
+    let (n, hot) = next_backedge_count(vm, code);
+    code.runtime.tier2.backedges.set(n);
+    hot
 }
 
 /// On-stack replacement: frame `f` (the top frame), synced with its `pc` at a loop
