@@ -38,12 +38,15 @@ fn hooks_out_binary() -> PathBuf {
     target.join("release/monjit")
 }
 
+fn program_path(program: &str) -> PathBuf {
+    root().join("benches/programs").join(format!("{program}.py"))
+}
+
 /// Runs one program to completion; panics if it fails, since a failing run would
 /// make the timing meaningless.
 fn run(bin: &Path, program: &str, arg: &str) -> Duration {
-    let path = root().join("benches/programs").join(format!("{program}.py"));
     let start = Instant::now();
-    let out = Command::new(bin).arg("run").arg(&path).arg(arg).output().expect("spawn monjit");
+    let out = Command::new(bin).arg("run").arg(program_path(program)).arg(arg).output().expect("spawn monjit");
     let elapsed = start.elapsed();
     assert!(out.status.success(), "{} {program} failed: {}", bin.display(), String::from_utf8_lossy(&out.stderr));
     elapsed
@@ -60,10 +63,9 @@ fn main() {
     let hooks_out = hooks_out_binary();
     // Both binaries must print the same thing, or they are not the same interpreter.
     for &(program, arg) in PROGRAMS {
-        let path = root().join("benches/programs").join(format!("{program}.py"));
         let outputs: Vec<_> = [&present, &hooks_out]
             .iter()
-            .map(|b| Command::new(b).arg("run").arg(&path).arg(arg).output().expect("spawn monjit").stdout)
+            .map(|b| Command::new(b).arg("run").arg(program_path(program)).arg(arg).output().expect("spawn monjit").stdout)
             .collect();
         assert_eq!(outputs[0], outputs[1], "{program}: the two builds disagree");
     }

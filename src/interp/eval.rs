@@ -911,7 +911,8 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                             sync!();
                             tri!(crate::interp::instrumented::for_iter_step(vm, &code_ref_v!(), pc - 1, st.peek(1)))
                         } else {
-                            tri!(crate::interp::ops::for_iter_next(vm, st.peek(1)))
+                            // Not a list or range iterator (tried above).
+                            tri!(vm.next(st.peek(1)))
                         };
                         match next {
                             Some(v) => st.push(v),
