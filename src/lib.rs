@@ -14,6 +14,7 @@ pub mod monitoring;
 pub mod object;
 pub mod objects;
 pub mod runtime;
+pub mod stdlib;
 pub mod tier2;
 mod stack_guard;
 pub mod value;

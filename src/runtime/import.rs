@@ -176,6 +176,13 @@ fn import_one(vm: &mut Vm, full: &str, parent: Option<&Value>) -> PyResult<Value
             return exec_module_file(vm, full, &file, None);
         }
     }
+    // The Python-written standard library comes after sys.path, as CPython's stdlib
+    // directory does: a program's own `copy.py` shadows it.
+    if let Some(frozen) = crate::stdlib::find(full) {
+        let filename = format!("<frozen {full}>");
+        let pkg_path = frozen.is_package.then(Vec::new);
+        return exec_module_source(vm, full, &filename, frozen.source, None, pkg_path);
+    }
     Err(module_not_found(vm, full))
 }
 
@@ -183,21 +190,29 @@ fn exec_module_file(vm: &mut Vm, name: &str, path: &std::path::Path, pkg_dir: Op
     let abs = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     let filename = abs.display().to_string();
     let source = std::fs::read_to_string(&abs).map_err(|e| PyErr::new(ExcKind::ImportError, format!("{filename}: {e}")))?;
-    let code = crate::compiler::compile_source(vm, &source, &filename, name)?;
+    let pkg_path = pkg_dir.map(|dir| vec![std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf()).display().to_string()]);
+    exec_module_source(vm, name, &filename, &source, Some(&filename), pkg_path)
+}
+
+/// Compiles and runs a module's source in a fresh module recorded in `sys.modules`
+/// (removed again if it raises). `pkg_path` is the package's `__path__`, if it is one.
+fn exec_module_source(vm: &mut Vm, name: &str, filename: &str, source: &str, file_attr: Option<&str>, pkg_path: Option<Vec<String>>) -> PyResult<Value> {
+    let code = crate::compiler::compile_source(vm, source, filename, name)?;
     let d = dict::new_dict();
     let dd = d.downcast::<DictObj>().expect("dict");
     let name_v = vm.intern(name);
     dd.set_str(vm.names.dunder_name.clone(), name_v.clone());
-    let file_v = vm.new_str(&filename);
-    dd.set_str(vm.names.dunder_file.clone(), file_v);
+    if let Some(f) = file_attr {
+        let file_v = vm.new_str(f);
+        dd.set_str(vm.names.dunder_file.clone(), file_v);
+    }
     dd.set_str(vm.names.dunder_doc.clone(), Value::NONE);
     dd.set_str(vm.names.dunder_builtins.clone(), vm.builtins_module.clone());
     let pk = vm.intern("__package__");
-    if let Some(dir) = pkg_dir {
-        let p = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf()).display().to_string();
+    if let Some(paths) = pkg_path {
         let pathk = vm.intern("__path__");
-        let pv = vm.new_str(&p);
-        dd.set_str(pathk, list::new_list(vec![pv]));
+        let items = paths.iter().map(|p| vm.new_str(p)).collect();
+        dd.set_str(pathk, list::new_list(items));
         dd.set_str(pk, name_v.clone());
     } else {
         let pkg = name.rsplit_once('.').map(|(p, _)| p).unwrap_or("");
