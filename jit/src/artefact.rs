@@ -53,6 +53,10 @@ impl Compiler {
         flags.set("opt_level", "speed").map_err(|e| backend(&e))?;
         flags.set("is_pic", "false").map_err(|e| backend(&e))?;
         flags.set("use_colocated_libcalls", "false").map_err(|e| backend(&e))?;
+        // The IR verifier costs about an eighth of compile time. Debug builds keep it:
+        // `cargo test` without `--release` verifies every function the tests compile.
+        let verify = if cfg!(debug_assertions) { "true" } else { "false" };
+        flags.set("enable_verifier", verify).map_err(|e| backend(&e))?;
         let isa = cranelift_native::builder()
             .map_err(|e| backend(&e))?
             .finish(settings::Flags::new(flags))
@@ -79,6 +83,10 @@ impl Compiler {
             let mut b = FunctionBuilder::new(&mut ctx.func, &mut self.builder_ctx);
             osr_entries = Emitter::run(&mut b, f, &an, target);
             b.finalize(module.target_config());
+        }
+        // `MONJIT_JIT_DUMP=1` prints each function's Cranelift IR before compiling it.
+        if std::env::var_os("MONJIT_JIT_DUMP").is_some() {
+            eprintln!("{}", ctx.func.display());
         }
         let defined = module.define_function(id, &mut ctx);
         if let Err(e) = defined {
