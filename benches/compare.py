@@ -62,6 +62,29 @@ PROGRAMS = {
     "dict_strings": "40",
 }
 
+# Real programs: pyperformance's benchmark programs, unchanged, in the conformance
+# suite (tests/conformance/real_programs/pyperformance/, with a pyperf stand-in that
+# prints results instead of timings). Table name -> (file, arguments of a default
+# run, arguments used with --quick). Their whole output must match CPython's.
+REAL_DIR = os.path.join(REPO, "tests", "conformance", "real_programs", "pyperformance")
+REAL_PROGRAMS = {
+    "pp_richards": ("richards.py", ["--loops=5"], ["--loops=1"]),
+    "pp_nbody": ("nbody.py", ["--loops=4"], ["--loops=1", "--iterations=2000"]),
+    "pp_go": ("go.py", ["--loops=3"], ["--loops=1"]),
+    "pp_chaos": ("chaos.py", ["--loops=6"], ["--loops=1"]),
+    "pp_barnes_hut": ("barnes_hut.py", ["--loops=1"], ["--loops=1", "--iterations=10"]),
+    "pp_unpack_sequence": ("unpack_sequence.py", ["--loops=20000"], ["--loops=2000"]),
+}
+
+
+def program_command(name, quick):
+    """The script and its arguments for program `name` (benches/programs or real)."""
+    if name in REAL_PROGRAMS:
+        file, default, quick_args = REAL_PROGRAMS[name]
+        return [os.path.join(REAL_DIR, file)] + (quick_args if quick else default)
+    return [os.path.join(PROGRAMS_DIR, name + ".py")] + ([PROGRAMS[name]] if quick else [])
+
+
 # Monitoring kernel name -> (script, argument used with --quick).
 MONITORING_KERNELS = {
     "loop": ("loop_kernel.py", "400000"),
@@ -279,7 +302,9 @@ def run_timed(argv, timeout):
     return Outcome(elapsed, p.stdout, stderr=p.stderr)
 
 
-def checksum_of(stdout):
+def checksum_of(stdout, name=None):
+    if name in REAL_PROGRAMS:
+        return "\n".join(l.rstrip() for l in stdout.splitlines() if l.strip()) or None
     lines = [l.strip() for l in stdout.splitlines() if l.strip().startswith("checksum:")]
     return "\n".join(lines) if lines else None
 
@@ -303,19 +328,18 @@ def run_programs(impls, names, runs, quick, timeout):
     for r in range(runs):
         log(f"run {r + 1}/{runs}")
         for name in names:
-            script = os.path.join(PROGRAMS_DIR, name + ".py")
-            extra = [PROGRAMS[name]] if quick else []
+            command = program_command(name, quick)
             # Round-robin: every implementation runs this program once per run;
             # the starting implementation rotates from run to run.
             for im in rotate(runnable, r):
                 res = results[name][im.key]
                 if res["error"]:
                     continue  # failed before: do not waste time on it again
-                out = run_timed(im.argv_prefix + [script] + extra, timeout)
+                out = run_timed(im.argv_prefix + command, timeout)
                 if out.error:
                     res["error"] = out.error
                 else:
-                    cs = checksum_of(out.stdout)
+                    cs = checksum_of(out.stdout, name)
                     if cs is None:
                         res["error"] = "no 'checksum:' line in the output"
                     else:
@@ -927,12 +951,12 @@ def config_text(args, runs, items):
 
 
 def main_programs(args):
-    names = list(PROGRAMS)
+    names = list(PROGRAMS) + list(REAL_PROGRAMS)
     if args.only and not args.monitoring:
         wanted = [n.strip() for n in args.only.split(",") if n.strip()]
-        unknown = [n for n in wanted if n not in PROGRAMS]
+        unknown = [n for n in wanted if n not in names]
         if unknown:
-            sys.exit(f"unknown program(s): {', '.join(unknown)}; known: {', '.join(PROGRAMS)}")
+            sys.exit(f"unknown program(s): {', '.join(unknown)}; known: {', '.join(names)}")
         names = wanted
     log("== programs ==")
     machine = machine_info()
