@@ -7,7 +7,7 @@ use std::process::ExitCode;
 #[derive(Parser)]
 #[command(name = "monjit", version, about = "A Python-subset VM with a JIT and exact sys.monitoring",
     long_about = "monjit runs Python programs (a substantial subset of Python 3.14) like `python`.\n\n\
-    `monjit FILE [ARGS...]` is short for `monjit run FILE [ARGS...]`.")]
+    `monjit [OPTIONS] FILE [ARGS...]` and `monjit [OPTIONS] -c CODE` are short for `monjit run ...`.")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -49,9 +49,10 @@ struct RunOpts {
     #[arg(long, short)]
     verbose: bool,
     /// Program passed in as a string (like `python -c`).
-    #[arg(short = 'c', value_name = "CODE", conflicts_with = "file")]
+    #[arg(short = 'c', value_name = "CODE")]
     code: Option<String>,
-    /// The program file; everything after it goes to sys.argv.
+    /// The program file; everything after it goes to sys.argv (with `-c`, this is the
+    /// first argument instead).
     file: Option<String>,
     #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
     args: Vec<String>,
@@ -71,22 +72,33 @@ enum Command {
     },
 }
 
+const USAGE: &str = "Usage: monjit run [OPTIONS] FILE [ARGS...] | monjit run [OPTIONS] -c CODE [ARGS...]";
+
 fn main() -> ExitCode {
-    // `monjit FILE ...` is short for `monjit run FILE ...`.
+    // `monjit [OPTIONS] FILE ...` and `monjit -c CODE` are short for `monjit run ...`,
+    // as `python` takes them.
     let mut args: Vec<String> = std::env::args().collect();
     if args.len() > 1 {
         let first = args[1].as_str();
         let known = ["run", "dis", "help", "-h", "--help", "-V", "--version"];
-        if !known.contains(&first) && (first.ends_with(".py") || !first.starts_with('-')) {
+        if !known.contains(&first) {
             args.insert(1, "run".into());
         }
     }
     let cli = match Cli::try_parse_from(&args) {
         Ok(c) => c,
         Err(e) => {
-            let code = if e.use_stderr() { 2 } else { 0 };
-            let _ = e.print();
-            return ExitCode::from(code);
+            if !e.use_stderr() {
+                let _ = e.print();
+                return ExitCode::from(0);
+            }
+            // Every usage error ends with a usage line (clap leaves it out of some).
+            let text = e.render().to_string();
+            eprint!("{text}");
+            if !text.contains("Usage:") {
+                eprintln!("\n{USAGE}");
+            }
+            return ExitCode::from(2);
         }
     };
     // Python code may recurse deeply through native frames; give it room.
@@ -146,7 +158,7 @@ fn run_program(opts: RunOpts) -> u8 {
             (source, abs, file.clone(), dir)
         }
         (None, None) => {
-            eprintln!("usage: monjit run [OPTIONS] FILE [ARGS...] | monjit run [OPTIONS] -c CODE [ARGS...]");
+            eprintln!("{USAGE}");
             return 2;
         }
     };
@@ -158,6 +170,9 @@ fn run_program(opts: RunOpts) -> u8 {
     };
     vm.tier2.configure(mode, opts.jit_threshold);
     let mut argv = vec![argv0];
+    if opts.code.is_some() {
+        argv.extend(opts.file.iter().cloned());
+    }
     argv.extend(opts.args.iter().cloned());
     vm.set_argv(&argv, Some(&dir));
     if opts.native_tool == Some(NativeTool::Profiler) {
