@@ -81,6 +81,10 @@ pub struct RuntimeContext {
     pub finalizers_pending: *const u8,
     /// The VM itself, for helpers (opaque here).
     pub vm: *mut core::ffi::c_void,
+    /// Loop back-edges compiled code took since it was entered; counted only by code
+    /// that has exits at instructions without a translation (the VM's `unsupported`
+    /// helper reads it to tell a loop that deoptimises every iteration).
+    pub loop_trips: u64,
 }
 
 /// The VM frame, opaque to this crate.
@@ -143,4 +147,16 @@ pub struct Helpers {
     /// event is live now it runs the instrumented (never specialised) step; the
     /// BRANCH_LEFT itself is a `probe_jump` on the item edge.
     pub for_iter_probed: unsafe extern "C" fn(Ctx, FramePtr, u32, u64) -> u64,
+    /// Runs instruction `index` (an `ir::Inst::StackOp`) on the frame's stack slots
+    /// below depth `top` (its operands, written there by compiled code, which gives
+    /// them up): on success (0) its results are in the slots below the depth the
+    /// instruction leaves; on [`EXIT_ERROR`] it has set the frame's `sp` to what the
+    /// interpreter's arm leaves.
+    pub stack_op: unsafe extern "C" fn(Ctx, FramePtr, u32, u32) -> u64,
+    /// LOAD_ATTR's attribute form at `index`, consuming the owner.
+    pub load_attr: unsafe extern "C" fn(Ctx, FramePtr, u32, u64) -> u64,
+    /// Compiled code is about to leave at instruction `index`, which it has no
+    /// translation for (an `ir::Inst::Deopt`): the VM counts it (the frame is synced
+    /// after this returns).
+    pub unsupported: unsafe extern "C" fn(Ctx, FramePtr, u32),
 }

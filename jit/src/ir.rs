@@ -82,7 +82,25 @@ pub enum Inst {
     /// Leaves to the interpreter, which runs this instruction (one compiled code does
     /// not handle).
     Deopt,
+    /// An instruction the `stack_op` helper runs on the frame's stack slots: the top
+    /// `pops` values are written there (the helper takes them), and the top `pushes`
+    /// values after it are read back. `pops` covers every value the instruction reads,
+    /// including ones it only peeks at (LIST_APPEND's list), which come back among the
+    /// `pushes`. `flags`: [`STACK_OP_FINALIZE`], [`STACK_OP_RELOAD_LOCALS`],
+    /// [`STACK_OP_RUNS_CODE`].
+    StackOp { pops: u32, pushes: u32, flags: u32 },
+    /// LOAD_ATTR's attribute form (`owner.name`): the `load_attr` helper, owner in, value out.
+    LoadAttr,
 }
+
+/// `Inst::StackOp` flag: a finalizer point follows (the interpreter's arm has one).
+pub const STACK_OP_FINALIZE: u32 = 1;
+/// `Inst::StackOp` flag: the instruction writes local slots (MAKE_CELL,
+/// COPY_FREE_VARS, DELETE_FAST): compiled code reloads its locals from the frame.
+pub const STACK_OP_RELOAD_LOCALS: u32 = 2;
+/// `Inst::StackOp` flag: the instruction may run Python code (the live version is
+/// checked after it).
+pub const STACK_OP_RUNS_CODE: u32 = 4;
 
 impl Inst {
     /// (values popped, values pushed) on the fall-through path.
@@ -102,6 +120,8 @@ impl Inst {
             Inst::LoadGlobal { push_null } => (0, 1 + push_null as u32),
             Inst::Call { argc } => (argc + 2, 1),
             Inst::ForIter { .. } => (1, 2),
+            Inst::StackOp { pops, pushes, .. } => (pops, pushes),
+            Inst::LoadAttr => (1, 1),
         }
     }
 

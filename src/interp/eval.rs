@@ -23,14 +23,14 @@ pub enum Exit {
 }
 
 /// Raw access to the current frame's value stack.
-struct Stack {
+pub(crate) struct Stack {
     /// One past the top value.
-    top: *mut Value,
+    pub(crate) top: *mut Value,
 }
 
 impl Stack {
     #[inline(always)]
-    fn push(&mut self, v: Value) {
+    pub(crate) fn push(&mut self, v: Value) {
         // SAFETY: the compiler's stack-depth analysis guarantees the frame reserved
         // enough slots for every push (stacksize), and `top` starts inside them.
         unsafe {
@@ -39,7 +39,7 @@ impl Stack {
         }
     }
     #[inline(always)]
-    fn pop(&mut self) -> Value {
+    pub(crate) fn pop(&mut self) -> Value {
         // SAFETY: the stack-depth analysis guarantees a value is present to pop; it is
         // moved out, so the slot is uninitialised again.
         unsafe {
@@ -49,13 +49,13 @@ impl Stack {
     }
     /// Borrows the value `n` slots below the top (1 = top).
     #[inline(always)]
-    fn peek(&self, n: usize) -> &Value {
+    pub(crate) fn peek(&self, n: usize) -> &Value {
         // SAFETY: at least `n` values are on the stack (stack-depth analysis).
         unsafe { &*self.top.sub(n) }
     }
     /// Replaces the value `n` below the top, dropping the old one.
     #[inline(always)]
-    fn set(&mut self, n: usize, v: Value) {
+    pub(crate) fn set(&mut self, n: usize, v: Value) {
         // SAFETY: as in peek; the old value is read out then dropped.
         unsafe {
             let old = std::ptr::replace(self.top.sub(n), v);
@@ -64,26 +64,26 @@ impl Stack {
     }
     /// The top `n` values as a slice (bottom first).
     #[inline(always)]
-    fn slice(&self, n: usize) -> &[Value] {
+    pub(crate) fn slice(&self, n: usize) -> &[Value] {
         // SAFETY: the top n slots are initialised.
         unsafe { std::slice::from_raw_parts(self.top.sub(n), n) }
     }
     /// Drops the top `n` values.
     #[inline(always)]
-    fn drop_n(&mut self, n: usize) {
+    pub(crate) fn drop_n(&mut self, n: usize) {
         for _ in 0..n {
             drop(self.pop());
         }
     }
     #[inline(always)]
-    fn swap(&mut self, n: usize) {
+    pub(crate) fn swap(&mut self, n: usize) {
         // SAFETY: at least n values are on the stack.
         unsafe { std::ptr::swap(self.top.sub(1), self.top.sub(n)) }
     }
     /// CALL's method unpacking: a bound method in the callable slot, with NULL in the
     /// self slot `self_slot` below the top, becomes (function, self).
     #[inline(always)]
-    fn expand_bound_method(&mut self, self_slot: usize) {
+    pub(crate) fn expand_bound_method(&mut self, self_slot: usize) {
         if self.peek(self_slot).is_null() {
             if let Some(bm) = self.peek(self_slot + 1).downcast::<BoundMethodObj>() {
                 let (fu, se) = (bm.func.clone(), bm.self_.clone());
@@ -93,7 +93,7 @@ impl Stack {
         }
     }
     #[inline(always)]
-    fn depth(&self, base: *mut Value) -> u32 {
+    pub(crate) fn depth(&self, base: *mut Value) -> u32 {
         // SAFETY: both pointers are into the same frame's slots.
         unsafe { self.top.offset_from(base) as u32 }
     }
@@ -557,62 +557,62 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                         set_local!(ins.arg & 15, w);
                         finalize_point!();
                     }
-                    Op::DeleteFast => {
-                        if local!(ins.arg).is_null() {
-                            break 'exc unbound_local(code_ref, ins.arg as usize);
-                        }
-                        set_local!(ins.arg, Value::NULL);
+                    // Out-of-line bodies shared with tier 2 (interp/stack_ops.rs).
+                    // SAFETY (both arms): f is the running frame and st its stack.
+                    Op::MakeCell
+                    | Op::CopyFreeVars
+                    | Op::LoadDeref
+                    | Op::LoadFromDictOrDeref
+                    | Op::LoadName
+                    | Op::LoadSuperAttr
+                    | Op::LoadSpecial
+                    | Op::LoadCommonConstant
+                    | Op::ContainsOp
+                    | Op::BuildTuple
+                    | Op::BuildList
+                    | Op::BuildSet
+                    | Op::BuildMap
+                    | Op::BuildString
+                    | Op::BuildSlice
+                    | Op::ListAppend
+                    | Op::SetAdd
+                    | Op::MapAdd
+                    | Op::ListExtend
+                    | Op::SetUpdate
+                    | Op::DictUpdate
+                    | Op::DictMerge
+                    | Op::UnpackEx
+                    | Op::BinarySlice
+                    | Op::StoreSlice
+                    | Op::FormatSimple
+                    | Op::FormatWithSpec
+                    | Op::ConvertValue
+                    | Op::CallIntrinsic1
+                    | Op::MakeFunction
+                    | Op::SetFunctionAttribute
+                    | Op::RaiseVarargs
+                    | Op::Reraise
+                    | Op::PushExcInfo
+                    | Op::CheckExcMatch
+                    | Op::WithExceptStart
+                    | Op::LoadBuildClass
+                    | Op::ImportName
+                    | Op::ImportFrom
+                    | Op::LoadLocals => tri!(unsafe { crate::interp::stack_ops::run(vm, f, code_ref, ins, &mut st) }),
+                    Op::DeleteFast
+                    | Op::StoreDeref
+                    | Op::DeleteDeref
+                    | Op::StoreGlobal
+                    | Op::DeleteGlobal
+                    | Op::StoreName
+                    | Op::DeleteName
+                    | Op::DeleteAttr
+                    | Op::StoreSubscr
+                    | Op::DeleteSubscr
+                    | Op::CallFunctionEx
+                    | Op::PopExcept => {
+                        tri!(unsafe { crate::interp::stack_ops::run(vm, f, code_ref, ins, &mut st) });
                         finalize_point!();
-                    }
-                    Op::MakeCell => {
-                        let old = local!(ins.arg).clone();
-                        set_local!(ins.arg, func::new_cell(old));
-                    }
-                    Op::CopyFreeVars => {
-                        let func = unsafe { &(*f).func };
-                        let fo = func.downcast::<FunctionObj>().expect("closure function");
-                        let closure = fo.closure.get();
-                        let cells = closure.as_tuple().expect("closure tuple");
-                        let start = code_ref.nlocalsplus() - ins.arg as usize;
-                        for (k, c) in cells.iter().enumerate() {
-                            set_local!(start + k, c.clone());
-                        }
-                    }
-                    Op::LoadDeref => {
-                        let cell = local!(ins.arg);
-                        let v = cell.downcast::<CellObj>().expect("cell").value.get();
-                        if v.is_null() {
-                            break 'exc unbound_deref(code_ref, ins.arg as usize);
-                        }
-                        st.push(v);
-                    }
-                    Op::StoreDeref => {
-                        let v = st.pop();
-                        local!(ins.arg).downcast::<CellObj>().expect("cell").value.set(v);
-                        finalize_point!();
-                    }
-                    Op::DeleteDeref => {
-                        let cell = local!(ins.arg).downcast::<CellObj>().expect("cell");
-                        if cell.value.is_null() {
-                            break 'exc unbound_deref(code_ref, ins.arg as usize);
-                        }
-                        cell.value.set(Value::NULL);
-                        finalize_point!();
-                    }
-                    Op::LoadFromDictOrDeref => {
-                        let mapping = st.pop();
-                        let name = code_ref.localsplus_names[ins.arg as usize].clone();
-                        let found = tri!(crate::interp::ops::mapping_get(vm, &mapping, &name));
-                        match found {
-                            Some(v) => st.push(v),
-                            None => {
-                                let v = local!(ins.arg).downcast::<CellObj>().expect("cell").value.get();
-                                if v.is_null() {
-                                    break 'exc unbound_deref(code_ref, ins.arg as usize);
-                                }
-                                st.push(v);
-                            }
-                        }
                     }
                     Op::LoadGlobal => {
                         fast_lane!(pc - 1);
@@ -622,119 +622,37 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                             st.push(Value::NULL);
                         }
                     }
-                    Op::StoreGlobal => {
-                        let v = st.pop();
-                        let name = code_ref.names[ins.arg as usize].clone();
-                        unsafe { &*f }.globals.downcast::<DictObj>().expect("globals").set_str(name, v);
-                        finalize_point!();
-                    }
-                    Op::DeleteGlobal => {
-                        let name = &code_ref.names[ins.arg as usize];
-                        if unsafe { &*f }.globals.downcast::<DictObj>().expect("globals").remove_str(name).is_none() {
-                            break 'exc name_error(vm, name);
-                        }
-                        finalize_point!();
-                    }
-                    Op::LoadName => {
-                        let name = code_ref.names[ins.arg as usize].clone();
-                        let v = tri!(crate::interp::ops::load_name(vm, unsafe { &*f }, &name));
-                        st.push(v);
-                    }
-                    Op::StoreName => {
-                        let v = st.pop();
-                        let name = code_ref.names[ins.arg as usize].clone();
-                        let locals = unsafe { &*f }.locals.clone();
-                        tri!(crate::interp::ops::mapping_set(vm, &locals, name, v));
-                        finalize_point!();
-                    }
-                    Op::DeleteName => {
-                        let name = code_ref.names[ins.arg as usize].clone();
-                        let locals = unsafe { &*f }.locals.clone();
-                        tri!(crate::interp::ops::mapping_del(vm, &locals, &name));
-                        finalize_point!();
-                    }
                     Op::LoadAttr => {
                         fast_lane!(pc - 1);
+                        if ins.arg & 1 != 0 {
+                            // SAFETY: f is the running frame and st its stack.
+                            tri!(unsafe { crate::interp::stack_ops::run(vm, f, code_ref, ins, &mut st) });
+                            continue 'next;
+                        }
                         let name = &code_ref.names[(ins.arg >> 1) as usize];
                         let owner = st.pop();
-                        if ins.arg & 1 != 0 {
-                            // A module attribute is a plain value (as load_method finds
-                            // it), through the module-attribute cache the lane reads.
-                            if owner.is::<ModuleObj>() {
-                                st.push(tri!(crate::interp::ops::load_attr(vm, code_ref, cur_ins!(), &owner, name)));
-                                st.push(Value::NULL);
-                                continue 'next;
-                            }
-                            if let Some(m) = crate::interp::ops::instance_method(vm, &owner, name) {
-                                st.push(m);
-                                st.push(owner);
-                                continue 'next;
-                            }
-                            let (m, s) = tri!(vm.load_method(&owner, name));
-                            st.push(m);
-                            st.push(s.unwrap_or(Value::NULL));
-                        } else {
-                            if let Some(v) = crate::interp::ops::cached_instance_attr(code_ref, cur_ins!(), &owner, name) {
-                                st.push(v);
-                                continue 'next;
-                            }
-                            // A property with a Python getter: run the getter in this
-                            // loop, as a call with `owner` as its argument.
-                            if let Some(fget) = crate::interp::ops::property_getter(vm, &owner, name) {
-                                tri!(crate::interp::call::check_depth(vm));
-                                st.push(owner);
-                                let _ = crate::interp::call::push_simple_frame(vm, fget, 1, st.top);
-                                // SAFETY: the pushed owner moved into the new frame.
-                                st.top = unsafe { st.top.sub(1) };
-                                enter_callee!();
-                            }
-                            let v = tri!(crate::interp::ops::load_attr(vm, code_ref, cur_ins!(), &owner, name));
+                        if let Some(v) = crate::interp::ops::cached_instance_attr(code_ref, cur_ins!(), &owner, name) {
                             st.push(v);
+                            continue 'next;
                         }
+                        // A property with a Python getter: run the getter in this
+                        // loop, as a call with `owner` as its argument.
+                        if let Some(fget) = crate::interp::ops::property_getter(vm, &owner, name) {
+                            tri!(crate::interp::call::check_depth(vm));
+                            st.push(owner);
+                            let _ = crate::interp::call::push_simple_frame(vm, fget, 1, st.top);
+                            // SAFETY: the pushed owner moved into the new frame.
+                            st.top = unsafe { st.top.sub(1) };
+                            enter_callee!();
+                        }
+                        let v = tri!(crate::interp::ops::load_attr(vm, code_ref, cur_ins!(), &owner, name));
+                        st.push(v);
                     }
                     Op::StoreAttr => {
                         fast_lane!(pc - 1);
-                        let owner = st.pop();
-                        let v = st.pop();
-                        let name = &code_ref.names[ins.arg as usize];
-                        tri!(crate::interp::ops::store_attr(vm, code_ref, cur_ins!(), &owner, name, v));
+                        // SAFETY: f is the running frame and st its stack.
+                        tri!(unsafe { crate::interp::stack_ops::run(vm, f, code_ref, ins, &mut st) });
                         finalize_point!();
-                    }
-                    Op::DeleteAttr => {
-                        let owner = st.pop();
-                        tri!(vm.delattr(&owner, &code_ref.names[ins.arg as usize]));
-                        finalize_point!();
-                    }
-                    Op::LoadSuperAttr => {
-                        let self_ = st.pop();
-                        let class = st.pop();
-                        let global_super = st.pop();
-                        let name = &code_ref.names[(ins.arg >> 2) as usize];
-                        let (m, s) = tri!(crate::runtime::classes::load_super_attr(
-                            vm, &global_super, &class, &self_, name, ins.arg & 1 != 0, ins.arg & 2 != 0));
-                        st.push(m);
-                        if ins.arg & 1 != 0 {
-                            st.push(s.unwrap_or(Value::NULL));
-                        }
-                    }
-                    Op::LoadSpecial => {
-                        let owner = st.pop();
-                        let (m, s) = tri!(crate::interp::ops::load_special(vm, &owner, ins.arg));
-                        st.push(m);
-                        st.push(s);
-                    }
-                    Op::LoadCommonConstant => {
-                        let v = match ins.arg {
-                            bc::CONSTANT_ASSERTIONERROR => vm.exc_type(ExcKind::AssertionError).clone(),
-                            bc::CONSTANT_NOTIMPLEMENTEDERROR => vm.exc_type(ExcKind::NotImplementedError).clone(),
-                            bc::CONSTANT_BUILTIN_TUPLE => vm.types.tuple.clone(),
-                            _ => {
-                                let n = if ins.arg == bc::CONSTANT_BUILTIN_ALL { "all" } else { "any" };
-                                let k = vm.intern(n);
-                                vm.builtins_dict().get_str(&k).unwrap_or(Value::NONE)
-                            }
-                        };
-                        st.push(v);
                     }
                     Op::BinaryOp => {
                         fast_lane!(pc - 1);
@@ -801,12 +719,6 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                         let rhs = st.pop();
                         let lhs = st.pop();
                         st.push(Value::bool(lhs.is_same(&rhs) != (ins.arg != 0)));
-                    }
-                    Op::ContainsOp => {
-                        let container = st.pop();
-                        let item = st.pop();
-                        let r = tri!(vm.contains(&container, &item));
-                        st.push(Value::bool(r != (ins.arg != 0)));
                     }
                     Op::ToBool => {
                         fast_lane!(pc - 1);
@@ -930,183 +842,16 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                         st.push(v);
                     }
                     Op::Swap => st.swap(ins.arg as usize),
-                    Op::BuildTuple => {
-                        let n = ins.arg as usize;
-                        let items = st.slice(n).to_vec();
-                        st.drop_n(n);
-                        st.push(tuple::new_tuple(items));
-                    }
-                    Op::BuildList => {
-                        let n = ins.arg as usize;
-                        let items = st.slice(n).to_vec();
-                        st.drop_n(n);
-                        st.push(list::new_list(items));
-                    }
-                    Op::BuildSet => {
-                        let n = ins.arg as usize;
-                        let items = st.slice(n).to_vec();
-                        st.drop_n(n);
-                        let s = tri!(crate::runtime::sets::set_from_values(vm, items, false));
-                        st.push(s);
-                    }
-                    Op::BuildMap => {
-                        let n = ins.arg as usize;
-                        let items = st.slice(2 * n).to_vec();
-                        st.drop_n(2 * n);
-                        let d = dict::new_dict();
-                        let dobj = d.downcast::<DictObj>().expect("dict");
-                        for pair in items.chunks(2) {
-                            tri!(dobj.set_item(vm, pair[0].clone(), pair[1].clone()));
-                        }
-                        st.push(d);
-                    }
-                    Op::BuildString => {
-                        let n = ins.arg as usize;
-                        let mut s = String::new();
-                        for v in st.slice(n) {
-                            s.push_str(v.as_str().unwrap_or(""));
-                        }
-                        st.drop_n(n);
-                        st.push(vm.str_from_string(s));
-                    }
-                    Op::BuildSlice => {
-                        let step = if ins.arg == 3 { st.pop() } else { Value::NONE };
-                        let stop = st.pop();
-                        let start = st.pop();
-                        st.push(range::new_slice(start, stop, step));
-                    }
-                    Op::ListAppend => {
-                        let v = st.pop();
-                        st.peek(ins.arg as usize).downcast::<ListObj>().expect("list").push(v);
-                    }
-                    Op::SetAdd => {
-                        let v = st.pop();
-                        let s = st.peek(ins.arg as usize).clone();
-                        tri!(s.downcast::<SetObj>().expect("set").add(vm, v));
-                    }
-                    Op::MapAdd => {
-                        let v = st.pop();
-                        let k = st.pop();
-                        let d = st.peek(ins.arg as usize).clone();
-                        tri!(d.downcast::<DictObj>().expect("dict").set_item(vm, k, v));
-                    }
-                    Op::ListExtend => {
-                        let iterable = st.pop();
-                        let items = tri!(crate::interp::ops::extend_items(vm, &iterable));
-                        st.peek(ins.arg as usize).downcast::<ListObj>().expect("list").with_items_mut(|l| l.extend(items));
-                    }
-                    Op::SetUpdate => {
-                        let iterable = st.pop();
-                        let s = st.peek(ins.arg as usize).clone();
-                        tri!(crate::runtime::sets::set_update(vm, &s, &iterable));
-                    }
-                    Op::DictUpdate => {
-                        let other = st.pop();
-                        let d = st.peek(ins.arg as usize).clone();
-                        tri!(crate::interp::ops::dict_update(vm, &d, &other, None));
-                    }
-                    Op::DictMerge => {
-                        let other = st.pop();
-                        let d = st.peek(ins.arg as usize).clone();
-                        let callee = st.peek(ins.arg as usize + 3).clone();
-                        tri!(crate::interp::ops::dict_update(vm, &d, &other, Some(&callee)));
-                    }
                     Op::UnpackSequence => {
                         fast_lane!(pc - 1);
-                        let seq = st.pop();
-                        // An exact-size tuple (the common `a, b = pair`): push its
-                        // items directly, with no intermediate Vec.
-                        if let Some(t) = seq.as_tuple() {
-                            if t.len() == ins.arg as usize {
-                                for v in t.iter().rev() {
-                                    st.push(v.clone());
-                                }
-                                continue 'next;
-                            }
-                        }
-                        let items = tri!(crate::interp::ops::unpack(vm, &seq, ins.arg as usize, None));
-                        for v in items.into_iter().rev() {
-                            st.push(v);
-                        }
-                    }
-                    Op::UnpackEx => {
-                        let seq = st.pop();
-                        let before = (ins.arg & 0xff) as usize;
-                        let after = (ins.arg >> 8) as usize;
-                        let items = tri!(crate::interp::ops::unpack(vm, &seq, before, Some(after)));
-                        for v in items.into_iter().rev() {
-                            st.push(v);
-                        }
-                    }
-                    Op::StoreSubscr => {
-                        let key = st.pop();
-                        let container = st.pop();
-                        let v = st.pop();
-                        tri!(vm.setitem(&container, &key, v));
-                        finalize_point!();
-                    }
-                    Op::DeleteSubscr => {
-                        let key = st.pop();
-                        let container = st.pop();
-                        tri!(vm.delitem(&container, &key));
-                        finalize_point!();
-                    }
-                    Op::BinarySlice => {
-                        let stop = st.pop();
-                        let start = st.pop();
-                        let container = st.pop();
-                        let s = range::new_slice(start, stop, Value::NONE);
-                        st.push(tri!(vm.getitem(&container, &s)));
-                    }
-                    Op::StoreSlice => {
-                        let stop = st.pop();
-                        let start = st.pop();
-                        let container = st.pop();
-                        let v = st.pop();
-                        let s = range::new_slice(start, stop, Value::NONE);
-                        tri!(vm.setitem(&container, &s, v));
-                    }
-                    Op::FormatSimple => {
-                        let v = st.pop();
-                        let r = if v.is::<StrObj>() { v } else { tri!(vm.format(&v, "")) };
-                        st.push(r);
-                    }
-                    Op::FormatWithSpec => {
-                        let spec = st.pop();
-                        let v = st.pop();
-                        let r = tri!(vm.format(&v, spec.as_str().unwrap_or("")));
-                        st.push(r);
-                    }
-                    Op::ConvertValue => {
-                        let v = st.pop();
-                        let r = match ins.arg {
-                            bc::CONV_STR => tri!(vm.str(&v)),
-                            bc::CONV_REPR => tri!(vm.repr(&v)),
-                            _ => tri!(crate::runtime::strings::ascii(vm, &v)),
-                        };
-                        st.push(r);
-                    }
-                    Op::CallIntrinsic1 => {
-                        let v = st.pop();
-                        let r = tri!(crate::interp::ops::intrinsic1(vm, unsafe { &*f }, ins.arg, v));
-                        st.push(r);
+                        // SAFETY: f is the running frame and st its stack.
+                        tri!(unsafe { crate::interp::stack_ops::run(vm, f, code_ref, ins, &mut st) });
                     }
                     Op::CallIntrinsic2 => {
                         let b = st.pop();
                         let a = st.pop();
                         let _ = (a, b);
                         break 'exc PyErr::new(ExcKind::SystemError, "unsupported intrinsic");
-                    }
-                    Op::MakeFunction => {
-                        let codev = st.pop();
-                        let func = crate::interp::ops::make_function(vm, unsafe { &*f }, codev);
-                        st.push(func);
-                    }
-                    Op::SetFunctionAttribute => {
-                        let func = st.pop();
-                        let attr = st.pop();
-                        crate::interp::ops::set_function_attribute(&func, ins.arg, attr);
-                        st.push(func);
                     }
                     Op::Call | Op::CallKw => {
                         fast_lane!(pc - 1);
@@ -1168,32 +913,8 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                                 }
                             }
                         }
-                        sync!();
-                        let result = {
-                            let self_or_null = st.peek(argc + 1);
-                            let callable = st.peek(argc + 2);
-                            let kw = kwnames.as_ref().map(|k| k.as_tuple().expect("kwnames").to_vec());
-                            let kwslice: &[Value] = kw.as_deref().unwrap_or(&[]);
-                            if self_or_null.is_null() {
-                                let args = st.slice(argc);
-                                vm.call_args(callable, func::Args::with_kw(args, kwslice))
-                            } else {
-                                let args = st.slice(argc + 1);
-                                vm.call_args(callable, func::Args::with_kw(args, kwslice))
-                            }
-                        };
-                        st.drop_n(argc + 2);
-                        st.push(tri!(result));
-                        finalize_point!();
-                    }
-                    Op::CallFunctionEx => {
-                        let kwargs = st.pop();
-                        let args = st.pop();
-                        let _null = st.pop();
-                        let callable = st.pop();
-                        sync!();
-                        let r = tri!(crate::interp::ops::call_function_ex(vm, &callable, &args, &kwargs));
-                        st.push(r);
+                        // SAFETY: f is the running frame and st its stack.
+                        tri!(unsafe { crate::interp::stack_ops::call_generic(vm, f, &mut st, argc, kwnames) });
                         finalize_point!();
                     }
                     Op::ReturnValue => {
@@ -1278,95 +999,7 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                             break 'exc PyErr::Obj(exc);
                         }
                     }
-                    Op::RaiseVarargs => {
-                        let (exc, cause) = match ins.arg {
-                            0 => (None, None),
-                            1 => (Some(st.pop()), None),
-                            _ => {
-                                let c = st.pop();
-                                (Some(st.pop()), Some(c))
-                            }
-                        };
-                        sync!();
-                        match exc {
-                            None => {
-                                let cur = vm.handled_exception();
-                                if cur.is_none() {
-                                    break 'exc PyErr::new(ExcKind::RuntimeError, "No active exception to reraise");
-                                }
-                                // A bare re-raise keeps the traceback as it is.
-                                vm.pending_reraise = true;
-                                break 'exc PyErr::Obj(cur);
-                            }
-                            Some(e) => break 'exc crate::runtime::exceptions::do_raise(vm, e, cause),
-                        }
-                    }
-                    Op::Reraise => {
-                        // The handler search starts from this instruction (CPython sets
-                        // instr_ptr to the saved lasti only for f_lineno, which a
-                        // re-raise never records).
-                        let exc = st.pop();
-                        vm.pending_reraise = true;
-                        break 'exc PyErr::Obj(exc);
-                    }
-                    Op::PushExcInfo => {
-                        let exc = st.pop();
-                        let prev = std::mem::replace(vm.exc_chain.last_mut().expect("exc chain"), exc.clone());
-                        st.push(prev);
-                        st.push(exc);
-                    }
-                    Op::PopExcept => {
-                        let prev = st.pop();
-                        *vm.exc_chain.last_mut().expect("exc chain") = prev;
-                        finalize_point!();
-                    }
-                    Op::CheckExcMatch => {
-                        let typ = st.pop();
-                        let exc = st.peek(1).clone();
-                        let m = tri!(crate::runtime::exceptions::exception_matches(vm, &exc, &typ));
-                        st.push(Value::bool(m));
-                    }
-                    Op::WithExceptStart => {
-                        // (exit_func, exit_self, lasti, prev_exc, exc) -> (..., res)
-                        let exc = st.peek(1).clone();
-                        let exit_self = st.peek(4).clone();
-                        let exit_func = st.peek(5).clone();
-                        sync!();
-                        let typ = vm.type_of(&exc);
-                        let tb = crate::runtime::exceptions::traceback_value(vm, &exc);
-                        let r = if exit_self.is_null() {
-                            vm.call(&exit_func, &[typ, exc, tb])
-                        } else {
-                            vm.call(&exit_func, &[exit_self, typ, exc, tb])
-                        };
-                        st.push(tri!(r));
-                    }
-                    Op::LoadBuildClass => {
-                        let k = vm.intern("__build_class__");
-                        match vm.builtins_dict().get_str(&k) {
-                            Some(v) => st.push(v),
-                            None => break 'exc PyErr::new(ExcKind::NameError, "__build_class__ not found"),
-                        }
-                    }
-                    Op::LoadLocals => {
-                        let l = unsafe { &*f }.locals.clone();
-                        st.push(l);
-                    }
                     Op::SetupAnnotations => {}
-                    Op::ImportName => {
-                        let fromlist = st.pop();
-                        let level = st.pop();
-                        let name = code_ref.names[ins.arg as usize].clone();
-                        sync!();
-                        let m = tri!(crate::runtime::import::import_name(vm, unsafe { &*f }, &name, &fromlist, &level));
-                        st.push(m);
-                    }
-                    Op::ImportFrom => {
-                        let name = code_ref.names[ins.arg as usize].clone();
-                        let module = st.peek(1).clone();
-                        let v = tri!(crate::runtime::import::import_from(vm, &module, &name));
-                        st.push(v);
-                    }
                 }
                 continue 'next;
                 }

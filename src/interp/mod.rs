@@ -7,3 +7,4 @@ pub mod frame;
 pub mod generator;
 pub mod instrumented;
 pub mod ops;
+pub mod stack_ops;

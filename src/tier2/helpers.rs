@@ -77,6 +77,9 @@ pub static HELPERS: Helpers = Helpers {
     probe_jump,
     call_probed,
     for_iter_probed,
+    stack_op: super::helpers_objects::stack_op,
+    load_attr: super::helpers_objects::load_attr,
+    unsupported: super::helpers_objects::unsupported,
 };
 
 /// The VM, frame and context of a helper call.
@@ -85,7 +88,7 @@ pub static HELPERS: Helpers = Helpers {
 /// `ctx` and `frame` must be what compiled code was entered with (`run_compiled`): the
 /// context lives in the entering Rust frame, the VM is not borrowed elsewhere while
 /// compiled code runs, and the frame is on the VM's frame stack (frames never move).
-unsafe fn parts<'a>(ctx: Ctx, frame: FramePtr) -> (&'a mut Vm, &'a mut Frame, &'a mut EntryContext) {
+pub(super) unsafe fn parts<'a>(ctx: Ctx, frame: FramePtr) -> (&'a mut Vm, &'a mut Frame, &'a mut EntryContext) {
     // SAFETY: the caller's guarantee; `EntryContext` is repr(C) with the
     // `RuntimeContext` first, so the pointer compiled code got is the context's.
     unsafe {
@@ -95,14 +98,14 @@ unsafe fn parts<'a>(ctx: Ctx, frame: FramePtr) -> (&'a mut Vm, &'a mut Frame, &'
 }
 
 /// A helper's result as compiled code sees it.
-fn value_or_error(ec: &mut EntryContext, r: PyResult<Value>) -> u64 {
+pub(super) fn value_or_error(ec: &mut EntryContext, r: PyResult<Value>) -> u64 {
     match r {
         Ok(v) => v.into_raw(),
         Err(e) => fail(ec, e),
     }
 }
 
-fn fail(ec: &mut EntryContext, e: PyErr) -> u64 {
+pub(super) fn fail(ec: &mut EntryContext, e: PyErr) -> u64 {
     ec.error = Some(e);
     abi::EXIT_ERROR
 }
@@ -481,7 +484,7 @@ unsafe extern "C" fn call(ctx: Ctx, frame: FramePtr, _index: u32, argc: u32, bas
 
 /// Runs the frame a call just pushed (the top frame) to its return: compiled if its
 /// code is, else in the interpreter.
-fn run_callee(vm: &mut Vm, ec: &mut EntryContext) -> u64 {
+pub(super) fn run_callee(vm: &mut Vm, ec: &mut EntryContext) -> u64 {
     let top = vm.frames.top_ptr();
     // SAFETY: `top` is the new frame; its function keeps the code alive.
     let code = unsafe { &*(*top).code };
@@ -489,7 +492,9 @@ fn run_callee(vm: &mut Vm, ec: &mut EntryContext) -> u64 {
     // SAFETY: as above.
     unsafe { (*top).entry = true };
     let outcome = match super::prepare(vm, code) {
-        Some(compiled) => {
+        // Code that makes cells before its RESUME: the interpreter runs those, then
+        // enters compiled code at the RESUME.
+        Some(compiled) if compiled.entry == 1 => {
             // The RESUME compiled code starts past: PY_START if live there.
             // SAFETY: as above.
             unsafe {
@@ -537,7 +542,7 @@ fn run_callee(vm: &mut Vm, ec: &mut EntryContext) -> u64 {
                 }
             }
         }
-        None => crate::interp::eval::run(vm),
+        _ => crate::interp::eval::run(vm),
     };
     match outcome {
         Ok(crate::interp::eval::Exit::Return(v)) => v.into_raw(),

@@ -40,6 +40,7 @@
 //! no deopt and at most log2(probes) + 1 recompiles (see `ProbeState::stale`).
 
 pub mod helpers;
+mod helpers_objects;
 pub mod stats;
 pub mod translate;
 
@@ -115,6 +116,9 @@ pub struct CodeTier2 {
     /// tried when this equals the threshold, so code that cannot be compiled costs one
     /// attempt, not one per back-edge.
     pub backedges: Cell<u32>,
+    /// Consecutive exits at an instruction without a translation that went round no
+    /// loop since compiled code was entered (see `helpers_objects::unsupported`).
+    pub wasted_entries: Cell<u32>,
 }
 
 /// Back-edges before OSR is tried again when it could not happen for a passing reason
@@ -230,6 +234,7 @@ impl EntryContext {
                 version: &vm.monitoring.version,
                 finalizers_pending: crate::object::finalizers_pending_flag(),
                 vm: vm as *mut Vm as *mut core::ffi::c_void,
+                loop_trips: 0,
             },
             error: None,
         }

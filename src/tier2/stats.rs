@@ -13,7 +13,13 @@ pub struct Stats {
     pub not_compiled: BTreeMap<String, u64>,
     /// Compiled frames that left to the interpreter mid-function, by reason.
     pub deopts: BTreeMap<&'static str, u64>,
-    /// Compiled versions dropped because the code's instrumentation changed.
+    /// Compiled frames that left at an instruction without a translation, by opcode
+    /// (reported among the deopts as "unsupported OP").
+    pub unsupported_exits: BTreeMap<&'static str, u64>,
+    /// Code objects whose loops stopped being re-entered after such exits (they
+    /// left before going round their loop too often).
+    pub reentry_stopped: u64,
+    /// Compiled frames that left to the code's instrumentation changed.
     pub invalidations: u64,
     /// Versions compiled with at least one probe, and their probes.
     pub compiled_with_probes: u64,
@@ -41,7 +47,7 @@ impl Stats {
             m.iter().map(|(k, v)| format!("{k}: {v}")).collect::<Vec<_>>().join(", ")
         };
         let not_compiled: u64 = self.not_compiled.values().sum();
-        let deopts: u64 = self.deopts.values().sum();
+        let deopts: u64 = self.deopts.values().sum::<u64>() + self.unsupported_exits.values().sum::<u64>();
         let mut out = format!(
             "jit: compiled {} code objects ({} recompiles), {} bytes of machine code, in {:.3} ms\n",
             self.compiled,
@@ -56,8 +62,20 @@ impl Stats {
         );
         out += &format!(
             "jit: deopts: {deopts} ({})\n",
-            by_reason(self.deopts.iter().map(|(k, v)| (k.to_string(), *v)).collect())
+            by_reason(
+                self.deopts
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), *v))
+                    .chain(self.unsupported_exits.iter().map(|(k, v)| (format!("unsupported {k}"), *v)))
+                    .collect()
+            )
         );
+        if self.reentry_stopped > 0 {
+            out += &format!(
+                "jit: loop re-entry stopped after unsupported-instruction exits: {} code objects\n",
+                self.reentry_stopped
+            );
+        }
         out += &format!(
             "jit: invalidations: {}, error exits: {}, osr entries: {}\n",
             self.invalidations, self.error_exits, self.osr_entries

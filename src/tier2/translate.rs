@@ -3,9 +3,9 @@
 //! Instrumented instructions are translated as the instruction they cover, and the
 //! code's live instrumentation (sys.monitoring's layers, read at its current live
 //! version) becomes one `Probe` per instruction: `pre` where LINE or INSTRUCTION is
-//! live, `event` where the instruction's own event is. Instructions without a translation become `Inst::Deopt` placeholders; the code is
-//! compiled only if none of them is reachable from the entry (exception handlers, which
-//! only the interpreter's unwinder enters, do not count).
+//! live, `event` where the instruction's own event is. Instructions without a translation become `Inst::Deopt`: compiled code leaves to
+//! the interpreter there (`Helpers::unsupported`), which runs them and continues, and
+//! its loops re-enter compiled code at their header.
 
 use crate::bytecode::{Op, CMP_GE, RESUME_OPARG_LOCATION_MASK};
 use crate::objects::CodeObj;
@@ -32,11 +32,15 @@ pub fn translate(code: &CodeObj) -> Result<(Function, Vec<bool>), Unsupported> {
     if code.is_generator() {
         return Err("generator".into());
     }
-    if code.instrs.is_empty() || code.base_instr(0).op != Op::Resume {
+    // Cells are made before RESUME (MAKE_CELL, COPY_FREE_VARS): the interpreter runs
+    // them, and enters compiled code at the RESUME.
+    let resume = (0..code.len())
+        .take_while(|&i| matches!(code.base_instr(i).op, Op::MakeCell | Op::CopyFreeVars | Op::Resume))
+        .find(|&i| code.base_instr(i).op == Op::Resume);
+    let Some(resume) = resume else {
         return Err("does not start with RESUME".into());
-    }
+    };
     let mut instrs = Vec::with_capacity(code.len());
-    let mut unsupported = Vec::new();
     let mon = code.runtime.monitoring.borrow();
     let mut probes = Vec::new();
     if let Some(d) = mon.as_ref() {
@@ -53,26 +57,21 @@ pub fn translate(code: &CodeObj) -> Result<(Function, Vec<bool>), Unsupported> {
                 None => return Err("instrumented without monitoring data".into()),
             }
         }
-        match translate_one(code, i, ins) {
+        let event = probes.get(i).is_some_and(|p| p.event);
+        match translate_one(code, i, ins).or_else(|| super::helpers_objects::translate(ins, event)) {
             Some(inst) => instrs.push(inst),
-            None => {
-                instrs.push(Inst::Deopt);
-                unsupported.push((i, ins.op));
-            }
+            None => instrs.push(Inst::Deopt),
         }
     }
     let f = Function {
         name: code.qualname_str().to_string(),
         instrs,
-        entry: 1,
+        entry: resume as u32 + 1,
         nlocals: code.nlocalsplus() as u32,
         stack_size: code.stacksize,
         probes,
     };
     let an = monjit_jit::analysis::analyse(&f).map_err(|e| e.to_string())?;
-    if let Some((_, op)) = unsupported.iter().find(|(i, _)| an.depth[*i].is_some()) {
-        return Err(format!("unsupported {}", op.name()));
-    }
     let reachable = an.depth.iter().map(|d| d.is_some()).collect();
     Ok((f, reachable))
 }
@@ -105,12 +104,12 @@ fn cmp(op: u32) -> Option<CmpOp> {
     })
 }
 
-fn translate_one(code: &CodeObj, i: usize, ins: crate::bytecode::Instr) -> Option<Inst> {
+fn translate_one(code: &CodeObj, _i: usize, ins: crate::bytecode::Instr) -> Option<Inst> {
     let arg = ins.arg;
     let n = code.len() as u32;
     let target = |t: u32| (t < n).then_some(t);
     Some(match ins.op {
-        Op::Resume if i == 0 && arg & RESUME_OPARG_LOCATION_MASK == 0 => Inst::Nop,
+        Op::Resume if arg & RESUME_OPARG_LOCATION_MASK == 0 => Inst::Nop,
         Op::Nop | Op::NotTaken => Inst::Nop,
         Op::LoadFast | Op::LoadFastCheck => Inst::LoadLocal { slot: arg },
         Op::LoadFastAndClear => Inst::LoadLocalAndClear { slot: arg },

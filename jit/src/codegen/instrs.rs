@@ -155,6 +155,7 @@ impl Emitter<'_, '_> {
                     self.probe_jump(i, src, target, true, true);
                 }
                 self.finalize_point(i, target);
+                self.count_trip();
                 let t = self.block_at(target);
                 self.b.ins().jump(t, &[]);
                 self.terminated = true;
@@ -216,10 +217,9 @@ impl Emitter<'_, '_> {
                 self.push(r);
             }
             Inst::ForIter { exit } => self.for_iter(i, exit, probe.event),
-            Inst::Deopt => {
-                self.exit_deopt(i);
-                self.terminated = true;
-            }
+            Inst::Deopt => self.unsupported(i),
+            Inst::StackOp { pops, pushes, flags } => self.stack_op(i, pops, pushes, flags),
+            Inst::LoadAttr => self.load_attr(i),
         }
         1
     }

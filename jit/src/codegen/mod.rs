@@ -23,6 +23,7 @@ use std::collections::HashMap;
 
 mod arith;
 mod instrs;
+mod objects;
 mod values;
 
 const I64: Type = types::I64;
@@ -223,7 +224,8 @@ impl<'a, 'b> Emitter<'a, 'b> {
                 self.version_check(at);
             }
             let inst = self.f.instrs[i];
-            if self.f.probe(at).pre && !matches!(inst, crate::ir::Inst::Return) {
+            // A deopt leaves before the instruction: the interpreter fires its events.
+            if self.f.probe(at).pre && !matches!(inst, crate::ir::Inst::Return | crate::ir::Inst::Deopt) {
                 self.probe_pre(at);
             }
             if let Some(prev) = self.prev {

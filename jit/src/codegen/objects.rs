@@ -1,0 +1,76 @@
+//! Emitters of the instructions that run through object helpers: `StackOp` (operands
+//! and results in the frame's stack slots), LOAD_ATTR's attribute form, and the exit
+//! at an instruction compiled code has no translation for.
+
+use super::{Emitter, I32, I64};
+use crate::ir::{STACK_OP_FINALIZE, STACK_OP_RELOAD_LOCALS, STACK_OP_RUNS_CODE};
+use cranelift_codegen::ir::InstBuilder;
+
+impl Emitter<'_, '_> {
+    /// `Inst::StackOp` at `i`: the top `pops` values go to the frame's stack slots, the
+    /// helper runs the instruction there (as the interpreter's arm runs it on its
+    /// stack), and the top `pushes` values come back.
+    pub(super) fn stack_op(&mut self, i: u32, pops: u32, pushes: u32, flags: u32) {
+        let depth = self.depth;
+        let base = depth - pops;
+        self.spill(base, depth);
+        self.set_last_pc(i);
+        let (ic, tc) = (self.u32c(i), self.u32c(depth));
+        let r = self.call_helper(self.t.helpers.stack_op as usize, &[I64, I64, I32, I32], true, &[self.ctx, self.frame, ic, tc]).unwrap();
+        self.depth = base;
+        // The helper set `sp` itself on error (what stays depends on the instruction).
+        self.check_error(r, i, base, false);
+        for k in 0..pushes {
+            let off = self.stack_slot_offset(base + k);
+            let v = self.b.ins().load(I64, super::mem(), self.slots, off);
+            self.push(v);
+        }
+        if flags & STACK_OP_RELOAD_LOCALS != 0 {
+            for slot in 0..self.f.nlocals {
+                let v = self.b.ins().load(I64, super::mem(), self.slots, (slot * 8) as i32);
+                self.b.def_var(self.locals[slot as usize], v);
+            }
+        }
+        if flags & STACK_OP_RUNS_CODE != 0 {
+            self.version_check(i + 1);
+        }
+        if flags & STACK_OP_FINALIZE != 0 {
+            self.finalize_point(i, i + 1);
+        }
+    }
+
+    /// LOAD_ATTR's attribute form at `i`.
+    pub(super) fn load_attr(&mut self, i: u32) {
+        let owner = self.pop();
+        self.set_last_pc(i);
+        let ic = self.u32c(i);
+        let r = self.call_helper(self.t.helpers.load_attr as usize, &[I64, I64, I32, I64], true, &[self.ctx, self.frame, ic, owner]).unwrap();
+        let keep = self.depth;
+        self.check_error(r, i, keep, true);
+        self.push(r);
+        // Properties and `__getattr__` run Python code.
+        self.version_check(i + 1);
+    }
+
+    /// Counts a loop back-edge in the context's `loop_trips`, in code that may leave at
+    /// an instruction without a translation (the VM's `unsupported` helper reads it).
+    pub(super) fn count_trip(&mut self) {
+        let has_deopt = self.f.instrs.iter().zip(&self.an.depth).any(|(x, d)| matches!(x, crate::ir::Inst::Deopt) && d.is_some());
+        if !has_deopt {
+            return;
+        }
+        let off = std::mem::offset_of!(crate::abi::RuntimeContext, loop_trips) as i32;
+        let n = self.b.ins().load(I64, super::mem(), self.ctx, off);
+        let n = self.b.ins().iadd_imm_s(n, 1);
+        self.b.ins().store(super::mem(), n, self.ctx, off);
+    }
+
+    /// An instruction without a translation: the interpreter runs it, and the frame
+    /// continues there.
+    pub(super) fn unsupported(&mut self, i: u32) {
+        let ic = self.u32c(i);
+        self.call_helper(self.t.helpers.unsupported as usize, &[I64, I64, I32], false, &[self.ctx, self.frame, ic]);
+        self.exit_deopt(i);
+        self.terminated = true;
+    }
+}

@@ -1,0 +1,143 @@
+//! The runtime helpers of the instructions compiled code runs through the VM's object
+//! operations (`monjit_jit::abi::Helpers::stack_op`, `load_attr`), and the exit at an
+//! instruction it has no translation for (`unsupported`). Each does what the
+//! interpreter's arm does, with the same reference counts and errors: `stack_op` runs
+//! the very bodies the interpreter's arms run (`interp::stack_ops`), on the frame's
+//! stack slots.
+
+use super::helpers::{fail, parts, run_callee, value_or_error};
+use crate::bytecode::{Instr, Op};
+use crate::interp::eval::Stack;
+use crate::interp::frame::Frame;
+use crate::value::Value;
+use monjit_jit::abi::{Ctx, FramePtr};
+use monjit_jit::ir::{Inst, STACK_OP_FINALIZE as FIN, STACK_OP_RELOAD_LOCALS as RELOAD, STACK_OP_RUNS_CODE as RUNS};
+
+/// Consecutive exits at untranslated instructions, none of which went round a loop
+/// since compiled code was entered, after which a code object's loops are no longer
+/// re-entered at their header (each re-entry would leave again at once).
+const WASTED_ENTRIES_LIMIT: u32 = 64;
+
+/// The `Inst::StackOp` (or `Inst::LoadAttr`) running instruction `ins` (its opcode
+/// uninstrumented) through `interp::stack_ops`, if it is one of those. `event`: the
+/// instruction's own monitoring event is live there (the interpreter fires it).
+pub fn translate(ins: Instr, event: bool) -> Option<Inst> {
+    let a = ins.arg;
+    let (pops, pushes, flags) = match ins.op {
+        Op::LoadAttr if a & 1 == 0 => return Some(Inst::LoadAttr),
+        Op::LoadAttr => (1, 2, RUNS),
+        Op::StoreAttr => (2, 0, RUNS | FIN),
+        Op::DeleteAttr => (1, 0, RUNS | FIN),
+        Op::LoadSuperAttr if !event => (3, 1 + (a & 1), RUNS),
+        Op::LoadSpecial => (1, 2, RUNS),
+        Op::LoadCommonConstant | Op::LoadBuildClass | Op::LoadLocals => (0, 1, 0),
+        Op::LoadDeref => (0, 1, 0),
+        Op::StoreDeref => (1, 0, FIN),
+        Op::DeleteDeref => (0, 0, FIN),
+        Op::LoadFromDictOrDeref => (1, 1, RUNS),
+        Op::MakeCell | Op::CopyFreeVars => (0, 0, RELOAD),
+        Op::DeleteFast => (0, 0, RELOAD | FIN),
+        Op::LoadName => (0, 1, RUNS),
+        Op::StoreName => (1, 0, RUNS | FIN),
+        Op::DeleteName => (0, 0, RUNS | FIN),
+        Op::StoreGlobal => (1, 0, RUNS | FIN),
+        Op::DeleteGlobal => (0, 0, RUNS | FIN),
+        Op::ContainsOp => (2, 1, RUNS),
+        Op::BuildTuple | Op::BuildList | Op::BuildString => (a, 1, 0),
+        Op::BuildSet => (a, 1, RUNS),
+        Op::BuildMap => (2 * a, 1, RUNS),
+        Op::BuildSlice => (a, 1, 0),
+        Op::ListAppend => (a + 1, a, 0),
+        Op::SetAdd | Op::ListExtend | Op::SetUpdate | Op::DictUpdate => (a + 1, a, RUNS),
+        Op::MapAdd => (a + 2, a, RUNS),
+        Op::DictMerge => (a + 4, a + 3, RUNS),
+        Op::UnpackSequence => (1, a, RUNS),
+        Op::UnpackEx => (1, (a & 0xff) + (a >> 8) + 1, RUNS),
+        Op::StoreSubscr => (3, 0, RUNS | FIN),
+        Op::DeleteSubscr => (2, 0, RUNS | FIN),
+        Op::BinarySlice => (3, 1, RUNS),
+        Op::StoreSlice => (4, 0, RUNS),
+        Op::FormatSimple | Op::ConvertValue | Op::CallIntrinsic1 => (1, 1, RUNS),
+        Op::FormatWithSpec => (2, 1, RUNS),
+        Op::MakeFunction => (1, 1, 0),
+        Op::SetFunctionAttribute => (2, 1, 0),
+        Op::CallKw if !event => (a + 3, 1, RUNS | FIN),
+        Op::CallFunctionEx if !event => (4, 1, RUNS | FIN),
+        Op::ImportName => (2, 1, RUNS),
+        Op::ImportFrom => (1, 2, RUNS),
+        Op::PushExcInfo => (1, 2, 0),
+        Op::PopExcept => (1, 0, FIN),
+        Op::CheckExcMatch => (2, 2, RUNS),
+        Op::WithExceptStart => (5, 6, RUNS),
+        _ => return None,
+    };
+    Some(Inst::StackOp { pops, pushes, flags })
+}
+
+/// `Helpers::stack_op`.
+pub(super) unsafe extern "C" fn stack_op(ctx: Ctx, frame: FramePtr, index: u32, top: u32) -> u64 {
+    // SAFETY: see `parts`.
+    let (vm, frame_ref, ec) = unsafe { parts(ctx, frame) };
+    // SAFETY: the frame keeps its code alive.
+    let code = unsafe { &*frame_ref.code };
+    let ins = code.base_instr(index as usize);
+    let base = frame_ref.stack_base();
+    // SAFETY: compiled code wrote the instruction's operands below `top`.
+    let mut st = Stack { top: unsafe { base.add(top as usize) } };
+    // SAFETY: `frame` is the running frame and `st` its stack with the operands.
+    match unsafe { crate::interp::stack_ops::run(vm, frame as *mut Frame, code, ins, &mut st) } {
+        Ok(()) => 0,
+        Err(e) => {
+            frame_ref.sp = st.depth(base);
+            fail(ec, e)
+        }
+    }
+}
+
+/// `Helpers::load_attr`: LOAD_ATTR's attribute form, as the interpreter's arm.
+pub(super) unsafe extern "C" fn load_attr(ctx: Ctx, frame: FramePtr, index: u32, owner: u64) -> u64 {
+    // SAFETY: see `parts`; the owner is an owned reference.
+    let (vm, frame_ref, ec) = unsafe { parts(ctx, frame) };
+    let owner = unsafe { Value::from_raw(owner) };
+    // SAFETY: the frame keeps its code alive.
+    let code = unsafe { &*frame_ref.code };
+    let ins = code.instr(index as usize);
+    let name = &code.names[(ins.arg >> 1) as usize];
+    if let Some(v) = crate::interp::ops::cached_instance_attr(code, ins, &owner, name) {
+        return v.into_raw();
+    }
+    // A property with a Python getter: a call with `owner` as its argument, run as
+    // the interpreter runs it (a frame of its own, compiled if its code is).
+    if let Some(fget) = crate::interp::ops::property_getter(vm, &owner, name) {
+        if let Err(e) = crate::interp::call::check_depth(vm).and_then(|()| crate::stack_guard::ensure_stack(vm)) {
+            return fail(ec, e);
+        }
+        let mut arg = [std::mem::ManuallyDrop::new(owner)];
+        // SAFETY: `arg` holds the one argument, which moves into the new frame
+        // (ManuallyDrop: it is not dropped here).
+        crate::interp::call::push_simple_frame(vm, fget, 1, unsafe { arg.as_mut_ptr().add(1) } as *mut Value);
+        return run_callee(vm, ec);
+    }
+    let r = crate::interp::ops::load_attr(vm, code, ins, &owner, name);
+    value_or_error(ec, r)
+}
+
+/// `Helpers::unsupported`: counts the exit and decides whether the code's loops are
+/// re-entered at their next back-edge (on-stack replacement), which they are until
+/// `WASTED_ENTRIES_LIMIT` exits in a row came before any back-edge.
+pub(super) unsafe extern "C" fn unsupported(ctx: Ctx, frame: FramePtr, index: u32) {
+    // SAFETY: see `parts`.
+    let (vm, frame_ref, ec) = unsafe { parts(ctx, frame) };
+    // SAFETY: the frame keeps its code alive.
+    let code = unsafe { &*frame_ref.code };
+    *vm.tier2.stats.unsupported_exits.entry(code.base_instr(index as usize).op.name()).or_default() += 1;
+    let t2 = &code.runtime.tier2;
+    let trips = std::mem::take(&mut ec.rt.loop_trips);
+    let wasted = if trips == 0 { t2.wasted_entries.get().saturating_add(1) } else { 0 };
+    t2.wasted_entries.set(wasted);
+    if wasted < WASTED_ENTRIES_LIMIT {
+        t2.backedges.set(vm.tier2.osr_threshold.wrapping_sub(1));
+    } else if wasted == WASTED_ENTRIES_LIMIT {
+        vm.tier2.stats.reentry_stopped += 1;
+    }
+}
