@@ -78,6 +78,10 @@ fn is_object_init(vm: &Vm, v: &Value) -> bool {
 /// `object.__new__(cls)`: an empty instance of the right layout.
 pub fn new_object(vm: &mut Vm, cls: &Value) -> PyResult<Value> {
     let t = cls.as_type().expect("type");
+    if let Some(k) = t.builtin_base() {
+        let base = if k == ObjKind::Dict { "dict" } else { "tuple" };
+        return Err(type_error(format!("object.__new__({}) is not safe, use {base}.__new__()", t.name())));
+    }
     match t.layout {
         Layout::Instance | Layout::Builtin(ObjKind::Instance) => Ok(class::new_instance(cls.clone())),
         Layout::Exception => Ok(exception::new_exception(cls.clone(), vm.empty_tuple())),
@@ -114,6 +118,9 @@ pub fn make_class(vm: &mut Vm, name: Value, bases: &[Value], ns: Value) -> PyRes
     }
     let layout = match bt.layout {
         Layout::Builtin(k) if base.is_same(&vm.types.object) || k == ObjKind::Instance => Layout::Instance,
+        // Instances of subclasses of dict and tuple hold a dict or tuple
+        // (`InstanceObj::builtin`) that the built-in methods work on.
+        Layout::Builtin(ObjKind::Dict | ObjKind::Tuple) => Layout::Instance,
         Layout::Builtin(_) => {
             return Err(type_error(format!("subclassing the built-in type '{}' is not supported by monjit", bt.name())));
         }

@@ -170,6 +170,9 @@ pub fn new_vm() -> Vm {
         let k = vm.names.dunder_new.clone();
         ty.as_type().expect("type").dict().set_str(k, func::new_native_with_data("__new__", "builtins", ctor, ty.clone()));
     }
+    // dict.__hash__ is None: subclasses of dict are unhashable too.
+    let hash_name = vm.names.dunder_hash.clone();
+    vm.types.dict.as_type().expect("dict").dict().set_str(hash_name, Value::NONE);
     make_exceptions(&mut vm);
     builtins::install(&mut vm);
     vm

@@ -236,6 +236,8 @@ impl Vm {
                     None => Err(type_error("__hash__ method should return an integer")),
                 }
             }
+            // A subclass of tuple hashes its contents (tuple.__hash__).
+            _ if !crate::objects::class::builtin_value(v).is_same(v) => self.hash(&crate::objects::class::builtin_value(v).clone()),
             _ => Ok(identity_hash(v)),
         }
     }
@@ -331,7 +333,9 @@ impl Vm {
     fn try_user_compare(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<Value>> {
         let name = op.dunder(self);
         let Some(m) = self.lookup_special(a, &name) else { return Ok(None) };
-        if m.is::<NativeFunctionObj>() {
+        // object's own comparisons are native; those of built-in types (a subclass of
+        // tuple, a native type's instances) are called like any method.
+        if m.downcast::<NativeFunctionObj>().is_some_and(|n| n.owner == "object") {
             // object's defaults: identity for ==, derived != from __eq__.
             if op == CmpOp::Ne {
                 let eq_name = self.names.dunder_eq.clone();
