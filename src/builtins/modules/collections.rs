@@ -124,6 +124,18 @@ const DEQUE_METHODS: &[(&str, NativeFn)] = &[
     ("__mul__", mul),
     ("__rmul__", mul),
     ("__imul__", imul),
+    ("__class_getitem__", class_getitem),
+];
+
+const DEFAULTDICT_METHODS: &[(&str, NativeFn)] = &[
+    ("__init__", dd_init),
+    ("__missing__", dd_missing),
+    ("__repr__", dd_repr),
+    ("copy", dd_copy),
+    ("__copy__", dd_copy),
+    ("__or__", dd_or),
+    ("__ror__", dd_ror),
+    ("__class_getitem__", class_getitem),
 ];
 
 const ITER_METHODS: &[(&str, NativeFn)] = &[("__iter__", iter_self), ("__next__", iter_next)];
@@ -140,6 +152,16 @@ pub fn init(vm: &mut Vm, d: &DictObj) {
     let it = vm.make_type("_deque_iterator", object, Layout::Instance, TypeFlags::IMMUTABLE, ITER_METHODS);
     it.as_type().expect("type").module.set(vm.intern("_collections"));
     super::add_value(vm, d, "_deque_iterator", it);
+    let dict = vm.types.dict.clone();
+    let dd = vm.make_type("defaultdict", dict, Layout::Instance, TypeFlags::IMMUTABLE | TypeFlags::BASETYPE, DEFAULTDICT_METHODS);
+    dd.as_type().expect("type").module.set(vm.intern("collections"));
+    super::add_value(vm, d, "defaultdict", dd);
+}
+
+/// `cls[item]`: the class itself (monjit's generic aliases are their origin class).
+fn class_getitem(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (cls, _) = argparse::method("__class_getitem__", &args, 1, 1)?;
+    Ok(cls.clone())
 }
 
 // ------------------------------------------------------------------ helpers
@@ -643,4 +665,99 @@ fn copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (s, _) = argparse::method("copy", &args, 0, 0)?;
     let (items, maxlen) = with(vm, s, "copy", |d| (d.items.clone(), d.maxlen))?;
     Ok(new_deque(cls_of(s), items, maxlen))
+}
+
+// ------------------------------------------------------------------ defaultdict
+//
+// A subclass of dict (its instances hold a dict, `InstanceObj::builtin`); the factory is
+// the instance attribute `default_factory`.
+
+fn factory_of(vm: &mut Vm, s: &Value) -> PyResult<Value> {
+    let k = vm.intern("default_factory");
+    Ok(vm.getattr_opt(s, &k)?.unwrap_or(Value::NONE))
+}
+
+fn dict_method(vm: &mut Vm, name: &str) -> PyResult<Value> {
+    let dict = vm.types.dict.clone();
+    let k = vm.intern(name);
+    vm.getattr(&dict, &k)
+}
+
+fn dd_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let pos = args.pos();
+    let s = pos.first().ok_or_else(|| type_error("descriptor '__init__' of 'collections.defaultdict' object needs an argument"))?;
+    let factory = pos.get(1).cloned().unwrap_or(Value::NONE);
+    if !factory.is_none() && !vm.is_callable(&factory) {
+        return Err(type_error("first argument must be callable or None"));
+    }
+    let k = vm.intern("default_factory");
+    vm.setattr(s, &k, factory)?;
+    let mut rest = vec![s.clone()];
+    rest.extend(pos.iter().skip(2).cloned());
+    rest.extend(args.kwargs().map(|(_, v)| v.clone()));
+    let init = dict_method(vm, "__init__")?;
+    vm.call_args(&init, Args::with_kw(&rest, args.kwnames))?;
+    Ok(Value::NONE)
+}
+
+fn dd_missing(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (s, a) = argparse::method("__missing__", &args, 1, 1)?;
+    let factory = factory_of(vm, s)?;
+    if factory.is_none() {
+        return Err(PyErr::Lazy { kind: ExcKind::KeyError, args: vec![a[0].clone()] });
+    }
+    let v = vm.call(&factory, &[])?;
+    vm.setitem(s, &a[0], v.clone())?;
+    Ok(v)
+}
+
+fn dd_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (s, _) = argparse::method("__repr__", &args, 0, 0)?;
+    let name = vm.type_of(s).as_type().expect("type").name();
+    let factory = factory_of(vm, s)?;
+    let contents = vm.repr_string(crate::objects::class::builtin_value(s))?;
+    let f = if !crate::runtime::repr::enter(vm, s) {
+        Ok("...".to_string())
+    } else {
+        let r = vm.repr_string(&factory);
+        crate::runtime::repr::leave(vm);
+        r
+    }?;
+    Ok(vm.str_from_string(format!("{name}({f}, {contents})")))
+}
+
+/// A new defaultdict of `s`'s class with its factory, filled from `src`.
+fn dd_new_like(vm: &mut Vm, s: &Value, src: &Value) -> PyResult<Value> {
+    let cls = vm.type_of(s);
+    let factory = factory_of(vm, s)?;
+    vm.call(&cls, &[factory, src.clone()])
+}
+
+fn dd_copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (s, _) = argparse::method("copy", &args, 0, 0)?;
+    dd_new_like(vm, s, s)
+}
+
+fn is_dict(vm: &Vm, v: &Value) -> bool {
+    vm.type_of(v).as_type().is_some_and(|t| t.is_subtype_of(vm.types.dict.as_type().expect("dict")))
+}
+
+fn dd_or(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (s, a) = argparse::method("__or__", &args, 1, 1)?;
+    if !is_dict(vm, &a[0]) {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    let r = dd_new_like(vm, s, s)?;
+    vm.call_method(&r, "update", std::slice::from_ref(&a[0]))?;
+    Ok(r)
+}
+
+fn dd_ror(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (s, a) = argparse::method("__ror__", &args, 1, 1)?;
+    if !is_dict(vm, &a[0]) {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    let r = dd_new_like(vm, s, &a[0])?;
+    vm.call_method(&r, "update", std::slice::from_ref(s))?;
+    Ok(r)
 }
