@@ -63,6 +63,8 @@ pub struct TypeObj {
     /// With `__slots__` (and no `__dict__` slot) along the MRO: the attribute names
     /// instances may have.
     pub slots: RefCell<Option<Vec<Value>>>,
+    /// The metaclass when it is not `type` (a subclass of it); NULL for `type`.
+    pub meta: Value,
 }
 
 // SAFETY: repr(C), header first, kind matches the registry.
@@ -78,6 +80,7 @@ unsafe impl PyObject for TypeObj {
             mro.iter().for_each(&mut *visit);
         }
         visit(&self.dict);
+        visit(&self.meta);
         if let Ok(slots) = self.slots.try_borrow() {
             slots.iter().flatten().for_each(&mut *visit);
         }
@@ -108,6 +111,8 @@ pub struct TypeSpec {
     pub dict: Value,
     pub layout: Layout,
     pub flags: TypeFlags,
+    /// The metaclass, NULL for `type`.
+    pub meta: Value,
 }
 
 /// Makes a type; its MRO is itself followed by its base's MRO.
@@ -125,6 +130,7 @@ pub fn new_type(spec: TypeSpec) -> Value {
         version: Cell::new(next_version()),
         subclasses: RefCell::new(Vec::new()),
         slots: RefCell::new(None),
+        meta: spec.meta,
     });
     let obj = t.downcast::<TypeObj>().expect("type");
     let mut mro = vec![t.clone()];

@@ -36,7 +36,7 @@ fn make(i: &mut Interner, name: &str, base: &Value, layout: Layout, flags: TypeF
         }
     }
     let n = i.get(name);
-    new_type(TypeSpec { name: n.clone(), qualname: n, module: i.get("builtins"), base: base.clone(), dict, layout, flags })
+    new_type(TypeSpec { name: n.clone(), qualname: n, module: i.get("builtins"), base: base.clone(), dict, layout, flags, meta: Value::NULL })
 }
 
 pub fn new_vm() -> Vm {
@@ -170,6 +170,9 @@ pub fn new_vm() -> Vm {
         let k = vm.names.dunder_new.clone();
         ty.as_type().expect("type").dict().set_str(k, func::new_native_with_data("__new__", "builtins", ctor, ty.clone()));
     }
+    // type.__new__(mcls, name, bases, ns): how metaclasses make classes.
+    let k = vm.names.dunder_new.clone();
+    vm.types.type_.as_type().expect("type").dict().set_str(k, func::new_native("__new__", "type", crate::runtime::classes::type_new));
     // dict.__hash__ is None: subclasses of dict are unhashable too.
     let hash_name = vm.names.dunder_hash.clone();
     vm.types.dict.as_type().expect("dict").dict().set_str(hash_name, Value::NONE);
