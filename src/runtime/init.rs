@@ -173,9 +173,12 @@ pub fn new_vm() -> Vm {
     // type.__new__(mcls, name, bases, ns): how metaclasses make classes.
     let k = vm.names.dunder_new.clone();
     vm.types.type_.as_type().expect("type").dict().set_str(k, func::new_native("__new__", "type", crate::runtime::classes::type_new));
-    // dict.__hash__ is None: subclasses of dict are unhashable too.
+    // The mutable containers' __hash__ is None (subclasses of dict are unhashable too,
+    // and collections.abc.Hashable's check reads it).
     let hash_name = vm.names.dunder_hash.clone();
-    vm.types.dict.as_type().expect("dict").dict().set_str(hash_name, Value::NONE);
+    for t in [&vm.types.dict, &vm.types.list, &vm.types.set, &vm.types.dict_keys, &vm.types.dict_items] {
+        t.as_type().expect("type").dict().set_str(hash_name.clone(), Value::NONE);
+    }
     make_exceptions(&mut vm);
     builtins::install(&mut vm);
     vm
