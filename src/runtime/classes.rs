@@ -22,6 +22,44 @@ pub fn call_type(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
         return Err(type_error("type() takes 1 or 3 arguments"));
     }
     let t = cls.as_type().expect("type");
+    // A metaclass's own __call__ (singletons, instance registries) runs instead.
+    if !t.meta.is_null() {
+        let call = vm.intern("__call__");
+        if let Some(m) = t.meta.as_type().expect("type").lookup(&call).filter(|m| m.is::<FunctionObj>()) {
+            let mut v = Vec::with_capacity(args.values.len() + 1);
+            v.push(cls.clone());
+            v.extend_from_slice(args.values);
+            return vm.call_args(&m, Args::with_kw(&v, args.kwnames));
+        }
+    }
+    type_call(vm, cls, args)
+}
+
+/// `type.__call__(cls, *args, **kwargs)`, which a metaclass's __call__ reaches through
+/// super().
+pub fn type_call_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Some(cls) = args.pos().first().filter(|c| c.as_type().is_some()) else {
+        return Err(type_error("descriptor '__call__' of 'type' object needs a type argument"));
+    };
+    let rest = Args::with_kw(&args.values[1..], args.kwnames);
+    type_call(vm, cls, rest)
+}
+
+/// `type.__init__(cls, name, bases, ns)`: checks the arguments; `type.__new__` did
+/// the work (reached by a metaclass's `super().__init__(...)`).
+pub fn type_init(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if args.has_kwargs() {
+        return Err(type_error("type.__init__() takes no keyword arguments"));
+    }
+    if !matches!(args.pos().len(), 2 | 4) {
+        return Err(type_error("type.__init__() takes 1 or 3 arguments"));
+    }
+    Ok(Value::NONE)
+}
+
+/// `__new__` then `__init__`.
+fn type_call(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
+    let t = cls.as_type().expect("type");
     let new_name = vm.names.dunder_new.clone();
     let init_name = vm.names.dunder_init.clone();
     let new = vm.lookup_type_attr(t, &new_name);

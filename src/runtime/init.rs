@@ -173,6 +173,10 @@ pub fn new_vm() -> Vm {
     // type.__new__(mcls, name, bases, ns): how metaclasses make classes.
     let k = vm.names.dunder_new.clone();
     vm.types.type_.as_type().expect("type").dict().set_str(k, func::new_native("__new__", "type", crate::runtime::classes::type_new));
+    let k = vm.intern("__init__");
+    vm.types.type_.as_type().expect("type").dict().set_str(k, func::new_native("__init__", "type", crate::runtime::classes::type_init));
+    let k = vm.intern("__call__");
+    vm.types.type_.as_type().expect("type").dict().set_str(k, func::new_native("__call__", "type", crate::runtime::classes::type_call_method));
     // The mutable containers' __hash__ is None (subclasses of dict are unhashable too,
     // and collections.abc.Hashable's check reads it).
     let hash_name = vm.names.dunder_hash.clone();

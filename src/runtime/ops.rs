@@ -318,6 +318,15 @@ impl Vm {
                 return Ok(r);
             }
         }
+        // An instance of a subclass of dict or tuple whose own method declined: the
+        // built-in comparison of the contents (what the other operand's dict or tuple
+        // comparison does in CPython).
+        let (ua, ub) = (crate::objects::class::builtin_value(a), crate::objects::class::builtin_value(b));
+        if !ua.is_same(a) || !ub.is_same(b) {
+            if let Some(r) = self.builtin_compare(&ua.clone(), &ub.clone(), op)? {
+                return Ok(Value::bool(r));
+            }
+        }
         match op {
             CmpOp::Eq => Ok(Value::bool(a.is_same(b))),
             CmpOp::Ne => Ok(Value::bool(!a.is_same(b))),

@@ -198,13 +198,13 @@ fn cls_of(s: &Value) -> Value {
 }
 
 /// A `maxlen` argument: None or a non-negative int.
-fn maxlen_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<usize>> {
+fn maxlen_arg(v: Option<&Value>) -> PyResult<Option<usize>> {
     match v {
         None => Ok(None),
         Some(v) if v.is_none() => Ok(None),
         Some(v) => {
-            let i = index_value(vm, v)?;
-            let n = i.as_int().expect("int").to_bigint();
+            // PyLong_AsSsize_t: ints only, no __index__.
+            let n = v.as_int().ok_or_else(|| type_error("an integer is required"))?.to_bigint();
             if n.sign() == num_bigint::Sign::Minus {
                 return Err(value_error("maxlen must be non-negative"));
             }
@@ -247,7 +247,7 @@ fn deque_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let [kw_iterable, kw_maxlen] = argparse::kwargs("deque", &args, ["iterable", "maxlen"])?;
     let iterable = pos.get(1).or(kw_iterable);
-    let maxlen = maxlen_arg(vm, pos.get(2).or(kw_maxlen))?;
+    let maxlen = maxlen_arg(pos.get(2).or(kw_maxlen))?;
     with(vm, s, "__init__", |d| {
         d.maxlen = maxlen;
         d.items.clear();
