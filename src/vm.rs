@@ -324,7 +324,10 @@ impl Vm {
             }
             K::BoundMethod => &t.method,
             K::Cell => &t.cell,
-            K::Type => &t.type_,
+            K::Type => {
+                let meta = &v.downcast::<TypeObj>().expect("type").meta;
+                if meta.is_null() { &t.type_ } else { meta }
+            }
             K::Instance => &v.downcast::<InstanceObj>().expect("instance").cls,
             K::Exception => &v.downcast::<ExceptionObj>().expect("exception").cls,
             K::Opaque => &v.downcast::<OpaqueObj>().expect("opaque").cls,
@@ -422,7 +425,7 @@ impl Vm {
         }
         let name_v = self.intern(name);
         let module = self.intern("builtins");
-        new_type(TypeSpec { name: name_v.clone(), qualname: name_v, module, base, dict, layout, flags })
+        new_type(TypeSpec { name: name_v.clone(), qualname: name_v, module, base, dict, layout, flags, meta: Value::NULL })
     }
 
     // ------------------------------------------------------------- errors

@@ -28,6 +28,8 @@ pub fn methods() -> Vec<(&'static str, NativeFn)> {
         ("__contains__", contains),
         ("__iter__", iter),
         ("__reversed__", dict_reversed),
+        ("__init__", dict_init),
+        ("__repr__", repr),
     ];
     v.extend(super::misc::dict_operator_methods());
     v
@@ -47,15 +49,39 @@ fn self_dict<'a>(vm: &Vm, v: &'a Value, name: &str) -> PyResult<&'a DictObj> {
     v.downcast::<DictObj>().ok_or_else(|| super::misc::descr_error(vm, "dict", name, v))
 }
 
-/// `dict(mapping_or_iterable=(), **kwargs)`.
+/// `dict.__new__(cls, *args, **kwargs)`: an empty dict (`__init__` fills it), or for a
+/// subclass an instance holding one.
 pub fn dict_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = dict::new_dict();
-    let pos = &args.pos()[1..];
-    if pos.len() > 1 {
-        return Err(type_error(format!("dict expected at most 1 argument, got {}", pos.len())));
+    let cls = &args.pos()[0];
+    if cls.is_same(&vm.types.dict) {
+        return Ok(d);
     }
-    fill(vm, &d, pos.first(), &args)?;
-    Ok(d)
+    let t = cls.as_type().ok_or_else(|| type_error(format!("dict.__new__(X): X is not a type object ({})", vm.type_name(cls))))?;
+    if t.builtin_base() != Some(crate::object::ObjKind::Dict) {
+        return Err(type_error(format!("dict.__new__({}): {} is not a subtype of dict", t.name(), t.name())));
+    }
+    Ok(class::new_instance_with(cls.clone(), d))
+}
+
+/// `dict.__init__(self, mapping_or_iterable=(), **kwargs)`.
+fn dict_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let pos = args.pos();
+    let Some(s) = pos.first() else { return Err(type_error("descriptor '__init__' of 'dict' object needs an argument")) };
+    let d = class::builtin_value(s).clone();
+    self_dict(vm, &d, "__init__")?;
+    if pos.len() > 2 {
+        return Err(type_error(format!("dict expected at most 1 argument, got {}", pos.len() - 1)));
+    }
+    fill(vm, &d, pos.get(1), &args)?;
+    Ok(Value::NONE)
+}
+
+/// `dict.__repr__` (reached by subclasses; plain dicts are repr'd directly).
+fn repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (s, _) = method_args("dict", "__repr__", &args, 0, 0)?;
+    self_dict(vm, s, "__repr__")?;
+    vm.repr(s)
 }
 
 /// dict.update's argument handling (`dict_update_arg`): a dict, a mapping (has
@@ -214,8 +240,8 @@ fn update(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if pos.len() > 2 {
         return Err(type_error(format!("update expected at most 1 argument, got {}", pos.len() - 1)));
     }
-    self_dict(vm, &pos[0], "update")?;
-    let d = pos[0].clone();
+    let d = class::builtin_value(&pos[0]).clone();
+    self_dict(vm, &d, "update")?;
     fill(vm, &d, pos.get(1), &args)?;
     Ok(Value::NONE)
 }
@@ -275,7 +301,20 @@ fn len(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (s, rest) = method_args("dict", "__getitem__", &args, 1, 1)?;
-    vm.getitem(s, &rest[0])
+    self_dict(vm, s, "__getitem__")?;
+    let this = &args.pos()[0];
+    if this.is_same(s) {
+        return vm.getitem(s, &rest[0]);
+    }
+    // A subclass: a missing key goes to its `__missing__`, if it has one.
+    if let Some(v) = s.downcast::<DictObj>().expect("dict").get_item(vm, &rest[0])? {
+        return Ok(v);
+    }
+    let missing = vm.names.dunder_missing.clone();
+    match vm.lookup_special(this, &missing) {
+        Some(m) => vm.call_method_value(&m, this, std::slice::from_ref(&rest[0])),
+        None => vm.getitem(s, &rest[0]),
+    }
 }
 
 fn setitem(vm: &mut Vm, args: Args) -> PyResult<Value> {

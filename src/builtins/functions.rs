@@ -336,15 +336,54 @@ fn class_check(cls_of: &Value, spec: &Value, fname: &str) -> PyResult<bool> {
 fn isinstance(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = exact_n("isinstance", &args, 2)?;
     let t = vm.type_of(&a[0]);
+    if t.is_same(&a[1]) {
+        return Ok(Value::TRUE);
+    }
+    if let Some(r) = meta_check(vm, &a[1], &a[0], "__instancecheck__")? {
+        return Ok(Value::bool(r));
+    }
     class_check(&t, &a[1], "isinstance").map(Value::bool)
 }
 
-fn issubclass(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+fn issubclass(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = exact_n("issubclass", &args, 2)?;
+    if let Some(r) = meta_check(vm, &a[1], &a[0], "__subclasscheck__")? {
+        return Ok(Value::bool(r));
+    }
     if !a[0].is::<TypeObj>() {
         return Err(type_error("issubclass() arg 1 must be a class"));
     }
     class_check(&a[0], &a[1], "issubclass").map(Value::bool)
+}
+
+/// `__instancecheck__`/`__subclasscheck__` of a class's metaclass (`abc.ABCMeta`'s), when
+/// it is not `type`: its answer. Tuples of classes are checked one by one.
+fn meta_check(vm: &mut Vm, spec: &Value, arg: &Value, hook: &str) -> PyResult<Option<bool>> {
+    if let Some(items) = spec.as_tuple() {
+        if !items.iter().any(|s| s.as_type().is_some_and(|t| !t.meta.is_null())) {
+            return Ok(None);
+        }
+        for s in items.to_vec() {
+            let r = if hook == "__instancecheck__" {
+                isinstance(vm, Args::new(&[arg.clone(), s]))?
+            } else {
+                issubclass(vm, Args::new(&[arg.clone(), s]))?
+            };
+            if r.is_true_const() {
+                return Ok(Some(true));
+            }
+        }
+        return Ok(Some(false));
+    }
+    let Some(t) = spec.as_type() else { return Ok(None) };
+    if t.meta.is_null() {
+        return Ok(None);
+    }
+    let meta = t.meta.clone();
+    let name = vm.intern(hook);
+    let Some(m) = meta.as_type().expect("type").lookup(&name) else { return Ok(None) };
+    let r = vm.call(&m, &[spec.clone(), arg.clone()])?;
+    vm.truthy(&r).map(Some)
 }
 
 fn exact_n<'a>(name: &str, args: &Args<'a>, n: usize) -> PyResult<&'a [Value]> {

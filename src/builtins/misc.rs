@@ -522,7 +522,8 @@ pub fn method_args<'a>(owner: &str, name: &str, args: &Args<'a>, min: usize, max
     };
     let n = rest.len();
     if n >= min && n <= max {
-        return Ok((s, rest));
+        // An instance of a subclass of a built-in type: the method works on its contents.
+        return Ok((crate::objects::class::builtin_value(s), rest));
     }
     let plural = |k: usize| if k == 1 { "argument" } else { "arguments" };
     let msg = if matches!(name, "__len__" | "__iter__" | "__next__" | "__reversed__") {
@@ -604,7 +605,7 @@ pub fn binop_method(vm: &mut Vm, args: Args, m: &OpMethod) -> PyResult<Value> {
     if !accepts(this, s) {
         return Err(descr_error(vm, owner, name, s));
     }
-    let o = &rest[0];
+    let o = crate::objects::class::builtin_value(&rest[0]);
     // Repetition counts go through `__index__` (its TypeError stands, as sq_repeat's).
     let o = if matches!(other, Accepts::Index) {
         index_int(vm, o)?
@@ -613,7 +614,9 @@ pub fn binop_method(vm: &mut Vm, args: Args, m: &OpMethod) -> PyResult<Value> {
     } else {
         return Ok(Value::NOT_IMPLEMENTED);
     };
-    if reflected { vm.binary_op(&o, s, op) } else { vm.binary_op(s, &o, op) }
+    let r = if reflected { vm.binary_op(&o, s, op)? } else { vm.binary_op(s, &o, op)? };
+    // In-place operators return self: the subclass instance, not its contents.
+    Ok(if r.is_same(s) { args.pos()[0].clone() } else { r })
 }
 
 /// `self.__lt__(other)` and friends.
@@ -622,10 +625,11 @@ pub fn cmp_method(vm: &mut Vm, args: Args, owner: &str, name: &str, kind: Accept
     if !accepts(kind, s) {
         return Err(descr_error(vm, owner, name, s));
     }
-    if !accepts(kind, &rest[0]) {
+    let o = crate::objects::class::builtin_value(&rest[0]);
+    if !accepts(kind, o) {
         return Ok(Value::NOT_IMPLEMENTED);
     }
-    vm.rich_compare(s, &rest[0], op)
+    vm.rich_compare(s, o, op)
 }
 
 /// `self.__hash__()` for the hashable containers.

@@ -10,7 +10,7 @@ use crate::vm::Vm;
 
 pub fn methods() -> Vec<(&'static str, NativeFn)> {
     let mut v: Vec<(&'static str, NativeFn)> =
-        vec![("index", index), ("count", count), ("__len__", len), ("__getitem__", getitem), ("__contains__", contains), ("__iter__", iter)];
+        vec![("index", index), ("count", count), ("__len__", len), ("__getitem__", getitem), ("__contains__", contains), ("__iter__", iter), ("__repr__", repr)];
     v.extend(super::misc::tuple_operator_methods());
     v
 }
@@ -18,6 +18,18 @@ pub fn methods() -> Vec<(&'static str, NativeFn)> {
 /// `tuple(iterable=())`.
 pub fn tuple_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     argparse::no_kwargs("tuple", &args)?;
+    let cls = &args.pos()[0];
+    if !cls.is_same(&vm.types.tuple) {
+        // tuple.__new__(subclass, iterable): an instance holding the tuple.
+        let t = cls.as_type().ok_or_else(|| type_error(format!("tuple.__new__(X): X is not a type object ({})", vm.type_name(cls))))?;
+        if t.builtin_base() != Some(crate::object::ObjKind::Tuple) {
+            return Err(type_error(format!("tuple.__new__({}): {} is not a subtype of tuple", t.name(), t.name())));
+        }
+        let mut inner = args.pos().to_vec();
+        inner[0] = vm.types.tuple.clone();
+        let items = tuple_new(vm, Args::new(&inner))?;
+        return Ok(class::new_instance_with(cls.clone(), items));
+    }
     let pos = &args.pos()[1..];
     match pos {
         [] => Ok(vm.empty_tuple()),
@@ -78,4 +90,11 @@ fn contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (s, _) = method_args("tuple", "__iter__", &args, 0, 0)?;
     vm.iter(s)
+}
+
+/// `tuple.__repr__` (reached by subclasses; plain tuples are repr'd directly).
+fn repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (s, _) = method_args("tuple", "__repr__", &args, 0, 0)?;
+    items(vm, s, "__repr__")?;
+    vm.repr(s)
 }

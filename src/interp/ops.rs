@@ -153,7 +153,9 @@ pub fn direct_call(fo: &FunctionObj, nargs: usize) -> DirectCall {
 /// come from object.__new__ and `__init__` is a Python function that takes them.
 #[inline]
 pub fn direct_init(vm: &mut Vm, t: &TypeObj, argc: usize) -> Option<(Value, DirectCall)> {
-    if t.layout != crate::objects::class::Layout::Instance || t.base.is_null() {
+    // A class with a metaclass other than type may have its own __call__ or abstract
+    // methods: it goes through call_type.
+    if t.layout != crate::objects::class::Layout::Instance || t.base.is_null() || !t.meta.is_null() {
         return None;
     }
     let new_name = vm.names.dunder_new.clone();

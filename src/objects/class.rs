@@ -63,6 +63,8 @@ pub struct TypeObj {
     /// With `__slots__` (and no `__dict__` slot) along the MRO: the attribute names
     /// instances may have.
     pub slots: RefCell<Option<Vec<Value>>>,
+    /// The metaclass when it is not `type` (a subclass of it); NULL for `type`.
+    pub meta: Value,
 }
 
 // SAFETY: repr(C), header first, kind matches the registry.
@@ -78,6 +80,7 @@ unsafe impl PyObject for TypeObj {
             mro.iter().for_each(&mut *visit);
         }
         visit(&self.dict);
+        visit(&self.meta);
         if let Ok(slots) = self.slots.try_borrow() {
             slots.iter().flatten().for_each(&mut *visit);
         }
@@ -108,6 +111,8 @@ pub struct TypeSpec {
     pub dict: Value,
     pub layout: Layout,
     pub flags: TypeFlags,
+    /// The metaclass, NULL for `type`.
+    pub meta: Value,
 }
 
 /// Makes a type; its MRO is itself followed by its base's MRO.
@@ -125,6 +130,7 @@ pub fn new_type(spec: TypeSpec) -> Value {
         version: Cell::new(next_version()),
         subclasses: RefCell::new(Vec::new()),
         slots: RefCell::new(None),
+        meta: spec.meta,
     });
     let obj = t.downcast::<TypeObj>().expect("type");
     let mut mro = vec![t.clone()];
@@ -169,6 +175,17 @@ impl TypeObj {
             // SAFETY: subclasses unregister themselves in Drop, so each pointer is live.
             unsafe { &*p }.to_value()
         }).collect()
+    }
+
+    /// For a subclass of `dict` or `tuple` (whose instances keep a built-in object in
+    /// `InstanceObj::builtin`): that built-in type's kind.
+    pub fn builtin_base(&self) -> Option<ObjKind> {
+        self.with_mro(|mro| {
+            mro.iter().find_map(|t| match t.as_type().map(|t| t.layout) {
+                Some(Layout::Builtin(k @ (ObjKind::Dict | ObjKind::Tuple))) => Some(k),
+                _ => None,
+            })
+        })
     }
 
     pub fn is_subtype_of(&self, other: &TypeObj) -> bool {
@@ -227,6 +244,9 @@ pub struct InstanceObj {
     pub cls: Value,
     /// The attribute dict (`__dict__`).
     pub dict: Value,
+    /// For instances of subclasses of `dict` and `tuple`: the built-in object holding
+    /// their contents, which the built-in type's methods work on (NULL otherwise).
+    pub builtin: Value,
 }
 
 // SAFETY: repr(C), header first, kind matches the registry.
@@ -236,6 +256,7 @@ unsafe impl PyObject for InstanceObj {
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         visit(&self.cls);
         visit(&self.dict);
+        visit(&self.builtin);
     }
     fn clear(&self) {
         if let Some(d) = self.dict.downcast::<DictObj>() {
@@ -245,9 +266,15 @@ unsafe impl PyObject for InstanceObj {
 }
 
 pub fn new_instance(cls: Value) -> Value {
+    new_instance_with(cls, Value::NULL)
+}
+
+/// An instance of a subclass of a built-in type, with the built-in object holding its
+/// contents (`InstanceObj::builtin`).
+pub fn new_instance_with(cls: Value, builtin: Value) -> Value {
     // `InstanceObj::class` relies on this check.
     let finalized = cls.downcast::<TypeObj>().expect("an instance's class is a type").flags.get().contains(TypeFlags::HAS_FINALIZER);
-    let v = alloc(InstanceObj { header: ObjHeader::new(ObjKind::Instance), cls, dict: crate::objects::dict::new_dict() });
+    let v = alloc(InstanceObj { header: ObjHeader::new(ObjKind::Instance), cls, dict: crate::objects::dict::new_dict(), builtin });
     if finalized {
         v.header().expect("instance").set_needs_finalizer(true);
     }
@@ -268,5 +295,14 @@ impl InstanceObj {
         // SAFETY: `new_instance`, the only constructor, checks that `cls` is a type, and
         // the field is never replaced.
         unsafe { self.cls.downcast_unchecked() }
+    }
+}
+
+/// The built-in object behind an instance of a subclass of a built-in type, or `v`
+/// itself: what the built-in type's methods operate on.
+pub fn builtin_value(v: &Value) -> &Value {
+    match v.downcast::<InstanceObj>() {
+        Some(i) if !i.builtin.is_null() => &i.builtin,
+        _ => v,
     }
 }

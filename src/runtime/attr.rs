@@ -169,12 +169,24 @@ impl Vm {
                 _ => d,
             }));
         }
-        // Methods of `type` itself (mro, __subclasses__...).
-        let meta = self.types.type_.clone();
+        // Methods of the metaclass (`type`'s mro, __subclasses__...; a metaclass's own).
+        let meta = self.type_of(cls);
         if let Some(d) = self.lookup_type_attr(meta.as_type().expect("type"), name) {
-            if d.is::<NativeFunctionObj>() {
-                return Ok(Some(bind(d, cls.clone())));
+            if meta.is_same(&self.types.type_) {
+                return Ok(if d.is::<NativeFunctionObj>() { Some(bind(d, cls.clone())) } else { None });
             }
+            return Ok(match d.kind() {
+                Some(ObjKind::NativeFunction) if d.downcast::<NativeFunctionObj>().expect("native").name != "__new__" => Some(bind(d, cls.clone())),
+                Some(ObjKind::NativeFunction) => None,
+                Some(ObjKind::Function) => Some(func::new_bound_method(d, cls.clone())),
+                Some(ObjKind::ClassMethod) => Some(func::new_bound_method(d.downcast::<ClassMethodObj>().expect("cm").func.clone(), meta)),
+                Some(ObjKind::StaticMethod) => Some(d.downcast::<StaticMethodObj>().expect("sm").func.clone()),
+                Some(ObjKind::Property) => {
+                    let fget = d.downcast::<PropertyObj>().expect("p").fget.clone();
+                    Some(self.call(&fget, std::slice::from_ref(cls))?)
+                }
+                _ => Some(d),
+            });
         }
         Ok(None)
     }

@@ -22,6 +22,44 @@ pub fn call_type(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
         return Err(type_error("type() takes 1 or 3 arguments"));
     }
     let t = cls.as_type().expect("type");
+    // A metaclass's own __call__ (singletons, instance registries) runs instead.
+    if !t.meta.is_null() {
+        let call = vm.intern("__call__");
+        if let Some(m) = t.meta.as_type().expect("type").lookup(&call).filter(|m| m.is::<FunctionObj>()) {
+            let mut v = Vec::with_capacity(args.values.len() + 1);
+            v.push(cls.clone());
+            v.extend_from_slice(args.values);
+            return vm.call_args(&m, Args::with_kw(&v, args.kwnames));
+        }
+    }
+    type_call(vm, cls, args)
+}
+
+/// `type.__call__(cls, *args, **kwargs)`, which a metaclass's __call__ reaches through
+/// super().
+pub fn type_call_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Some(cls) = args.pos().first().filter(|c| c.as_type().is_some()) else {
+        return Err(type_error("descriptor '__call__' of 'type' object needs a type argument"));
+    };
+    let rest = Args::with_kw(&args.values[1..], args.kwnames);
+    type_call(vm, cls, rest)
+}
+
+/// `type.__init__(cls, name, bases, ns)`: checks the arguments; `type.__new__` did
+/// the work (reached by a metaclass's `super().__init__(...)`).
+pub fn type_init(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if args.has_kwargs() {
+        return Err(type_error("type.__init__() takes no keyword arguments"));
+    }
+    if !matches!(args.pos().len(), 2 | 4) {
+        return Err(type_error("type.__init__() takes 1 or 3 arguments"));
+    }
+    Ok(Value::NONE)
+}
+
+/// `__new__` then `__init__`.
+fn type_call(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
+    let t = cls.as_type().expect("type");
     let new_name = vm.names.dunder_new.clone();
     let init_name = vm.names.dunder_init.clone();
     let new = vm.lookup_type_attr(t, &new_name);
@@ -78,6 +116,13 @@ fn is_object_init(vm: &Vm, v: &Value) -> bool {
 /// `object.__new__(cls)`: an empty instance of the right layout.
 pub fn new_object(vm: &mut Vm, cls: &Value) -> PyResult<Value> {
     let t = cls.as_type().expect("type");
+    if !t.meta.is_null() {
+        check_abstract(vm, t)?;
+    }
+    if let Some(k) = t.builtin_base() {
+        let base = if k == ObjKind::Dict { "dict" } else { "tuple" };
+        return Err(type_error(format!("object.__new__({}) is not safe, use {base}.__new__()", t.name())));
+    }
     match t.layout {
         Layout::Instance | Layout::Builtin(ObjKind::Instance) => Ok(class::new_instance(cls.clone())),
         Layout::Exception => Ok(exception::new_exception(cls.clone(), vm.empty_tuple())),
@@ -86,8 +131,36 @@ pub fn new_object(vm: &mut Vm, cls: &Value) -> PyResult<Value> {
     }
 }
 
+/// Refuses to instantiate a class whose `__abstractmethods__` (set by `abc.ABCMeta`)
+/// is not empty, as CPython's `object_new`.
+fn check_abstract(vm: &mut Vm, t: &TypeObj) -> PyResult<()> {
+    let k = vm.intern("__abstractmethods__");
+    let Some(abstracts) = t.dict().get_str(&k) else { return Ok(()) };
+    let mut names = Vec::new();
+    for n in vm.collect(&abstracts)? {
+        names.push(vm.str_string(&n)?);
+    }
+    if names.is_empty() {
+        return Ok(());
+    }
+    names.sort();
+    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    Err(type_error(format!(
+        "Can't instantiate abstract class {} without an implementation for abstract method{} {}",
+        t.name(),
+        if names.len() == 1 { "" } else { "s" },
+        quoted.join(", ")
+    )))
+}
+
 /// `type(name, bases, dict)`.
 fn type_new3(vm: &mut Vm, name: &Value, bases: &Value, dict: &Value) -> PyResult<Value> {
+    class_from_parts(vm, name.clone(), bases, dict, Value::NULL)
+}
+
+/// A class from `type.__new__`'s arguments: the namespace is copied and gets a
+/// `__module__`.
+fn class_from_parts(vm: &mut Vm, name: Value, bases: &Value, dict: &Value, meta: Value) -> PyResult<Value> {
     let bases = bases.as_tuple().ok_or_else(|| type_error("type.__new__() argument 2 must be tuple"))?.to_vec();
     let d = dict.downcast::<DictObj>().ok_or_else(|| type_error("type.__new__() argument 3 must be dict"))?;
     let ns = d.copy();
@@ -96,11 +169,16 @@ fn type_new3(vm: &mut Vm, name: &Value, bases: &Value, dict: &Value) -> PyResult
         let main = vm.new_str("__main__");
         ns.downcast::<DictObj>().expect("dict").set_str(module, main);
     }
-    make_class(vm, name.clone(), &bases, ns)
+    make_class_with_meta(vm, name, &bases, ns, meta)
 }
 
 /// Builds a class object from its name, bases and namespace.
 pub fn make_class(vm: &mut Vm, name: Value, bases: &[Value], ns: Value) -> PyResult<Value> {
+    make_class_with_meta(vm, name, bases, ns, Value::NULL)
+}
+
+/// `make_class` for a metaclass other than `type` (`meta`; NULL for `type`).
+pub fn make_class_with_meta(vm: &mut Vm, name: Value, bases: &[Value], ns: Value, meta: Value) -> PyResult<Value> {
     let base = match bases {
         [] => vm.types.object.clone(),
         [b] => b.clone(),
@@ -114,6 +192,11 @@ pub fn make_class(vm: &mut Vm, name: Value, bases: &[Value], ns: Value) -> PyRes
     }
     let layout = match bt.layout {
         Layout::Builtin(k) if base.is_same(&vm.types.object) || k == ObjKind::Instance => Layout::Instance,
+        // Instances of subclasses of dict and tuple hold a dict or tuple
+        // (`InstanceObj::builtin`) that the built-in methods work on.
+        Layout::Builtin(ObjKind::Dict | ObjKind::Tuple) => Layout::Instance,
+        // A metaclass: its instances are classes, made by type.__new__.
+        Layout::Builtin(ObjKind::Type) => Layout::Builtin(ObjKind::Type),
         Layout::Builtin(_) => {
             return Err(type_error(format!("subclassing the built-in type '{}' is not supported by monjit", bt.name())));
         }
@@ -138,7 +221,7 @@ pub fn make_class(vm: &mut Vm, name: Value, bases: &[Value], ns: Value) -> PyRes
         d.set_str(hash_name, Value::NONE);
     }
     // Functions in the namespace become methods; staticmethod etc. stay as they are.
-    let cls = new_type(TypeSpec { name, qualname, module, base: base.clone(), dict: ns.clone(), layout, flags: TypeFlags::BASETYPE });
+    let cls = new_type(TypeSpec { name, qualname, module, base: base.clone(), dict: ns.clone(), layout, flags: TypeFlags::BASETYPE, meta });
     crate::runtime::slots::init_slots(vm, &cls)?;
     if let Some(cell) = classcell {
         if let Some(c) = cell.downcast::<CellObj>() {
@@ -173,15 +256,17 @@ pub fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if pos.len() < 2 {
         return Err(type_error("__build_class__: not enough arguments"));
     }
-    if let Some((k, _)) = args.kwargs().next() {
-        if k == "metaclass" {
-            return Err(type_error("metaclasses are not supported by monjit"));
+    let mut explicit_meta = None;
+    for (k, v) in args.kwargs() {
+        if k != "metaclass" {
+            return Err(type_error(format!("__init_subclass__() takes no keyword arguments ({k})")));
         }
-        return Err(type_error(format!("__init_subclass__() takes no keyword arguments ({k})")));
+        explicit_meta = Some(v.clone());
     }
     let func = pos[0].clone();
     let name = pos[1].clone();
     let bases = pos[2..].to_vec();
+    let meta = calculate_meta(vm, explicit_meta, &bases)?;
     let f = func.downcast::<FunctionObj>().ok_or_else(|| type_error("__build_class__: func must be a function"))?;
     let ns = dict::new_dict();
     let globals = f.globals.clone();
@@ -191,7 +276,60 @@ pub fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
         let k = vm.names.dunder_classcell.clone();
         ns.downcast::<DictObj>().expect("ns").set_str(k, cell);
     }
-    make_class(vm, name, &bases, ns)
+    match meta {
+        None => make_class(vm, name, &bases, ns),
+        Some(meta) => {
+            let bases = tuple::new_tuple(bases);
+            vm.call(&meta, &[name, bases, ns])
+        }
+    }
+}
+
+/// The metaclass of a new class (`_PyType_CalculateMetaclass`): the explicit one or
+/// `type`, replaced by any base's metaclass that is a subclass of it. None for `type`.
+fn calculate_meta(vm: &mut Vm, explicit: Option<Value>, bases: &[Value]) -> PyResult<Option<Value>> {
+    let mut winner = explicit.unwrap_or_else(|| vm.types.type_.clone());
+    let Some(mut wt) = winner.as_type() else {
+        // A callable that is not a class is called as is.
+        return Ok(Some(winner));
+    };
+    for b in bases {
+        let bm = vm.type_of(b);
+        let bt = bm.as_type().expect("type");
+        if wt.is_subtype_of(bt) {
+            continue;
+        }
+        if bt.is_subtype_of(wt) {
+            winner = bm.clone();
+            wt = winner.as_type().expect("type");
+            continue;
+        }
+        return Err(type_error(
+            "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+        ));
+    }
+    Ok(if winner.is_same(&vm.types.type_) { None } else { Some(winner) })
+}
+
+/// `type.__new__(mcls, name, bases, namespace)`: a class whose metaclass is `mcls`.
+pub fn type_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let pos = args.pos();
+    let Some(mcls) = pos.first() else { return Err(type_error("type.__new__(): not enough arguments")) };
+    let Some(mt) = mcls.as_type() else {
+        return Err(type_error(format!("type.__new__(X): X is not a type object ({})", vm.type_name(mcls))));
+    };
+    if !mt.is_subtype_of(vm.types.type_.as_type().expect("type")) {
+        return Err(type_error(format!("type.__new__({}): {} is not a subtype of type", mt.name(), mt.name())));
+    }
+    if pos.len() != 4 {
+        return Err(type_error("type.__new__() takes exactly 3 arguments"));
+    }
+    let name = pos[1].clone();
+    if name.as_str().is_none() {
+        return Err(type_error(format!("type.__new__() argument 1 must be str, not {}", vm.type_name(&name))));
+    }
+    let meta = if mcls.is_same(&vm.types.type_) { Value::NULL } else { mcls.clone() };
+    class_from_parts(vm, name, &pos[2], &pos[3], meta)
 }
 
 /// Setting or deleting an attribute on a class.

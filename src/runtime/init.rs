@@ -36,7 +36,7 @@ fn make(i: &mut Interner, name: &str, base: &Value, layout: Layout, flags: TypeF
         }
     }
     let n = i.get(name);
-    new_type(TypeSpec { name: n.clone(), qualname: n, module: i.get("builtins"), base: base.clone(), dict, layout, flags })
+    new_type(TypeSpec { name: n.clone(), qualname: n, module: i.get("builtins"), base: base.clone(), dict, layout, flags, meta: Value::NULL })
 }
 
 pub fn new_vm() -> Vm {
@@ -169,6 +169,19 @@ pub fn new_vm() -> Vm {
     for (ty, ctor) in builtins::constructors(&vm) {
         let k = vm.names.dunder_new.clone();
         ty.as_type().expect("type").dict().set_str(k, func::new_native_with_data("__new__", "builtins", ctor, ty.clone()));
+    }
+    // type.__new__(mcls, name, bases, ns): how metaclasses make classes.
+    let k = vm.names.dunder_new.clone();
+    vm.types.type_.as_type().expect("type").dict().set_str(k, func::new_native("__new__", "type", crate::runtime::classes::type_new));
+    let k = vm.intern("__init__");
+    vm.types.type_.as_type().expect("type").dict().set_str(k, func::new_native("__init__", "type", crate::runtime::classes::type_init));
+    let k = vm.intern("__call__");
+    vm.types.type_.as_type().expect("type").dict().set_str(k, func::new_native("__call__", "type", crate::runtime::classes::type_call_method));
+    // The mutable containers' __hash__ is None (subclasses of dict are unhashable too,
+    // and collections.abc.Hashable's check reads it).
+    let hash_name = vm.names.dunder_hash.clone();
+    for t in [&vm.types.dict, &vm.types.list, &vm.types.set, &vm.types.dict_keys, &vm.types.dict_items] {
+        t.as_type().expect("type").dict().set_str(hash_name.clone(), Value::NONE);
     }
     make_exceptions(&mut vm);
     builtins::install(&mut vm);

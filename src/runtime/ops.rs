@@ -236,6 +236,8 @@ impl Vm {
                     None => Err(type_error("__hash__ method should return an integer")),
                 }
             }
+            // A subclass of tuple hashes its contents (tuple.__hash__).
+            _ if !crate::objects::class::builtin_value(v).is_same(v) => self.hash(&crate::objects::class::builtin_value(v).clone()),
             _ => Ok(identity_hash(v)),
         }
     }
@@ -316,6 +318,15 @@ impl Vm {
                 return Ok(r);
             }
         }
+        // An instance of a subclass of dict or tuple whose own method declined: the
+        // built-in comparison of the contents (what the other operand's dict or tuple
+        // comparison does in CPython).
+        let (ua, ub) = (crate::objects::class::builtin_value(a), crate::objects::class::builtin_value(b));
+        if !ua.is_same(a) || !ub.is_same(b) {
+            if let Some(r) = self.builtin_compare(&ua.clone(), &ub.clone(), op)? {
+                return Ok(Value::bool(r));
+            }
+        }
         match op {
             CmpOp::Eq => Ok(Value::bool(a.is_same(b))),
             CmpOp::Ne => Ok(Value::bool(!a.is_same(b))),
@@ -331,7 +342,9 @@ impl Vm {
     fn try_user_compare(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<Value>> {
         let name = op.dunder(self);
         let Some(m) = self.lookup_special(a, &name) else { return Ok(None) };
-        if m.is::<NativeFunctionObj>() {
+        // object's own comparisons are native; those of built-in types (a subclass of
+        // tuple, a native type's instances) are called like any method.
+        if m.downcast::<NativeFunctionObj>().is_some_and(|n| n.owner == "object") {
             // object's defaults: identity for ==, derived != from __eq__.
             if op == CmpOp::Ne {
                 let eq_name = self.names.dunder_eq.clone();

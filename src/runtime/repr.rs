@@ -30,7 +30,7 @@ pub fn int_to_decimal(vm: &Vm, b: &num_bigint::BigInt) -> PyResult<String> {
 }
 
 /// Guards against infinite recursion when a container contains itself.
-fn enter(vm: &mut Vm, v: &Value) -> bool {
+pub(crate) fn enter(vm: &mut Vm, v: &Value) -> bool {
     let id = v.bits();
     if vm.repr_active.contains(&id) {
         return false;
@@ -39,7 +39,7 @@ fn enter(vm: &mut Vm, v: &Value) -> bool {
     true
 }
 
-fn leave(vm: &mut Vm) {
+pub(crate) fn leave(vm: &mut Vm) {
     vm.repr_active.pop();
 }
 

@@ -17,6 +17,10 @@ pub struct FrozenModule {
 /// Every frozen module. Add an entry here when adding a file under `src/stdlib/`.
 pub static FROZEN: &[FrozenModule] = &[
     FrozenModule { name: "__future__", source: include_str!("__future__.py"), is_package: false },
+    FrozenModule { name: "abc", source: include_str!("abc.py"), is_package: false },
+    FrozenModule { name: "_collections_abc", source: include_str!("_collections_abc.py"), is_package: false },
+    FrozenModule { name: "collections", source: include_str!("collections/__init__.py"), is_package: true },
+    FrozenModule { name: "collections.abc", source: include_str!("collections/abc.py"), is_package: false },
 ];
 
 pub fn find(name: &str) -> Option<&'static FrozenModule> {

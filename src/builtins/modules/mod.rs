@@ -1,5 +1,6 @@
 //! Built-in modules: created on first import (`sys` at start-up).
 
+pub mod collections;
 pub mod gc;
 pub mod math;
 pub mod monitoring;
@@ -18,7 +19,7 @@ pub type ModuleInit = fn(&mut Vm, &DictObj);
 
 /// The built-in modules by name.
 pub fn registry() -> &'static [(&'static str, ModuleInit)] {
-    &[("sys", sys::init), ("math", math::init), ("time", time::init), ("gc", gc::init), ("random", random::init)]
+    &[("sys", sys::init), ("math", math::init), ("time", time::init), ("gc", gc::init), ("random", random::init), ("_collections", collections::init)]
 }
 
 pub fn install(vm: &mut Vm) {

@@ -18,6 +18,7 @@ pub fn init(vm: &mut Vm, d: &DictObj) {
         ("exception", exception),
         ("intern", intern),
         ("getsizeof", getsizeof),
+        ("_getframemodulename", getframemodulename),
     ]);
     let argv = list::new_list(vm.argv.iter().map(|a| vm.new_str(a)).collect());
     super::add_value(vm, d, "argv", argv);
@@ -115,4 +116,25 @@ fn getsizeof(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(_) => 56 + 8 * vm.len(&a[0]).unwrap_or(0),
     };
     Ok(Value::int_from_usize(n))
+}
+
+/// `sys._getframemodulename(depth=0)`: the `__name__` of the module whose code runs
+/// `depth` frames below the caller (what `namedtuple` and `Enum` set `__module__` from).
+fn getframemodulename(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [kw] = argparse::kwargs("_getframemodulename", &args, ["depth"])?;
+    let a = args.pos();
+    if a.len() > 1 {
+        return Err(crate::error::type_error(format!("_getframemodulename() takes at most 1 argument ({} given)", a.len())));
+    }
+    let depth = match a.first().or(kw) {
+        Some(v) => argparse::int_arg(vm, v)?,
+        None => 0,
+    };
+    if depth < 0 {
+        return Err(value_error("depth must be non-negative"));
+    }
+    let Some(frame) = vm.frames.iter().rev().nth(depth as usize) else { return Ok(Value::NONE) };
+    let globals: Value = (*frame.globals).clone();
+    let name = vm.names.dunder_name.clone();
+    Ok(globals.downcast::<DictObj>().and_then(|g| g.get_str(&name)).unwrap_or(Value::NONE))
 }
