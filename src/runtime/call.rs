@@ -57,6 +57,10 @@ impl Vm {
     /// prepended; other descriptors are bound first).
     pub fn call_method_value(&mut self, m: &Value, self_: &Value, args: &[Value]) -> PyResult<Value> {
         match m.kind() {
+            // No extra arguments (`__next__`, `__len__`, `__repr__`...): no vector.
+            Some(ObjKind::Function) | Some(ObjKind::NativeFunction) if args.is_empty() => {
+                self.call(m, std::slice::from_ref(self_))
+            }
             Some(ObjKind::Function) | Some(ObjKind::NativeFunction) => {
                 let mut v = Vec::with_capacity(args.len() + 1);
                 v.push(self_.clone());

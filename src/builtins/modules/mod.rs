@@ -1,9 +1,11 @@
 //! Built-in modules: created on first import (`sys` at start-up).
 
 pub mod gc;
+pub mod itertools;
 pub mod math;
 pub mod monitoring;
 pub mod mt19937;
+pub mod native;
 pub mod random;
 pub mod sys;
 pub mod time;
@@ -18,7 +20,7 @@ pub type ModuleInit = fn(&mut Vm, &DictObj);
 
 /// The built-in modules by name.
 pub fn registry() -> &'static [(&'static str, ModuleInit)] {
-    &[("sys", sys::init), ("math", math::init), ("time", time::init), ("gc", gc::init), ("random", random::init)]
+    &[("sys", sys::init), ("math", math::init), ("time", time::init), ("gc", gc::init), ("random", random::init), ("itertools", itertools::init)]
 }
 
 pub fn install(vm: &mut Vm) {
