@@ -39,6 +39,12 @@ impl Vm {
             }
             Some(ObjKind::Type) => crate::runtime::classes::call_type(self, f, args),
             _ => {
+                if let Some(o) = f.downcast::<crate::objects::OpaqueObj>() {
+                    let call = o.data.try_borrow().ok().and_then(|d| d.native_call());
+                    if let Some(call) = call {
+                        return call(self, f, args);
+                    }
+                }
                 if crate::runtime::ops::is_user_object(f) {
                     let name = self.names.dunder_call.clone();
                     if let Some(m) = self.lookup_special(f, &name) {

@@ -6,6 +6,7 @@ pub mod math;
 pub mod monitoring;
 pub mod mt19937;
 pub mod native;
+pub mod operator;
 pub mod random;
 pub mod sys;
 pub mod time;
@@ -20,7 +21,7 @@ pub type ModuleInit = fn(&mut Vm, &DictObj);
 
 /// The built-in modules by name.
 pub fn registry() -> &'static [(&'static str, ModuleInit)] {
-    &[("sys", sys::init), ("math", math::init), ("time", time::init), ("gc", gc::init), ("random", random::init), ("itertools", itertools::init)]
+    &[("sys", sys::init), ("math", math::init), ("time", time::init), ("gc", gc::init), ("random", random::init), ("itertools", itertools::init), ("operator", operator::init)]
 }
 
 pub fn install(vm: &mut Vm) {

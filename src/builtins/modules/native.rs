@@ -10,11 +10,21 @@ use crate::value::Value;
 use crate::vm::Vm;
 use std::cell::RefMut;
 
-/// Implements `NativeData` for a type, visiting the listed `Value` fields.
+/// Implements `NativeData` for a type with `visit` and `clear_refs` methods, and
+/// optionally a `NativeNext` step and a `NativeCall` (`native_data!(T, Some(step), None)`).
 #[macro_export]
 macro_rules! native_data {
     ($t:ty) => {
+        $crate::native_data!($t, None, None);
+    };
+    ($t:ty, $next:expr, $call:expr) => {
         impl $crate::objects::opaque::NativeData for $t {
+            fn native_next(&self) -> Option<$crate::objects::opaque::NativeNext> {
+                $next
+            }
+            fn native_call(&self) -> Option<$crate::objects::opaque::NativeCall> {
+                $call
+            }
             fn traverse(&self, visit: &mut dyn FnMut(&$crate::value::Value)) {
                 self.visit(visit)
             }

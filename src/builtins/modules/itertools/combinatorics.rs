@@ -1,7 +1,7 @@
 //! product, permutations, combinations and combinations_with_replacement: index
 //! vectors over materialised pools, stepped as CPython does (same output order).
 
-use super::{clinic, make, new_args, size_arg, st, It};
+use super::{clinic, make, new_args, size_arg, It};
 use crate::error::{type_error, value_error, PyResult};
 use crate::objects::func::Args;
 use crate::objects::tuple::new_tuple;
@@ -85,7 +85,7 @@ impl Combo {
         }
     }
 
-    fn next(&mut self) -> Option<Value> {
+    pub fn next(&mut self) -> Option<Value> {
         if self.stopped {
             return None;
         }
@@ -100,13 +100,6 @@ impl Combo {
             self.pools.clear();
             None
         }
-    }
-}
-
-pub fn step(vm: &mut Vm, s: &Value) -> PyResult<Option<Value>> {
-    match &mut *st(vm, s)? {
-        It::Combo(c) => Ok(c.next()),
-        _ => unreachable!("dispatched by super::step"),
     }
 }
 

@@ -94,7 +94,7 @@ impl It {
     }
 }
 
-crate::native_data!(It);
+crate::native_data!(It, Some(step), None);
 
 const MODULE: &str = "itertools";
 
@@ -198,27 +198,23 @@ fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// One step of any itertools iterator: `Some(item)`, or `None` when exhausted.
 fn step(vm: &mut Vm, s: &Value) -> PyResult<Option<Value>> {
-    enum Kind {
-        Simple,
-        Combo,
-        Group,
-        Grouper,
-        Tee,
-    }
-    let kind = match &*st(vm, s)? {
-        It::Combo(_) => Kind::Combo,
-        It::GroupBy(_) => Kind::Group,
-        It::Grouper { .. } => Kind::Grouper,
-        It::Tee { .. } => Kind::Tee,
-        It::TeeData(_) => return Err(type_error("'_tee_dataobject' object is not an iterator")),
-        _ => Kind::Simple,
-    };
-    match kind {
-        Kind::Simple => simple::step(vm, s),
-        Kind::Combo => combinatorics::step(vm, s),
-        Kind::Group => grouping::groupby_step(vm, s),
-        Kind::Grouper => grouping::grouper_step(vm, s),
-        Kind::Tee => grouping::tee_step(vm, s),
+    let mut state = st(vm, s)?;
+    match &mut *state {
+        It::Combo(c) => Ok(c.next()),
+        It::GroupBy(_) => {
+            drop(state);
+            grouping::groupby_step(vm, s)
+        }
+        It::Grouper { .. } => {
+            drop(state);
+            grouping::grouper_step(vm, s)
+        }
+        It::Tee { .. } => {
+            drop(state);
+            grouping::tee_step(vm, s)
+        }
+        It::TeeData(_) => Err(type_error("'_tee_dataobject' object is not an iterator")),
+        _ => simple::step(vm, s, state),
     }
 }
 

@@ -248,9 +248,9 @@ macro_rules! take {
     };
 }
 
-pub fn step(vm: &mut Vm, s: &Value) -> PyResult<Option<Value>> {
+/// The step of the iterators in this file; `state` is `s`'s, borrowed by the caller.
+pub fn step(vm: &mut Vm, s: &Value, mut state: std::cell::RefMut<It>) -> PyResult<Option<Value>> {
     // Steps that run no Python code finish under the borrow.
-    let mut state = st(vm, s)?;
     match &mut *state {
         It::Count { cur, step } => {
             if let (Some(a), Some(b)) = (cur.as_small_int(), step.as_small_int()) {
