@@ -331,7 +331,10 @@ impl Vm {
     fn try_user_compare(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<Value>> {
         let name = op.dunder(self);
         let Some(m) = self.lookup_special(a, &name) else { return Ok(None) };
-        if m.is::<NativeFunctionObj>() {
+        // Natives are object's defaults, except those of native types (cmp_to_key's keys).
+        let native_type_method = a.kind() == Some(ObjKind::Opaque)
+            && m.downcast::<NativeFunctionObj>().is_some_and(|n| n.owner != "object");
+        if m.is::<NativeFunctionObj>() && !native_type_method {
             // object's defaults: identity for ==, derived != from __eq__.
             if op == CmpOp::Ne {
                 let eq_name = self.names.dunder_eq.clone();
