@@ -17,6 +17,7 @@ pub struct FrozenModule {
 /// Every frozen module. Add an entry here when adding a file under `src/stdlib/`.
 pub static FROZEN: &[FrozenModule] = &[
     FrozenModule { name: "__future__", source: include_str!("__future__.py"), is_package: false },
+    FrozenModule { name: "functools", source: include_str!("functools.py"), is_package: false },
 ];
 
 pub fn find(name: &str) -> Option<&'static FrozenModule> {

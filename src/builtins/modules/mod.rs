@@ -1,5 +1,6 @@
 //! Built-in modules: created on first import (`sys` at start-up).
 
+pub mod functools;
 pub mod gc;
 pub mod itertools;
 pub mod math;
@@ -21,7 +22,7 @@ pub type ModuleInit = fn(&mut Vm, &DictObj);
 
 /// The built-in modules by name.
 pub fn registry() -> &'static [(&'static str, ModuleInit)] {
-    &[("sys", sys::init), ("math", math::init), ("time", time::init), ("gc", gc::init), ("random", random::init), ("itertools", itertools::init), ("operator", operator::init)]
+    &[("sys", sys::init), ("math", math::init), ("time", time::init), ("gc", gc::init), ("random", random::init), ("itertools", itertools::init), ("operator", operator::init), ("_functools", functools::init)]
 }
 
 pub fn install(vm: &mut Vm) {
