@@ -4,7 +4,6 @@
 
 use super::super::native::{self, self_arg};
 use crate::error::{type_error, PyResult};
-use crate::objects::dict::key_hash;
 use crate::objects::func::Args;
 use crate::objects::opaque::new_opaque;
 use crate::objects::*;
@@ -162,7 +161,7 @@ fn lru_call(vm: &mut Vm, s: &Value, args: Args) -> PyResult<Value> {
         return vm.call_args(&func, args);
     }
     let key = make_key(vm, &args, typed, &mark);
-    let hash = key_hash(vm, &key)?;
+    let hash = vm.hash(&key)?;
     let d = cache.downcast::<DictObj>().expect("dict");
     if let Some(v) = d.get_with_hash(vm, &key, hash)? {
         let mut l = st(vm, s)?;

@@ -229,12 +229,13 @@ pub fn tee(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if n < 0 {
         return Err(value_error("n must be >= 0"));
     }
-    let it = vm.iter(&pos[0])?;
     if n == 0 {
         return Ok(new_tuple(Vec::new()));
     }
+    let it = vm.iter(&pos[0])?;
+    // A tee of a tee starts from a copy, so all n are new (CPython 3.13+).
     let first = if super::native::is::<It>(&it) && matches!(&*st(vm, &it)?, It::Tee { .. }) {
-        it
+        copy_of(vm, &it)?
     } else {
         let data = new_data(vm, it)?;
         make_named(vm, "_tee", It::Tee { data, index: 0 })?

@@ -173,7 +173,11 @@ pub fn accumulate_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 pub fn zip_longest_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [fill] = crate::builtins::argparse::kwargs("zip_longest", &args, ["fillvalue"])?;
+    // CPython's message names no argument here.
+    if args.kwargs().any(|(k, _)| k != "fillvalue") {
+        return Err(type_error("zip_longest() got an unexpected keyword argument"));
+    }
+    let fill = args.kwarg("fillvalue");
     let (cls, pos) = new_args(&args)?;
     let its = pos.iter().map(|v| vm.iter(v)).collect::<PyResult<Vec<_>>>()?;
     let active = its.len();
