@@ -128,10 +128,10 @@ fn lru_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn make_key(vm: &Vm, args: &Args, typed: bool, mark: &Value) -> Value {
     let pos = args.pos();
     if !typed && !args.has_kwargs() {
-        if let [a] = pos {
-            if a.is::<StrObj>() || (!a.is_bool() && a.as_int().is_some()) {
-                return a.clone();
-            }
+        if let [a] = pos
+            && (a.is::<StrObj>() || (!a.is_bool() && a.as_int().is_some()))
+        {
+            return a.clone();
         }
         return tuple::new_tuple(pos.to_vec());
     }

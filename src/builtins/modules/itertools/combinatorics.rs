@@ -85,7 +85,7 @@ impl Combo {
         }
     }
 
-    pub fn next(&mut self) -> Option<Value> {
+    pub fn next_result(&mut self) -> Option<Value> {
         if self.stopped {
             return None;
         }

@@ -71,10 +71,8 @@ pub fn groupby_step(vm: &mut Vm, s: &Value) -> PyResult<Option<Value>> {
             let g = gb(vm, s)?;
             (g.tgtkey.clone(), g.currkey.clone())
         };
-        if !curr.is_null() {
-            if tgt.is_null() || !same_key(vm, &tgt, &curr)? {
-                break;
-            }
+        if !curr.is_null() && (tgt.is_null() || !same_key(vm, &tgt, &curr)?) {
+            break;
         }
         if !advance(vm, s)? {
             return Ok(None);

@@ -200,7 +200,7 @@ fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn step(vm: &mut Vm, s: &Value) -> PyResult<Option<Value>> {
     let mut state = st(vm, s)?;
     match &mut *state {
-        It::Combo(c) => Ok(c.next()),
+        It::Combo(c) => Ok(c.next_result()),
         It::GroupBy(_) => {
             drop(state);
             grouping::groupby_step(vm, s)

@@ -148,10 +148,10 @@ pub fn islice_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if start < 0 {
         return Err(value_error(INDICES));
     }
-    if let Some(s) = pos.get(3) {
-        if !s.is_none() {
-            step = islice_index(vm, s).unwrap_or(-1);
-        }
+    if let Some(s) = pos.get(3)
+        && !s.is_none()
+    {
+        step = islice_index(vm, s).unwrap_or(-1);
     }
     if step < 1 {
         return Err(value_error("Step for islice() must be a positive integer or None."));
@@ -543,10 +543,10 @@ fn islice_step(vm: &mut Vm, s: &Value) -> PyResult<Option<Value>> {
         *cnt += 1;
         let old = *next;
         *next = next.saturating_add(*step);
-        if let Some(stop) = *stop {
-            if *next < old || *next > stop {
-                *next = stop;
-            }
+        if let Some(stop) = *stop
+            && (*next < old || *next > stop)
+        {
+            *next = stop;
         }
     });
     Ok(Some(item))
