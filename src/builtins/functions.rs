@@ -132,7 +132,7 @@ fn id(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::int_from_i128(id as i128))
 }
 
-fn abs(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub fn abs(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = exact("abs", &args, 1)?;
     let v = &a[0];
     if let Some(i) = v.as_int() {

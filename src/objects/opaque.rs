@@ -6,12 +6,28 @@ use crate::value::Value;
 use std::any::Any;
 use std::cell::RefCell;
 
+/// A native iterator's step: `Some(item)`, or `None` when exhausted.
+pub type NativeNext = fn(&mut crate::vm::Vm, &Value) -> crate::error::PyResult<Option<Value>>;
+
+/// A native callable's call: the object, then the call's arguments.
+pub type NativeCall = fn(&mut crate::vm::Vm, &Value, crate::objects::func::Args) -> crate::error::PyResult<Value>;
+
 /// Native state held by an `OpaqueObj`.
 pub trait NativeData: Any {
     /// Visits the Python values the state holds (for the cycle collector).
     fn traverse(&self, _visit: &mut dyn FnMut(&Value)) {}
     /// Drops held values to break a garbage cycle.
     fn clear(&mut self) {}
+    /// For iterator types that cannot be subclassed (so `__next__` cannot be
+    /// overridden): their step, which `Vm::next` calls without looking `__next__` up.
+    fn native_next(&self) -> Option<NativeNext> {
+        None
+    }
+    /// Likewise for callable types: their `__call__`, which calls run without
+    /// looking it up (the arguments exclude the object itself).
+    fn native_call(&self) -> Option<NativeCall> {
+        None
+    }
     fn as_any(&self) -> &dyn Any;
     fn as_any_mut(&mut self) -> &mut dyn Any;
 }

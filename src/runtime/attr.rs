@@ -134,8 +134,8 @@ impl Vm {
             Some(ObjKind::ClassMethod) => {
                 Ok(Bound::Method(d.downcast::<ClassMethodObj>().expect("cm").func.clone(), ty.clone()))
             }
-            Some(ObjKind::Instance) => {
-                // A user-defined descriptor.
+            // A user-defined descriptor, or a native one (partial, lru_cache wrappers).
+            Some(ObjKind::Instance | ObjKind::Opaque) => {
                 let get = self.names.dunder_get.clone();
                 if let Some(g) = self.lookup_special(&d, &get) {
                     return self.call_method_value(&g, &d, &[obj.clone(), ty.clone()]).map(Bound::Plain);
@@ -158,7 +158,7 @@ impl Vm {
                 Some(ObjKind::ClassMethod) => {
                     func::new_bound_method(d.downcast::<ClassMethodObj>().expect("cm").func.clone(), cls.clone())
                 }
-                Some(ObjKind::Instance) => {
+                Some(ObjKind::Instance | ObjKind::Opaque) => {
                     let get = self.names.dunder_get.clone();
                     if let Some(g) = self.lookup_special(&d, &get) {
                         self.call_method_value(&g, &d, &[Value::NONE, cls.clone()])?

@@ -39,6 +39,12 @@ impl Vm {
             }
             Some(ObjKind::Type) => crate::runtime::classes::call_type(self, f, args),
             _ => {
+                if let Some(o) = f.downcast::<crate::objects::OpaqueObj>() {
+                    let call = o.data.try_borrow().ok().and_then(|d| d.native_call());
+                    if let Some(call) = call {
+                        return call(self, f, args);
+                    }
+                }
                 if crate::runtime::ops::is_user_object(f) {
                     let name = self.names.dunder_call.clone();
                     if let Some(m) = self.lookup_special(f, &name) {
@@ -57,6 +63,10 @@ impl Vm {
     /// prepended; other descriptors are bound first).
     pub fn call_method_value(&mut self, m: &Value, self_: &Value, args: &[Value]) -> PyResult<Value> {
         match m.kind() {
+            // No extra arguments (`__next__`, `__len__`, `__repr__`...): no vector.
+            Some(ObjKind::Function) | Some(ObjKind::NativeFunction) if args.is_empty() => {
+                self.call(m, std::slice::from_ref(self_))
+            }
             Some(ObjKind::Function) | Some(ObjKind::NativeFunction) => {
                 let mut v = Vec::with_capacity(args.len() + 1);
                 v.push(self_.clone());

@@ -100,6 +100,12 @@ impl Vm {
         if it.is::<GeneratorObj>() {
             return crate::interp::generator::gen_next(self, it);
         }
+        if let Some(o) = it.downcast::<OpaqueObj>() {
+            let step = o.data.try_borrow().ok().and_then(|d| d.native_next());
+            if let Some(step) = step {
+                return step(self, it);
+            }
+        }
         if crate::runtime::ops::is_user_object(it) {
             let name = self.names.dunder_next.clone();
             if let Some(m) = self.lookup_special(it, &name) {

@@ -96,6 +96,12 @@ pub fn get(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
             "__dict__" => obj.downcast::<InstanceObj>().expect("instance").dict.clone(),
             _ => return Ok(None),
         },
+        Some(ObjKind::Opaque) => match n {
+            "__dict__" if !obj.downcast::<OpaqueObj>().expect("opaque").dict.is_null() => {
+                obj.downcast::<OpaqueObj>().expect("opaque").dict.clone()
+            }
+            _ => return Ok(None),
+        },
         Some(ObjKind::Range) => {
             let r = obj.downcast::<RangeObj>().expect("range");
             match n {

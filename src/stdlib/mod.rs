@@ -21,6 +21,7 @@ pub static FROZEN: &[FrozenModule] = &[
     FrozenModule { name: "_collections_abc", source: include_str!("_collections_abc.py"), is_package: false },
     FrozenModule { name: "collections", source: include_str!("collections/__init__.py"), is_package: true },
     FrozenModule { name: "collections.abc", source: include_str!("collections/abc.py"), is_package: false },
+    FrozenModule { name: "functools", source: include_str!("functools.py"), is_package: false },
 ];
 
 pub fn find(name: &str) -> Option<&'static FrozenModule> {

@@ -1,10 +1,14 @@
 //! Built-in modules: created on first import (`sys` at start-up).
 
 pub mod collections;
+pub mod functools;
 pub mod gc;
+pub mod itertools;
 pub mod math;
 pub mod monitoring;
 pub mod mt19937;
+pub mod native;
+pub mod operator;
 pub mod random;
 pub mod sys;
 pub mod time;
@@ -19,7 +23,7 @@ pub type ModuleInit = fn(&mut Vm, &DictObj);
 
 /// The built-in modules by name.
 pub fn registry() -> &'static [(&'static str, ModuleInit)] {
-    &[("sys", sys::init), ("math", math::init), ("time", time::init), ("gc", gc::init), ("random", random::init), ("_collections", collections::init)]
+    &[("sys", sys::init), ("math", math::init), ("time", time::init), ("gc", gc::init), ("random", random::init), ("_collections", collections::init), ("itertools", itertools::init), ("operator", operator::init), ("_functools", functools::init)]
 }
 
 pub fn install(vm: &mut Vm) {

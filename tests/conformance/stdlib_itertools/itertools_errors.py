@@ -1,0 +1,46 @@
+# itertools' argument errors carry CPython's messages (raised from Rust: C functions
+# in CPython, so they may escape uncaught).
+from itertools import *
+
+def t(label, f):
+    try:
+        r = f()
+        print(label, 'ok', r)
+    except Exception as e:
+        print(label, type(e).__name__, e)
+
+t('islice neg', lambda: islice('abc', -1))
+t('islice start', lambda: islice('abc', -1, 2))
+t('islice step', lambda: islice('abc', 0, 2, 0))
+t('islice float', lambda: islice('abc', 1.5))
+t('islice none', lambda: list(islice('abc', None)))
+t('islice args', lambda: islice('abc'))
+t('islice kw', lambda: islice('abc', stop=2))
+t('count str', lambda: count('a'))
+t('count args', lambda: count(1, 2, 3))
+t('repeat args', lambda: repeat())
+t('cycle args', lambda: cycle())
+t('cycle int', lambda: cycle(5))
+t('chain int', lambda: list(chain([1], 5)))
+t('chain kw', lambda: chain(a=1))
+t('combinations r', lambda: combinations('abc', -1))
+t('combinations missing', lambda: combinations('abc'))
+t('permutations r', lambda: permutations('abc', 'x'))
+t('permutations neg', lambda: permutations('abc', -2))
+t('product repeat', lambda: product('ab', repeat=-1))
+t('product kw', lambda: product('ab', times=2))
+t('batched zero', lambda: batched('abc', 0))
+t('batched strict', lambda: list(batched('abcd', 3, strict=True)))
+t('tee neg', lambda: tee('abc', -1))
+t('groupby missing', lambda: groupby())
+t('groupby key', lambda: list(groupby([1, 2], key=5)))
+t('starmap args', lambda: starmap(len))
+t('starmap item', lambda: list(starmap(len, [1])))
+t('takewhile kw', lambda: takewhile(pred=len, iterable=[]))
+t('accumulate add', lambda: list(accumulate([1, 'a'])))
+t('zip_longest kw', lambda: zip_longest('a', fill=1))
+t('pairwise none', lambda: pairwise(None))
+t('compress missing', lambda: compress('abc'))
+t('next exhausted', lambda: next(islice('a', 0)))
+print('done')
+list(batched('abcde', 2, strict=True))

@@ -1,0 +1,46 @@
+# operator's errors are those of the operators, or of the C functions' argument
+# checks, with CPython's messages.
+import operator as op
+
+def t(label, f):
+    try:
+        print(label, 'ok', f())
+    except Exception as e:
+        print(label, type(e).__name__, e)
+
+t('add types', lambda: op.add(1, 'a'))
+t('sub types', lambda: op.sub('a', 'b'))
+t('div zero', lambda: op.truediv(1, 0))
+t('mod zero', lambda: op.mod(1, 0))
+t('neg str', lambda: op.neg('a'))
+t('abs str', lambda: op.abs('a'))
+t('invert float', lambda: op.invert(1.5))
+t('lt types', lambda: op.lt(1, 'a'))
+t('index float', lambda: op.index(1.5))
+t('concat int', lambda: op.concat(1, 2))
+t('concat dict', lambda: op.concat({}, {}))
+t('indexOf missing', lambda: op.indexOf([1], 2))
+t('countOf int', lambda: op.countOf(1, 1))
+t('getitem int', lambda: op.getitem(1, 0))
+t('getitem range', lambda: op.getitem([1], 5))
+t('getitem key', lambda: op.getitem({}, 'k'))
+t('delitem key', lambda: op.delitem({}, 'k'))
+t('contains int', lambda: op.contains(1, 1))
+t('add arity', lambda: op.add(1))
+t('add kw', lambda: op.add(a=1, b=2))
+t('not arity', lambda: op.not_())
+t('truth arity', lambda: op.truth(1, 2))
+t('setitem arity', lambda: op.setitem([], 0))
+t('itemgetter none', lambda: op.itemgetter())
+t('itemgetter call', lambda: op.itemgetter(1)())
+t('itemgetter kw', lambda: op.itemgetter(1)(a=1))
+t('itemgetter int', lambda: op.itemgetter(1)(1))
+t('itemgetter index', lambda: op.itemgetter(5)('abc'))
+t('attrgetter int', lambda: op.attrgetter(1))
+t('attrgetter missing', lambda: op.attrgetter('x')(1))
+t('attrgetter dotted', lambda: op.attrgetter('real.nope')(1))
+t('methodcaller none', lambda: op.methodcaller())
+t('methodcaller int', lambda: op.methodcaller(1))
+t('length_hint default', lambda: op.length_hint([], 'a'))
+t('pow zero', lambda: op.pow(0, -1))
+op.itemgetter('missing')({})
