@@ -331,7 +331,8 @@ impl Vm {
     fn try_user_compare(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<Value>> {
         let name = op.dunder(self);
         let Some(m) = self.lookup_special(a, &name) else { return Ok(None) };
-        if m.is::<NativeFunctionObj>() {
+        // Native types of library modules (`array.array`) compare by their own methods.
+        if m.is::<NativeFunctionObj>() && a.kind() != Some(ObjKind::Opaque) {
             // object's defaults: identity for ==, derived != from __eq__.
             if op == CmpOp::Ne {
                 let eq_name = self.names.dunder_eq.clone();
