@@ -496,7 +496,8 @@ const STREAM_METHODS: &[(&str, NativeFn)] = &[
     ("__exit__", exit),
 ];
 
-fn add_properties(vm: &mut Vm, cls: &Value, owner: &'static str, props: &[(&'static str, NativeFn)]) {
+/// Adds read-only properties computed by native getters to a native type.
+pub(super) fn add_properties(vm: &mut Vm, cls: &Value, owner: &'static str, props: &[(&'static str, NativeFn)]) {
     let d = cls.as_type().expect("type").dict.clone();
     for (name, f) in props {
         let getter = funcs::new_native(name, owner, *f);
@@ -509,7 +510,7 @@ fn stream_type(vm: &mut Vm, name: &'static str, extra: &[(&'static str, NativeFn
     let mut methods: Vec<(&'static str, NativeFn)> = STREAM_METHODS.to_vec();
     methods.extend_from_slice(extra);
     let object = vm.types.object.clone();
-    let cls = vm.make_type(name, object, Layout::Instance, TypeFlags::IMMUTABLE, &methods);
+    let cls = vm.make_type(name, object, Layout::Instance, TypeFlags::IMMUTABLE | TypeFlags::QUALIFIED_NAME, &methods);
     let module = vm.intern("_io");
     cls.as_type().expect("type").module.set(module);
     add_properties(vm, &cls, name, props);

@@ -1,5 +1,6 @@
 //! Built-in modules: created on first import (`sys` at start-up).
 
+pub mod array;
 pub mod gc;
 pub mod io;
 pub mod math;
@@ -20,7 +21,7 @@ pub type ModuleInit = fn(&mut Vm, &DictObj);
 
 /// The built-in modules by name.
 pub fn registry() -> &'static [(&'static str, ModuleInit)] {
-    &[("sys", sys::init), ("math", math::init), ("time", time::init), ("gc", gc::init), ("random", random::init), ("_io", io::init), ("posix", posix::init)]
+    &[("sys", sys::init), ("math", math::init), ("time", time::init), ("gc", gc::init), ("random", random::init), ("_io", io::init), ("posix", posix::init), ("array", array::init)]
 }
 
 pub fn install(vm: &mut Vm) {
