@@ -17,6 +17,8 @@ pub struct FrozenModule {
 /// Every frozen module. Add an entry here when adding a file under `src/stdlib/`.
 pub static FROZEN: &[FrozenModule] = &[
     FrozenModule { name: "__future__", source: include_str!("__future__.py"), is_package: false },
+    FrozenModule { name: "bisect", source: include_str!("bisect.py"), is_package: false },
+    FrozenModule { name: "heapq", source: include_str!("heapq.py"), is_package: false },
     FrozenModule { name: "io", source: include_str!("io.py"), is_package: false },
     FrozenModule { name: "os", source: include_str!("os.py"), is_package: false },
 ];

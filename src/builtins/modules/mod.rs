@@ -1,7 +1,9 @@
 //! Built-in modules: created on first import (`sys` at start-up).
 
 pub mod array;
+pub mod bisect;
 pub mod gc;
+pub mod heapq;
 pub mod io;
 pub mod math;
 pub mod monitoring;
@@ -21,7 +23,7 @@ pub type ModuleInit = fn(&mut Vm, &DictObj);
 
 /// The built-in modules by name.
 pub fn registry() -> &'static [(&'static str, ModuleInit)] {
-    &[("sys", sys::init), ("math", math::init), ("time", time::init), ("gc", gc::init), ("random", random::init), ("_io", io::init), ("posix", posix::init), ("array", array::init)]
+    &[("sys", sys::init), ("math", math::init), ("time", time::init), ("gc", gc::init), ("random", random::init), ("_io", io::init), ("posix", posix::init), ("array", array::init), ("_heapq", heapq::init), ("_bisect", bisect::init)]
 }
 
 pub fn install(vm: &mut Vm) {
