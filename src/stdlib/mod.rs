@@ -18,6 +18,7 @@ pub struct FrozenModule {
 pub static FROZEN: &[FrozenModule] = &[
     FrozenModule { name: "__future__", source: include_str!("__future__.py"), is_package: false },
     FrozenModule { name: "bisect", source: include_str!("bisect.py"), is_package: false },
+    FrozenModule { name: "copy", source: include_str!("copy.py"), is_package: false },
     FrozenModule { name: "heapq", source: include_str!("heapq.py"), is_package: false },
     FrozenModule { name: "io", source: include_str!("io.py"), is_package: false },
     FrozenModule { name: "os", source: include_str!("os.py"), is_package: false },

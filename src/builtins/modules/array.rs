@@ -435,6 +435,13 @@ fn tolist(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(list::new_list(items))
 }
 
+/// `__copy__()` and `__deepcopy__(memo)`: numbers need no deeper copy.
+fn array_copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (s, _) = argparse::method("__copy__", &args, 0, 1)?;
+    let (code, items) = snapshot(s).ok_or_else(|| type_error("array expected"))?;
+    Ok(new_array(vm, code, items))
+}
+
 fn fromlist(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (s, rest) = argparse::method("fromlist", &args, 1, 1)?;
     let Some(l) = rest[0].downcast::<ListObj>() else { return Err(type_error("arg must be list")) };
@@ -635,6 +642,8 @@ const METHODS: &[(&str, NativeFn)] = &[
     ("count", count),
     ("reverse", reverse),
     ("tolist", tolist),
+    ("__copy__", array_copy),
+    ("__deepcopy__", array_copy),
     ("fromlist", fromlist),
 ];
 
