@@ -22,6 +22,7 @@ pub static FROZEN: &[FrozenModule] = &[
     FrozenModule { name: "heapq", source: include_str!("heapq.py"), is_package: false },
     FrozenModule { name: "io", source: include_str!("io.py"), is_package: false },
     FrozenModule { name: "os", source: include_str!("os.py"), is_package: false },
+    FrozenModule { name: "string", source: include_str!("string.py"), is_package: false },
 ];
 
 pub fn find(name: &str) -> Option<&'static FrozenModule> {
