@@ -265,6 +265,10 @@ impl Vm {
                 return Ok(());
             }
         }
+        // An empty slot: CPython's member descriptor raises AttributeError(name).
+        if t.slots.borrow().as_ref().is_some_and(|s| s.iter().any(|a| a.as_str() == name.as_str())) {
+            return Err(PyErr::with_args(ExcKind::AttributeError, vec![name.clone()]));
+        }
         Err(no_attribute(self, obj, name))
     }
 
