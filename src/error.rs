@@ -37,6 +37,7 @@ exc_kinds! {
     KeyError(LookupError),
     ValueError(Exception),
     UnicodeError(ValueError),
+    UnicodeDecodeError(UnicodeError),
     TypeError(Exception),
     AttributeError(Exception),
     NameError(Exception),

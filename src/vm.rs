@@ -373,7 +373,7 @@ impl Vm {
     }
 
     pub fn type_name(&self, v: &Value) -> String {
-        self.type_ref(v).downcast::<TypeObj>().map(|t| t.name()).unwrap_or_else(|| "?".into())
+        self.type_ref(v).downcast::<TypeObj>().map(crate::runtime::attr::type_display_name).unwrap_or_else(|| "?".into())
     }
 
     /// Looks `name` (interned str) up on a type's MRO, through the method cache.

@@ -41,7 +41,14 @@ fn exc_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if !crate::runtime::exceptions::is_exception_class(vm, cls) {
         return Err(type_error("BaseException.__new__(X): X is not a subtype of BaseException"));
     }
-    let e = exception::new_exception(cls.clone(), tuple::new_tuple(pos[1..].to_vec()));
+    let mut cls = cls.clone();
+    if cls.is_same(vm.exc_type(crate::error::ExcKind::OSError)) && pos.len() >= 3 {
+        // OSError(errno, ...) makes the subclass for errno (CPython's errnomap).
+        if let Some(n) = pos[1].as_int().and_then(|i| i.to_i64()) {
+            cls = vm.exc_type(crate::runtime::exceptions::os_error_kind(n)).clone();
+        }
+    }
+    let e = exception::new_exception(cls, tuple::new_tuple(pos[1..].to_vec()));
     Ok(e)
 }
 
@@ -59,6 +66,16 @@ fn exc_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
         store_kwargs(vm, e, &args)?;
     }
     e.args.set(tuple::new_tuple(pos[1..].to_vec()));
+    if (4..=6).contains(&pos.len()) && vm.isinstance_kind(s, crate::error::ExcKind::OSError) {
+        // OSError(errno, strerror, filename[, winerror[, filename2]]): args keep two.
+        e.args.set(tuple::new_tuple(pos[1..3].to_vec()));
+        let k = vm.intern("filename");
+        e.dict().set_str(k, pos[3].clone());
+        if let Some(f2) = pos.get(5) {
+            let k = vm.intern("filename2");
+            e.dict().set_str(k, f2.clone());
+        }
+    }
     if vm.isinstance_kind(s, crate::error::ExcKind::SyntaxError) {
         init_syntax_error(vm, e, &pos[1..])?;
     }

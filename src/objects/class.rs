@@ -35,6 +35,9 @@ bitflags::bitflags! {
         const CUSTOM_GETATTRIBUTE = 16;
         /// A class (not a built-in type) in its MRO defines `__setattr__` or `__delattr__`.
         const CUSTOM_SETATTR = 32;
+        /// A C type of an extension module: messages name it `module.Name`, as
+        /// CPython's `tp_name` (`'_io.StringIO' object has no attribute 'x'`).
+        const QUALIFIED_NAME = 64;
     }
 }
 

@@ -22,7 +22,7 @@ pub fn attribute_error(vm: &mut Vm, obj: &Value, name: &Value, msg: String) -> P
 fn no_attribute(vm: &mut Vm, obj: &Value, name: &Value) -> PyErr {
     let n = name.as_str().unwrap_or("?").to_string();
     let msg = match obj.kind() {
-        Some(ObjKind::Type) => format!("type object '{}' has no attribute '{n}'", obj.as_type().expect("type").name()),
+        Some(ObjKind::Type) => format!("type object '{}' has no attribute '{n}'", crate::runtime::attr::type_display_name(obj.as_type().expect("type"))),
         Some(ObjKind::Module) => {
             format!("module '{}' has no attribute '{n}'", obj.downcast::<ModuleObj>().expect("module").name_str())
         }
@@ -277,6 +277,10 @@ impl Vm {
                 return Ok(());
             }
         }
+        // An empty slot: CPython's member descriptor raises AttributeError(name).
+        if t.slots.borrow().as_ref().is_some_and(|s| s.iter().any(|a| a.as_str() == name.as_str())) {
+            return Err(PyErr::with_args(ExcKind::AttributeError, vec![name.clone()]));
+        }
         Err(no_attribute(self, obj, name))
     }
 
@@ -328,5 +332,16 @@ pub fn bind(f: Value, s: Value) -> Value {
 }
 
 pub fn type_of_attr_owner(t: &TypeObj) -> String {
+    t.name()
+}
+
+/// A type's name as CPython's messages show it (its `tp_name`: `module.Name` for the C
+/// types of library modules).
+pub fn type_display_name(t: &TypeObj) -> String {
+    if t.flags.get().contains(crate::objects::class::TypeFlags::QUALIFIED_NAME) {
+        if let Some(m) = t.module.get().as_str() {
+            return format!("{m}.{}", t.name());
+        }
+    }
     t.name()
 }

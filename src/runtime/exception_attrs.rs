@@ -39,8 +39,7 @@ pub fn get(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
             }
         }
         "filename" | "filename2" if vm.isinstance_kind(obj, ExcKind::OSError) => {
-            let a = args();
-            if name == "filename" && a.len() >= 3 { a[2].clone() } else { Value::NONE }
+            e.dict().get_str(&vm.intern(name)).unwrap_or(Value::NONE)
         }
         "name" | "obj" | "path" | "msg" | "lineno" | "offset" | "text" | "end_lineno" | "end_offset" | "filename" => {
             if let Some(v) = e.dict().get_str(&vm.intern(name)) {

@@ -178,6 +178,16 @@ pub fn exception_str(vm: &mut Vm, exc: &Value) -> PyResult<String> {
     }
     let e = exc.downcast::<ExceptionObj>().expect("exception");
     let args = e.args_vec();
+    if args.len() == 2 && vm.isinstance_kind(exc, ExcKind::OSError) {
+        // `[Errno 2] No such file or directory: 'x'` (CPython's OSError_str).
+        let errno = vm.str_string(&args[0])?;
+        let strerror = vm.str_string(&args[1])?;
+        let filename = e.dict().get_str(&vm.intern("filename")).filter(|f| !f.is_none());
+        return Ok(match filename {
+            Some(f) => format!("[Errno {errno}] {strerror}: {}", vm.repr_string(&f)?),
+            None => format!("[Errno {errno}] {strerror}"),
+        });
+    }
     let is_key_error = vm.isinstance_kind(exc, ExcKind::KeyError) && args.len() == 1;
     match args.len() {
         0 => Ok(String::new()),
@@ -237,4 +247,36 @@ pub fn class_is_exception_layout(cls: &Value) -> bool {
 
 pub fn exc_of_kind(v: &Value) -> bool {
     matches!(v.kind(), Some(ObjKind::Exception))
+}
+
+/// The `OSError` subclass CPython picks for an errno (`OSError(2, ...)` is a
+/// `FileNotFoundError`).
+pub fn os_error_kind(errno: i64) -> ExcKind {
+    match errno {
+        2 => ExcKind::FileNotFoundError,
+        1 | 13 => ExcKind::PermissionError,
+        17 => ExcKind::FileExistsError,
+        20 => ExcKind::NotADirectoryError,
+        21 => ExcKind::IsADirectoryError,
+        _ => ExcKind::OSError,
+    }
+}
+
+/// An `OSError` for `errno`, as CPython raises from a failed system call on `filename`:
+/// args `(errno, strerror)`, `filename` an attribute.
+pub fn os_error(vm: &mut Vm, errno: i32, strerror: Value, filename: Value) -> PyErr {
+    let args = tuple::new_tuple(vec![Value::small_int(errno as i64), strerror]);
+    let exc = vm.new_error(os_error_kind(errno as i64), args);
+    if let Some(e) = exc.downcast::<ExceptionObj>() {
+        let k = vm.intern("filename");
+        e.dict().set_str(k, filename);
+    }
+    PyErr::Obj(exc)
+}
+
+/// The C library's text for an errno (Rust's message without " (os error N)").
+pub fn errno_text(errno: i32, e: &std::io::Error) -> String {
+    let s = e.to_string();
+    let suffix = format!(" (os error {errno})");
+    s.strip_suffix(&suffix).unwrap_or(&s).to_string()
 }

@@ -93,6 +93,9 @@ pub fn get(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
             }
         }
         Some(ObjKind::Instance) => match n {
+            // Instances of a class with __slots__ all the way up have no __dict__ (their
+            // slot values live in a dict the program cannot see).
+            "__dict__" if vm.type_ref(obj).as_type().is_some_and(|t| t.slots.borrow().is_some()) => return Ok(None),
             "__dict__" => obj.downcast::<InstanceObj>().expect("instance").dict.clone(),
             _ => return Ok(None),
         },

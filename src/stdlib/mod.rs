@@ -18,10 +18,16 @@ pub struct FrozenModule {
 pub static FROZEN: &[FrozenModule] = &[
     FrozenModule { name: "__future__", source: include_str!("__future__.py"), is_package: false },
     FrozenModule { name: "abc", source: include_str!("abc.py"), is_package: false },
-    FrozenModule { name: "_collections_abc", source: include_str!("_collections_abc.py"), is_package: false },
+    FrozenModule { name: "bisect", source: include_str!("bisect.py"), is_package: false },
     FrozenModule { name: "collections", source: include_str!("collections/__init__.py"), is_package: true },
     FrozenModule { name: "collections.abc", source: include_str!("collections/abc.py"), is_package: false },
+    FrozenModule { name: "_collections_abc", source: include_str!("_collections_abc.py"), is_package: false },
+    FrozenModule { name: "copy", source: include_str!("copy.py"), is_package: false },
     FrozenModule { name: "functools", source: include_str!("functools.py"), is_package: false },
+    FrozenModule { name: "heapq", source: include_str!("heapq.py"), is_package: false },
+    FrozenModule { name: "io", source: include_str!("io.py"), is_package: false },
+    FrozenModule { name: "os", source: include_str!("os.py"), is_package: false },
+    FrozenModule { name: "string", source: include_str!("string.py"), is_package: false },
 ];
 
 pub fn find(name: &str) -> Option<&'static FrozenModule> {

@@ -1,14 +1,19 @@
 //! Built-in modules: created on first import (`sys` at start-up).
 
+pub mod array;
+pub mod bisect;
 pub mod collections;
 pub mod functools;
 pub mod gc;
+pub mod heapq;
+pub mod io;
 pub mod itertools;
 pub mod math;
 pub mod monitoring;
 pub mod mt19937;
 pub mod native;
 pub mod operator;
+pub mod posix;
 pub mod random;
 pub mod sys;
 pub mod time;
@@ -23,7 +28,7 @@ pub type ModuleInit = fn(&mut Vm, &DictObj);
 
 /// The built-in modules by name.
 pub fn registry() -> &'static [(&'static str, ModuleInit)] {
-    &[("sys", sys::init), ("math", math::init), ("time", time::init), ("gc", gc::init), ("random", random::init), ("_collections", collections::init), ("itertools", itertools::init), ("operator", operator::init), ("_functools", functools::init)]
+    &[("sys", sys::init), ("math", math::init), ("time", time::init), ("gc", gc::init), ("random", random::init), ("_collections", collections::init), ("itertools", itertools::init), ("operator", operator::init), ("_functools", functools::init), ("_io", io::init), ("posix", posix::init), ("array", array::init), ("_heapq", heapq::init), ("_bisect", bisect::init)]
 }
 
 pub fn install(vm: &mut Vm) {
@@ -32,6 +37,8 @@ pub fn install(vm: &mut Vm) {
     let k = vm.new_str("builtins");
     let bm = vm.builtins_module.clone();
     vm.modules.downcast::<DictObj>().expect("modules").set_str(k, bm);
+    let (name, open) = io::builtin_open();
+    vm.set_builtin(name, func::new_native(name, "", open));
 }
 
 /// Makes module `name`, runs its initialiser and records it in `sys.modules`.

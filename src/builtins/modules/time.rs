@@ -58,6 +58,9 @@ fn time_ns(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = argparse::exact("sleep", &args, 1)?;
+    if a[0].as_int().is_none() && a[0].as_float().is_none() && !crate::runtime::ops::is_user_object(&a[0]) {
+        return Err(crate::error::type_error(format!("'{}' object cannot be interpreted as an integer or float", vm.type_name(&a[0]))));
+    }
     let secs = crate::builtins::float::to_float(vm, &a[0])?;
     if secs < 0.0 || secs.is_nan() {
         return Err(value_error("sleep length must be non-negative"));
