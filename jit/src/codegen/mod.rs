@@ -228,9 +228,8 @@ impl<'a, 'b> Emitter<'a, 'b> {
             }
             if let Some(prev) = self.prev {
                 self.prev_before = Some(self.b.use_var(prev));
-                let here = self.u32c(at);
-                self.b.def_var(prev, here);
             }
+            self.set_prev(at);
             i += self.instr(at, inst);
         }
     }
@@ -393,6 +392,15 @@ impl<'a, 'b> Emitter<'a, 'b> {
         self.b.ins().brif(flag, run, &[], cont, &[]);
         self.b.switch_to_block(run);
         cont
+    }
+
+    /// Records `i` as the instruction running (the next one's `prev`), in code that
+    /// tracks it.
+    pub(super) fn set_prev(&mut self, i: u32) {
+        if let Some(prev) = self.prev {
+            let here = self.u32c(i);
+            self.b.def_var(prev, here);
+        }
     }
 
     /// The previous instruction as an SSA value (code with probes tracks it).
