@@ -77,6 +77,13 @@ pub struct Tier2 {
     pub osr_threshold: u32,
     compiler: Option<monjit_jit::Compiler>,
     pub stats: Stats,
+    /// (frame address, instruction) at which compiled code deoptimised right after
+    /// firing the instruction's LINE/INSTRUCTION events (a callback made an event live
+    /// that the version has no probe for): the interpreter's INSTRUMENTED_LINE /
+    /// INSTRUMENTED_INSTRUCTION arm there runs the instruction below those layers
+    /// without firing them again. Set only when that instruction has such a layer, so
+    /// its first dispatch takes it.
+    pub pre_fired: Option<(usize, usize)>,
 }
 
 impl Default for Tier2 {
@@ -87,6 +94,7 @@ impl Default for Tier2 {
             osr_threshold: DEFAULT_THRESHOLD,
             compiler: None,
             stats: Stats::default(),
+            pre_fired: None,
         }
     }
 }
@@ -209,6 +217,16 @@ impl ProbeState {
     fn stale(&self) -> bool {
         self.sites > 0 && self.dead.get() * 2 >= self.sites
     }
+}
+
+/// The opcode to run at instruction `i` of frame `f` if compiled code deoptimised
+/// there after firing its LINE/INSTRUCTION events (see [`Tier2::pre_fired`]).
+pub fn take_pre_fired(vm: &mut Vm, f: *const crate::interp::frame::Frame, code: &CodeObj, i: usize) -> Option<crate::bytecode::Op> {
+    if vm.tier2.pre_fired != Some((f as usize, i)) {
+        return None;
+    }
+    vm.tier2.pre_fired = None;
+    code.runtime.monitoring.borrow().as_ref().map(|d| d.event_layer_op(i))
 }
 
 /// What helpers see of an entry into compiled code: the context compiled code reads,

@@ -423,7 +423,13 @@ impl<'a, 'b> Emitter<'a, 'b> {
             .unwrap();
         let keep = self.depth;
         self.check_error(r, i, keep, true);
-        self.b.ins().jump(cont, &[]);
+        // A callback made live an event this version has no probe for (perhaps this
+        // instruction's own): the interpreter runs the instruction, below its layers.
+        let deopt = self.cold_block();
+        let is_deopt = self.b.ins().icmp_imm_s(IntCC::Equal, r, abi::EXIT_DEOPT as i64);
+        self.b.ins().brif(is_deopt, deopt, &[], cont, &[]);
+        self.b.switch_to_block(deopt);
+        self.exit_deopt(i);
         self.b.switch_to_block(cont);
     }
 
