@@ -143,6 +143,7 @@ fn tiers_agree_on_generated_programs() {
 const FOUND: &[(u64, &str)] = &[
     (0x6d6f_6e6a_6974_000f, "a comparison fused with its branch left itself as LINE's previous instruction"),
     (0x6d6f_6e6a_6974_00a4, "an event made live by a LINE callback at the probed instruction itself was missed"),
+    (0xf473f, "a return left to the interpreter lost its LINE event"),
 ];
 
 #[test]

@@ -320,6 +320,15 @@ impl<'a, 'b> Emitter<'a, 'b> {
         self.b.ins().return_(&[r]);
     }
 
+    /// Leaves to the interpreter, which runs the current instruction `i` itself: its
+    /// LINE event must see the instruction before it as the previous one.
+    pub(super) fn exit_deopt_before(&mut self, i: u32) {
+        if let (Some(prev), Some(before)) = (self.prev, self.prev_before) {
+            self.b.def_var(prev, before);
+        }
+        self.exit_deopt(i);
+    }
+
     pub(super) fn cold_block(&mut self) -> Block {
         let b = self.b.create_block();
         self.b.set_cold_block(b);
