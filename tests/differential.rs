@@ -144,6 +144,7 @@ const FOUND: &[(u64, &str)] = &[
     (0x6d6f_6e6a_6974_000f, "a comparison fused with its branch left itself as LINE's previous instruction"),
     (0x6d6f_6e6a_6974_00a4, "an event made live by a LINE callback at the probed instruction itself was missed"),
     (0xf473f, "a return left to the interpreter lost its LINE event"),
+    (0x1e852b, "after an INSTRUCTION callback's deopt the interpreter ran the opcode read after the callback"),
 ];
 
 #[test]

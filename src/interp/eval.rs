@@ -342,7 +342,7 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                     // ---- sys.monitoring: see interp/instrumented.rs.
                     Op::InstrumentedLine => {
                         sync!();
-                        if let Some(op) = crate::tier2::take_pre_fired(vm, f, code_ref, pc - 1) {
+                        if let Some(op) = crate::tier2::take_pre_fired(vm, f, pc - 1) {
                             ins.op = op;
                             continue 'dispatch;
                         }
@@ -355,7 +355,7 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                     }
                     Op::InstrumentedInstruction => {
                         sync!();
-                        if let Some(op) = crate::tier2::take_pre_fired(vm, f, code_ref, pc - 1) {
+                        if let Some(op) = crate::tier2::take_pre_fired(vm, f, pc - 1) {
                             ins.op = op;
                             continue 'dispatch;
                         }

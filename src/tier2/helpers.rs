@@ -314,7 +314,7 @@ unsafe extern "C" fn probe_pre(ctx: Ctx, frame: FramePtr, state: *const u8, inde
         // An event of this very instruction may have become live: the interpreter
         // runs it, below the layers just fired.
         if matches!(code.instr(i).op, Op::InstrumentedLine | Op::InstrumentedInstruction) {
-            vm.tier2.pre_fired = Some((frame as *const _ as usize, i));
+            vm.tier2.pre_fired = Some((frame as *const _ as usize, i, op));
         }
         return abi::EXIT_DEOPT;
     }

@@ -77,13 +77,14 @@ pub struct Tier2 {
     pub osr_threshold: u32,
     compiler: Option<monjit_jit::Compiler>,
     pub stats: Stats,
-    /// (frame address, instruction) at which compiled code deoptimised right after
-    /// firing the instruction's LINE/INSTRUCTION events (a callback made an event live
-    /// that the version has no probe for): the interpreter's INSTRUMENTED_LINE /
-    /// INSTRUMENTED_INSTRUCTION arm there runs the instruction below those layers
-    /// without firing them again. Set only when that instruction has such a layer, so
-    /// its first dispatch takes it.
-    pub pre_fired: Option<(usize, usize)>,
+    /// (frame address, instruction, opcode) at which compiled code deoptimised right
+    /// after firing the instruction's LINE/INSTRUCTION events (a callback made an event
+    /// live that the version has no probe for): the interpreter's INSTRUMENTED_LINE /
+    /// INSTRUMENTED_INSTRUCTION arm there runs the opcode those events left to run
+    /// (as `fire_line`/`fire_instruction` returned it) without firing them again. Set
+    /// only when that instruction still has such a layer, so its first dispatch takes
+    /// it.
+    pub pre_fired: Option<(usize, usize, crate::bytecode::Op)>,
 }
 
 impl Default for Tier2 {
@@ -221,12 +222,14 @@ impl ProbeState {
 
 /// The opcode to run at instruction `i` of frame `f` if compiled code deoptimised
 /// there after firing its LINE/INSTRUCTION events (see [`Tier2::pre_fired`]).
-pub fn take_pre_fired(vm: &mut Vm, f: *const crate::interp::frame::Frame, code: &CodeObj, i: usize) -> Option<crate::bytecode::Op> {
-    if vm.tier2.pre_fired != Some((f as usize, i)) {
-        return None;
+pub fn take_pre_fired(vm: &mut Vm, f: *const crate::interp::frame::Frame, i: usize) -> Option<crate::bytecode::Op> {
+    match vm.tier2.pre_fired {
+        Some((frame, at, op)) if frame == f as usize && at == i => {
+            vm.tier2.pre_fired = None;
+            Some(op)
+        }
+        _ => None,
     }
-    vm.tier2.pre_fired = None;
-    code.runtime.monitoring.borrow().as_ref().map(|d| d.event_layer_op(i))
 }
 
 /// What helpers see of an entry into compiled code: the context compiled code reads,
