@@ -223,3 +223,26 @@ fn untranslated_instructions_exit_and_loops_reenter() {
     assert_eq!(auto.stdout, interp.stdout);
     assert_compiled(&auto.stats, &["<module>", "rare_raise"]);
 }
+
+/// Divergences the differential test (tests/differential.rs) found, shrunk: each
+/// `tests/tier2/fuzz_*.py` (its comment says what was wrong) prints the interpreter's
+/// output under `--tier jit` and under `--tier auto` with a threshold low enough to
+/// tier up (and enter by OSR) mid-run.
+#[test]
+fn differential_test_findings_match_the_interpreter() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tier2");
+    let mut programs: Vec<String> = std::fs::read_dir(&dir)
+        .expect("tests/tier2")
+        .map(|e| e.expect("dir entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("fuzz_") && n.ends_with(".py"))
+        .collect();
+    programs.sort();
+    assert!(!programs.is_empty());
+    for program in &programs {
+        let interp = run_args(program, &["--tier", "interp"]);
+        assert!(!interp.stdout.is_empty(), "{program} printed nothing");
+        for tier in [&["--tier", "jit"][..], &["--tier", "auto", "--jit-threshold", "2"]] {
+            assert_eq!(run_args(program, tier).stdout, interp.stdout, "{program} under {tier:?}");
+        }
+    }
+}

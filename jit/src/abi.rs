@@ -133,9 +133,12 @@ pub struct Helpers {
     /// flags), 1 if it must deoptimise.
     pub revalidate: unsafe extern "C" fn(Ctx, FramePtr, *const u8) -> u64,
     /// LINE (the previous instruction being `prev`) and INSTRUCTION events before
-    /// instruction `index`, as live now; 0 or [`EXIT_ERROR`]. The frame's `last_pc`
-    /// is `index`. Never deoptimises itself: compiled code checks the live version
-    /// at every successor of a `pre` probe.
+    /// instruction `index`, as live now. The frame's `last_pc` is `index`. Returns 0,
+    /// [`EXIT_ERROR`], or [`EXIT_DEOPT`] when a callback made an event live that this
+    /// version has no probe for: compiled code then leaves at `index` itself (whose
+    /// own event may be the new one), and the VM runs it below the layers that just
+    /// fired. Other changes are caught by the live-version check at every successor
+    /// of a `pre` probe.
     pub probe_pre: unsafe extern "C" fn(Ctx, FramePtr, *const u8, u32, u32) -> u64,
     /// The jump/branch event of instruction `index` (JUMP, BRANCH_LEFT, BRANCH_RIGHT)
     /// from `src` to `dest`, if live now; 0 or [`EXIT_ERROR`].

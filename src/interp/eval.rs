@@ -342,6 +342,10 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                     // ---- sys.monitoring: see interp/instrumented.rs.
                     Op::InstrumentedLine => {
                         sync!();
+                        if let Some(op) = crate::tier2::take_pre_fired(vm, f, pc - 1) {
+                            ins.op = op;
+                            continue 'dispatch;
+                        }
                         let op = tri!(crate::monitoring::fire::fire_line(vm, &code_ref_v!(), pc - 1, prev_pc));
                         ins.op = op;
                         if op == Op::ForIter {
@@ -351,6 +355,10 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                     }
                     Op::InstrumentedInstruction => {
                         sync!();
+                        if let Some(op) = crate::tier2::take_pre_fired(vm, f, pc - 1) {
+                            ins.op = op;
+                            continue 'dispatch;
+                        }
                         let op = tri!(crate::monitoring::fire::fire_instruction(vm, &code_ref_v!(), pc - 1));
                         ins.op = op;
                         if op == Op::ForIter {

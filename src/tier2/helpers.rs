@@ -257,21 +257,26 @@ unsafe extern "C" fn revalidate(ctx: Ctx, frame: FramePtr, state: *const u8) -> 
     if state.sync(code) {
         0
     } else {
-        super::invalidate(vm, code, state);
-        vm.tier2.stats.count_deopt("new live events");
+        deoptimising(vm, code, state);
         1
     }
 }
 
+/// A version that no longer covers the live events is leaving: it will not be entered
+/// again.
+fn deoptimising(vm: &mut Vm, code: &CodeObj, state: &super::ProbeState) {
+    super::invalidate(vm, code, state);
+    vm.tier2.stats.count_deopt("new live events");
+}
+
 /// After a probe ran callbacks: if they changed this code's live instrumentation,
 /// bring the probe bytes up to date at once (so the next probe of this instruction,
-/// or a DISABLEd one, sees it). A change this version cannot cover is left unaccepted:
-/// the live-version check that follows the probe deoptimises.
-fn after_probe(code: &CodeObj, state: &super::ProbeState) {
+/// or a DISABLEd one, sees it). False for a change this version cannot cover, left
+/// unaccepted: `probe_pre` then leaves at once, other probes at the live-version
+/// check that follows them.
+fn after_probe(code: &CodeObj, state: &super::ProbeState) -> bool {
     let live = code.runtime.monitoring.borrow().as_ref().map(|d| d.live_version());
-    if live != Some(state.accepted.get()) {
-        state.sync(code);
-    }
+    live == Some(state.accepted.get()) || state.sync(code)
 }
 
 /// LINE and INSTRUCTION before instruction `index`, exactly as the interpreter's
@@ -307,7 +312,15 @@ unsafe extern "C" fn probe_pre(ctx: Ctx, frame: FramePtr, state: *const u8, inde
         };
         pause(op);
     }
-    after_probe(code, state);
+    if !after_probe(code, state) {
+        deoptimising(vm, code, state);
+        // An event of this very instruction may have become live: the interpreter
+        // runs it, below the layers just fired.
+        if matches!(code.instr(i).op, Op::InstrumentedLine | Op::InstrumentedInstruction) {
+            vm.tier2.pre_fired = Some((frame as *const _ as usize, i, op));
+        }
+        return abi::EXIT_DEOPT;
+    }
     0
 }
 

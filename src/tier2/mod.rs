@@ -78,6 +78,14 @@ pub struct Tier2 {
     pub osr_threshold: u32,
     compiler: Option<monjit_jit::Compiler>,
     pub stats: Stats,
+    /// (frame address, instruction, opcode) at which compiled code deoptimised right
+    /// after firing the instruction's LINE/INSTRUCTION events (a callback made an event
+    /// live that the version has no probe for): the interpreter's INSTRUMENTED_LINE /
+    /// INSTRUMENTED_INSTRUCTION arm there runs the opcode those events left to run
+    /// (as `fire_line`/`fire_instruction` returned it) without firing them again. Set
+    /// only when that instruction still has such a layer, so its first dispatch takes
+    /// it.
+    pub pre_fired: Option<(usize, usize, crate::bytecode::Op)>,
 }
 
 impl Default for Tier2 {
@@ -88,6 +96,7 @@ impl Default for Tier2 {
             osr_threshold: DEFAULT_THRESHOLD,
             compiler: None,
             stats: Stats::default(),
+            pre_fired: None,
         }
     }
 }
@@ -212,6 +221,18 @@ impl ProbeState {
     /// branch until then).
     fn stale(&self) -> bool {
         self.sites > 0 && self.dead.get() * 2 >= self.sites
+    }
+}
+
+/// The opcode to run at instruction `i` of frame `f` if compiled code deoptimised
+/// there after firing its LINE/INSTRUCTION events (see [`Tier2::pre_fired`]).
+pub fn take_pre_fired(vm: &mut Vm, f: *const crate::interp::frame::Frame, i: usize) -> Option<crate::bytecode::Op> {
+    match vm.tier2.pre_fired {
+        Some((frame, at, op)) if frame == f as usize && at == i => {
+            vm.tier2.pre_fired = None;
+            Some(op)
+        }
+        _ => None,
     }
 }
 

@@ -209,6 +209,9 @@ impl Emitter<'_, '_> {
         });
         let finish = |e: &mut Self, c: Ssa| match (fused_targets, done) {
             (Some((on_true, on_false)), _) => {
+                // The branch ran: it is the targets' previous instruction (LINE, and
+                // NOT_TAKEN's BRANCH_LEFT source).
+                e.set_prev(i + 1);
                 e.b.ins().brif(c, on_true, &[], on_false, &[]);
             }
             (None, Some(done)) => {
@@ -233,6 +236,7 @@ impl Emitter<'_, '_> {
         match (fused_targets, done) {
             (Some((on_true, on_false)), _) => {
                 // The branch pops the comparison's result.
+                self.set_prev(i + 1);
                 self.branch_on_truth(i + 1, r, on_true, on_false);
                 self.terminated = true;
                 2

@@ -170,7 +170,7 @@ impl Emitter<'_, '_> {
                     let stay = self.b.create_block();
                     self.b.ins().brif(flags, leave, &[], stay, &[]);
                     self.b.switch_to_block(leave);
-                    self.exit_deopt(i);
+                    self.exit_deopt_before(i);
                     self.b.switch_to_block(stay);
                 }
                 let v = self.pop();

@@ -230,9 +230,8 @@ impl<'a, 'b> Emitter<'a, 'b> {
             }
             if let Some(prev) = self.prev {
                 self.prev_before = Some(self.b.use_var(prev));
-                let here = self.u32c(at);
-                self.b.def_var(prev, here);
             }
+            self.set_prev(at);
             i += self.instr(at, inst);
         }
     }
@@ -323,6 +322,15 @@ impl<'a, 'b> Emitter<'a, 'b> {
         self.b.ins().return_(&[r]);
     }
 
+    /// Leaves to the interpreter, which runs the current instruction `i` itself: its
+    /// LINE event must see the instruction before it as the previous one.
+    pub(super) fn exit_deopt_before(&mut self, i: u32) {
+        if let (Some(prev), Some(before)) = (self.prev, self.prev_before) {
+            self.b.def_var(prev, before);
+        }
+        self.exit_deopt(i);
+    }
+
     pub(super) fn cold_block(&mut self) -> Block {
         let b = self.b.create_block();
         self.b.set_cold_block(b);
@@ -397,6 +405,15 @@ impl<'a, 'b> Emitter<'a, 'b> {
         cont
     }
 
+    /// Records `i` as the instruction running (the next one's `prev`), in code that
+    /// tracks it.
+    pub(super) fn set_prev(&mut self, i: u32) {
+        if let Some(prev) = self.prev {
+            let here = self.u32c(i);
+            self.b.def_var(prev, here);
+        }
+    }
+
     /// The previous instruction as an SSA value (code with probes tracks it).
     pub(super) fn prev_value(&mut self, fallback: u32) -> Ssa {
         match self.prev {
@@ -417,7 +434,13 @@ impl<'a, 'b> Emitter<'a, 'b> {
             .unwrap();
         let keep = self.depth;
         self.check_error(r, i, keep, true);
-        self.b.ins().jump(cont, &[]);
+        // A callback made live an event this version has no probe for (perhaps this
+        // instruction's own): the interpreter runs the instruction, below its layers.
+        let deopt = self.cold_block();
+        let is_deopt = self.b.ins().icmp_imm_s(IntCC::Equal, r, abi::EXIT_DEOPT as i64);
+        self.b.ins().brif(is_deopt, deopt, &[], cont, &[]);
+        self.b.switch_to_block(deopt);
+        self.exit_deopt(i);
         self.b.switch_to_block(cont);
     }
 

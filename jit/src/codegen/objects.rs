@@ -70,7 +70,8 @@ impl Emitter<'_, '_> {
     pub(super) fn unsupported(&mut self, i: u32) {
         let ic = self.u32c(i);
         self.call_helper(self.t.helpers.unsupported as usize, &[I64, I64, I32], false, &[self.ctx, self.frame, ic]);
-        self.exit_deopt(i);
+        // The interpreter runs instruction i itself, so its LINE sees the one before.
+        self.exit_deopt_before(i);
         self.terminated = true;
     }
 }
