@@ -22,6 +22,39 @@ use std::io::Write;
 struct TextBuf {
     chars: Vec<char>,
     pos: usize,
+    /// Where lines end: "\n", or for StringIO(newline="") any of "\r", "\n", "\r\n",
+    /// or for newline="\r" / "\r\n" that string.
+    ends: LineEnds,
+}
+
+#[derive(Default, Clone, Copy, PartialEq)]
+enum LineEnds {
+    #[default]
+    Lf,
+    Any,
+    Cr,
+    CrLf,
+}
+
+/// A StringIO's `newline` argument: None (universal: input translated to "\n"), "",
+/// "\n", "\r" or "\r\n".
+#[derive(Clone, Copy)]
+struct Newline {
+    translate_in: bool,
+    ends: LineEnds,
+}
+
+impl Newline {
+    /// Text as stored: universal newlines become "\n"; with "\r" or "\r\n", written
+    /// "\n" become that.
+    fn stored(self, s: &str) -> String {
+        match (self.translate_in, self.ends) {
+            (true, _) => s.replace("\r\n", "\n").replace('\r', "\n"),
+            (false, LineEnds::Cr) => s.replace('\n', "\r"),
+            (false, LineEnds::CrLf) => s.replace('\n', "\r\n"),
+            _ => s.to_string(),
+        }
+    }
 }
 
 impl TextBuf {
@@ -43,7 +76,15 @@ impl TextBuf {
     /// `readline(limit)`: up to and including the next '\n'.
     fn readline(&mut self, limit: i64) -> String {
         let rest = self.rest();
-        let mut end = rest.iter().position(|&c| c == '\n').map_or(rest.len(), |i| i + 1);
+        let mut end = match self.ends {
+            LineEnds::Lf => rest.iter().position(|&c| c == '\n').map(|i| i + 1),
+            LineEnds::Cr => rest.iter().position(|&c| c == '\r').map(|i| i + 1),
+            LineEnds::CrLf => rest.windows(2).position(|w| w == ['\r', '\n']).map(|i| i + 2),
+            LineEnds::Any => rest.iter().position(|&c| c == '\r' || c == '\n').map(|i| {
+                if rest[i] == '\r' && rest.get(i + 1) == Some(&'\n') { i + 2 } else { i + 1 }
+            }),
+        }
+        .unwrap_or(rest.len());
         if limit >= 0 {
             end = end.min(limit as usize);
         }
@@ -102,6 +143,7 @@ struct TextFile {
 
 struct StringIo {
     buf: TextBuf,
+    newline: Newline,
     closed: bool,
 }
 
@@ -260,7 +302,10 @@ fn write_text(vm: &mut Vm, s: &Value, v: &Value) -> PyResult<usize> {
     let tn = vm.type_name(v);
     let r = with_stream(vm, s, "write", true, |st| {
         Ok(match st {
-            Stream::Sio(x) => Ok(x.buf.write(text_arg(v, &tn, true)?)),
+            Stream::Sio(x) => {
+                let t = x.newline.stored(text_arg(v, &tn, true)?);
+                Ok(x.buf.write(&t))
+            }
             Stream::File(TextFile { mode: FileMode::Write(w, written), .. }) => {
                 let t = text_arg(v, &tn, false)?;
                 if let Some(w) = w {
@@ -296,7 +341,7 @@ fn close(vm: &mut Vm, args: Args) -> PyResult<Value> {
         match st {
             Stream::Sio(x) => {
                 x.closed = true;
-                x.buf = TextBuf::default();
+                x.buf.chars = Vec::new();
             }
             Stream::File(x) => {
                 x.closed = true;
@@ -457,20 +502,33 @@ fn get_mode(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn stringio_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let pos = args.pos();
     let cls = pos.first().cloned().ok_or_else(|| type_error("StringIO.__new__(): not enough arguments"))?;
-    let [iv, _nl] = argparse::kwargs("StringIO", &args, ["initial_value", "newline"])?;
+    let [iv, nl] = argparse::kwargs("StringIO", &args, ["initial_value", "newline"])?;
     if pos.len() > 3 {
         return Err(type_error(format!("StringIO() takes at most 2 arguments ({} given)", pos.len() - 1)));
     }
+    let newline = match nl.or(pos.get(2)) {
+        None => Newline { translate_in: false, ends: LineEnds::Lf },
+        Some(v) if v.is_none() => Newline { translate_in: true, ends: LineEnds::Lf },
+        Some(v) => match v.as_str() {
+            Some("") => Newline { translate_in: false, ends: LineEnds::Any },
+            Some("\n") => Newline { translate_in: false, ends: LineEnds::Lf },
+            Some("\r") => Newline { translate_in: false, ends: LineEnds::Cr },
+            Some("\r\n") => Newline { translate_in: false, ends: LineEnds::CrLf },
+            Some(_) => return Err(value_error(format!("illegal newline value: {}", vm.repr_string(v)?))),
+            None => return Err(type_error(format!("newline must be str or None, not {}", vm.type_name(v)))),
+        },
+    };
     let initial = iv.or(pos.get(1));
     let chars = match initial {
         None => Vec::new(),
         Some(v) if v.is_none() => Vec::new(),
         Some(v) => match v.as_str() {
-            Some(s) => s.chars().collect(),
+            Some(s) => newline.stored(s).chars().collect(),
             None => return Err(type_error(format!("initial_value must be str or None, not {}", vm.type_name(v)))),
         },
     };
-    Ok(new_opaque(cls, Box::new(StringIo { buf: TextBuf { chars, pos: 0 }, closed: false }), Value::NULL))
+    let buf = TextBuf { chars, pos: 0, ends: newline.ends };
+    Ok(new_opaque(cls, Box::new(StringIo { buf, newline, closed: false }), Value::NULL))
 }
 
 fn stringio_init(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
@@ -613,7 +671,7 @@ fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
         };
         let text = decode(&bytes, codec)?;
         let text = text.replace("\r\n", "\n").replace('\r', "\n");
-        FileMode::Read(TextBuf { chars: text.chars().collect(), pos: 0 })
+        FileMode::Read(TextBuf { chars: text.chars().collect(), pos: 0, ends: LineEnds::Lf })
     } else {
         if codec != Codec::Utf8 {
             return Err(value_error("only utf-8 is supported for writing text files"));
