@@ -139,12 +139,13 @@ fn tiers_agree_on_generated_programs() {
     eprintln!("{count} programs from seed {first:#x} agree under every tier ({:.1?})", start.elapsed());
 }
 
-/// Seeds that once diverged (each fix also keeps its shrunk case in tests/tier2/fuzz_*.py).
+/// Seeds that once diverged (most fixes also keep a shrunk case in tests/tier2/fuzz_*.py).
 const FOUND: &[(u64, &str)] = &[
     (0x6d6f_6e6a_6974_000f, "a comparison fused with its branch left itself as LINE's previous instruction"),
     (0x6d6f_6e6a_6974_00a4, "an event made live by a LINE callback at the probed instruction itself was missed"),
     (0xf473f, "a return left to the interpreter lost its LINE event"),
     (0x1e852b, "after an INSTRUCTION callback's deopt the interpreter ran the opcode read after the callback"),
+    (0x3d136d, "an INSTRUCTION callback's restart_events revived its own instruction's JUMP probe, which fired"),
 ];
 
 #[test]
@@ -156,26 +157,5 @@ fn seeds_that_diverged_once_agree() {
             Ok(Some(divergence)) => panic!("{what}, again:\n{}", report(seed, &divergence)),
             Err(outcome) => panic!("seed {seed:#x}: the interpreter failed: {outcome:?}"),
         }
-    }
-}
-
-/// Not fixed yet (seed 0x3d136d, shrunk: nested `while` loops in a function compiled
-/// with INSTRUCTION and JUMP probes). An INSTRUCTION callback at a JUMP_BACKWARD whose
-/// JUMP event is not live there calls `restart_events()`, which makes it live again.
-/// The interpreter, like CPython, runs the opcode `fire_instruction` read before the
-/// callbacks (the plain jump: no JUMP this time); compiled code's JUMP probe there
-/// (dead until then) is revived by `ProbeState::sync` and fires, since event probes
-/// ask whether the event is live *now*. A fix: `probe_pre` tells the instruction's
-/// own event probe to stay silent for this execution when the opcode it returned is
-/// not the instrumented twin (with care that the one-shot state cannot outlive it).
-#[test]
-#[ignore = "known divergence: an INSTRUCTION callback reviving its own instruction's dead event probe"]
-fn known_divergence_instruction_callback_revives_own_event_probe() {
-    const SEED: u64 = 0x3d136d;
-    let text = program::render(&generator::generate(SEED));
-    match run::check(&text, SEED, "known", LIMIT) {
-        Ok(None) => {}
-        Ok(Some(divergence)) => panic!("{}", report(SEED, &divergence)),
-        Err(outcome) => panic!("the interpreter failed: {outcome:?}"),
     }
 }

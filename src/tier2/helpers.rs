@@ -312,6 +312,7 @@ unsafe extern "C" fn probe_pre(ctx: Ctx, frame: FramePtr, state: *const u8, inde
         };
         pause(op);
     }
+    ec.silent_event = (!op.is_instrumented()).then_some(index);
     if !after_probe(code, state) {
         deoptimising(vm, code, state);
         // An event of this very instruction may have become live: the interpreter
@@ -338,7 +339,7 @@ unsafe extern "C" fn probe_jump(ctx: Ctx, frame: FramePtr, state: *const u8, ind
     let live = if ins.op == Op::ForIter {
         std::mem::take(&mut ec.for_iter_instrumented)
     } else {
-        code.runtime.monitoring.borrow().as_ref().is_some_and(|d| d.event_on(i))
+        ec.silent_event.take() != Some(index) && code.runtime.monitoring.borrow().as_ref().is_some_and(|d| d.event_on(i))
     };
     if !live {
         return 0;
@@ -359,7 +360,7 @@ unsafe extern "C" fn for_iter_probed(ctx: Ctx, frame: FramePtr, index: u32, it: 
     // SAFETY: see `parts`; the iterator is borrowed from compiled code's stack.
     let (vm, frame_ref, ec) = unsafe { parts(ctx, frame) };
     let i = index as usize;
-    let live = frame_ref.code().runtime.monitoring.borrow().as_ref().is_some_and(|d| d.event_on(i));
+    let live = ec.silent_event.take() != Some(index) && frame_ref.code().runtime.monitoring.borrow().as_ref().is_some_and(|d| d.event_on(i));
     ec.for_iter_instrumented = live;
     if !live {
         // SAFETY: the same arguments compiled code passed.
@@ -381,7 +382,7 @@ unsafe extern "C" fn call_probed(ctx: Ctx, frame: FramePtr, index: u32, argc: u3
     // SAFETY: see `parts`.
     let (vm, frame_ref, ec) = unsafe { parts(ctx, frame) };
     let i = index as usize;
-    if !frame_ref.code().runtime.monitoring.borrow().as_ref().is_some_and(|d| d.event_on(i)) {
+    if ec.silent_event.take() == Some(index) || !frame_ref.code().runtime.monitoring.borrow().as_ref().is_some_and(|d| d.event_on(i)) {
         // SAFETY: the same arguments compiled code passed.
         return unsafe { call(ctx, frame, index, argc, base) };
     }

@@ -245,12 +245,18 @@ pub struct EntryContext {
     /// The last `for_iter_probed` ran the instrumented FOR_ITER (its BRANCH_LEFT
     /// probe then fires).
     pub for_iter_instrumented: bool,
+    /// The instruction whose own event stays silent this execution: its INSTRUCTION
+    /// event fired, and `fire_instruction` (as CPython) chose to run the opcode read
+    /// before the callbacks, not the instrumented twin, even if a callback made the
+    /// event live. Set by every `probe_pre`, taken by the next event probe.
+    pub silent_event: Option<u32>,
 }
 
 impl EntryContext {
     pub fn new(vm: &mut Vm) -> EntryContext {
         EntryContext {
             for_iter_instrumented: false,
+            silent_event: None,
             rt: monjit_jit::abi::RuntimeContext {
                 version: &vm.monitoring.version,
                 finalizers_pending: crate::object::finalizers_pending_flag(),
