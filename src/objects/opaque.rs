@@ -28,8 +28,18 @@ pub trait NativeData: Any {
     fn native_call(&self) -> Option<NativeCall> {
         None
     }
-    fn as_any(&self) -> &dyn Any;
-    fn as_any_mut(&mut self) -> &mut dyn Any;
+}
+
+impl dyn NativeData {
+    /// The state as `Any`, to downcast to its concrete type (trait upcasting: every
+    /// `NativeData` is `Any`, so implementors write nothing for this).
+    pub fn as_any(&self) -> &dyn Any {
+        self
+    }
+
+    pub fn as_any_mut(&mut self) -> &mut dyn Any {
+        self
+    }
 }
 
 #[repr(C)]

@@ -20,12 +20,6 @@ pub enum Std {
 struct StdStream(Std);
 
 impl NativeData for StdStream {
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
-    fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
-        self
-    }
 }
 
 fn std_of(v: &Value) -> Option<Std> {

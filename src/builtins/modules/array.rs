@@ -30,12 +30,6 @@ struct ArrayData {
 }
 
 impl NativeData for ArrayData {
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
-    fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
-        self
-    }
 }
 
 struct ArrayIter {
@@ -49,12 +43,6 @@ impl NativeData for ArrayIter {
     }
     fn clear(&mut self) {
         self.array = Value::NONE;
-    }
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
-    fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
-        self
     }
 }
 

@@ -34,12 +34,6 @@ impl NativeData for Deque {
         let old = std::mem::take(&mut self.items);
         drop(old);
     }
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
-    fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
-        self
-    }
 }
 
 impl Deque {
@@ -78,12 +72,6 @@ impl NativeData for DequeIter {
     }
     fn clear(&mut self) {
         self.deque = Value::NONE;
-    }
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
-    fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
-        self
     }
 }
 
@@ -171,14 +159,12 @@ fn bad_self(vm: &Vm, s: &Value, what: &str) -> PyErr {
 }
 
 fn is_deque(v: &Value) -> bool {
-    v.downcast::<OpaqueObj>().is_some_and(|o| o.data.try_borrow().is_ok_and(|d| d.as_any().is::<Deque>()))
+    super::native::is::<Deque>(v)
 }
 
 fn with<R>(vm: &Vm, s: &Value, what: &str, f: impl FnOnce(&mut Deque) -> R) -> PyResult<R> {
-    let o = s.downcast::<OpaqueObj>().ok_or_else(|| bad_self(vm, s, what))?;
-    let mut d = o.data.try_borrow_mut().map_err(|_| PyErr::new(ExcKind::RuntimeError, "deque mutated during iteration"))?;
-    let dq = d.as_any_mut().downcast_mut::<Deque>().ok_or_else(|| bad_self(vm, s, what))?;
-    Ok(f(dq))
+    let mut dq = super::native::borrow_state::<Deque>(s, || bad_self(vm, s, what), "deque mutated during iteration")?;
+    Ok(f(&mut dq))
 }
 
 fn snapshot(vm: &Vm, s: &Value, what: &str) -> PyResult<Vec<Value>> {

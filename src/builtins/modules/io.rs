@@ -153,12 +153,6 @@ macro_rules! native_data {
             fn traverse(&self, _visit: &mut dyn FnMut(&Value)) {
                 $(_visit(&self.$field);)*
             }
-            fn as_any(&self) -> &dyn std::any::Any {
-                self
-            }
-            fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
-                self
-            }
         }
     };
 }

@@ -31,12 +31,6 @@ macro_rules! native_data {
             fn clear(&mut self) {
                 self.clear_refs()
             }
-            fn as_any(&self) -> &dyn std::any::Any {
-                self
-            }
-            fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
-                self
-            }
         }
     };
 }
@@ -55,8 +49,14 @@ pub fn add_type(vm: &mut Vm, d: &DictObj, module: &str, name: &str, methods: &[(
 /// `what`), or its state is in use by a call further up the stack (RuntimeError).
 pub fn state<'a, T: NativeData>(vm: &Vm, v: &'a Value, what: &str) -> PyResult<RefMut<'a, T>> {
     let bad = || type_error(format!("descriptor '{what}' requires a '{}' object but received '{}'", std::any::type_name::<T>().rsplit("::").next().unwrap_or("?"), vm.type_name(v)));
-    let o = v.downcast::<OpaqueObj>().ok_or_else(bad)?;
-    let d = o.data.try_borrow_mut().map_err(|_| PyErr::new(ExcKind::RuntimeError, format!("{what}: object in use")))?;
+    borrow_state(v, bad, &format!("{what}: object in use"))
+}
+
+/// The state of `v` as a `T`, mutably, with the caller's errors: `bad()` when `v` is
+/// not a `T`, a RuntimeError saying `busy` when a call further up the stack holds it.
+pub fn borrow_state<'a, T: NativeData>(v: &'a Value, bad: impl Fn() -> PyErr, busy: &str) -> PyResult<RefMut<'a, T>> {
+    let o = v.downcast::<OpaqueObj>().ok_or_else(&bad)?;
+    let d = o.data.try_borrow_mut().map_err(|_| PyErr::new(ExcKind::RuntimeError, busy))?;
     RefMut::filter_map(d, |d| d.as_any_mut().downcast_mut::<T>()).map_err(|_| bad())
 }
 

@@ -15,7 +15,7 @@ use crate::error::{index_error, type_error, value_error, ExcKind, PyErr, PyResul
 use crate::object::ObjKind;
 use crate::objects::class::{Layout, TypeFlags};
 use crate::objects::func::{new_bound_method, Args};
-use crate::objects::opaque::{new_opaque, NativeData, OpaqueObj};
+use crate::objects::opaque::{new_opaque, NativeData};
 use crate::objects::*;
 use crate::runtime::ops::CmpOp;
 use crate::value::Value;
@@ -32,12 +32,6 @@ struct RandomState {
 impl NativeData for RandomState {
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         visit(&self.gauss_next);
-    }
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
-    fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
-        self
     }
 }
 
@@ -108,10 +102,8 @@ fn seed_from_entropy(mt: &mut Mt) {
 
 fn with_state<R>(vm: &Vm, s: &Value, what: &str, f: impl FnOnce(&mut RandomState) -> R) -> PyResult<R> {
     let bad = || type_error(format!("descriptor '{what}' requires a 'random.Random' object but received '{}'", vm.type_name(s)));
-    let o = s.downcast::<OpaqueObj>().ok_or_else(bad)?;
-    let mut d = o.data.try_borrow_mut().map_err(|_| PyErr::new(ExcKind::RuntimeError, "random state in use"))?;
-    let st = d.as_any_mut().downcast_mut::<RandomState>().ok_or_else(bad)?;
-    Ok(f(st))
+    let mut st = super::native::borrow_state::<RandomState>(s, bad, "random state in use")?;
+    Ok(f(&mut st))
 }
 
 fn plural(n: usize, one: &str) -> String {
