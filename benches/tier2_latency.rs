@@ -54,23 +54,23 @@ fn instruction_count(vm: &mut Vm, f: &Value) -> usize {
     code.downcast::<CodeObj>().expect("code object").instrs.len()
 }
 
-/// The statement counts whose functions have about 25, 50, 100, 200 and 400 instructions.
+/// (statements, instructions) of the smallest functions with at least 25, 50, 100, 200
+/// and 400 instructions, found in one pass over growing statement counts.
 fn sizes(vm: &mut Vm) -> Vec<(usize, usize)> {
-    [25usize, 50, 100, 200, 400]
-        .iter()
-        .map(|&target| {
-            let statements = (1..2000)
-                .find(|&s| {
-                    let ns = vm.exec(&function_source(s)).expect("compiles");
-                    let f = global(vm, &ns, "f");
-                    instruction_count(vm, &f) >= target
-                })
-                .expect("a size reaches the target");
-            let ns = vm.exec(&function_source(statements)).expect("compiles");
-            let f = global(vm, &ns, "f");
-            (statements, instruction_count(vm, &f))
-        })
-        .collect()
+    let mut found = Vec::new();
+    let mut targets = [25usize, 50, 100, 200, 400].into_iter().peekable();
+    for statements in 1.. {
+        if targets.peek().is_none() {
+            break;
+        }
+        let ns = vm.exec(&function_source(statements)).expect("compiles");
+        let f = global(vm, &ns, "f");
+        let instrs = instruction_count(vm, &f);
+        while targets.next_if(|&t| instrs >= t).is_some() {
+            found.push((statements, instrs));
+        }
+    }
+    found
 }
 
 /// Compile time of `iters` fresh code objects made from `source`.
