@@ -361,6 +361,16 @@ impl Borrowed {
     }
 }
 
+impl Borrowed {
+    /// # Safety
+    /// `bits` must be the bits of a live value, and the object must stay alive for as
+    /// long as the result is used.
+    #[inline(always)]
+    pub unsafe fn from_bits(bits: u64) -> Borrowed {
+        Borrowed(std::mem::ManuallyDrop::new(Value(bits, PhantomData)))
+    }
+}
+
 impl std::ops::Deref for Borrowed {
     type Target = Value;
     #[inline(always)]

@@ -241,6 +241,46 @@ pub fn cached_module_attr(code: &CodeObj, ins: Instr, m: &ModuleObj, name: &Valu
     m.dict().value_at_if_key(c.index as usize, name)
 }
 
+/// `CacheEntry::aux` of a LOAD_ATTR method-form entry for a method of a built-in type
+/// (`version` the type's version, `version2` the method's bits).
+const BUILTIN_METHOD_ENTRY: u32 = 0xB1;
+
+/// LOAD_ATTR's method form on a value of a built-in type (`list.append`, `str.join`,
+/// `dict.get`): the type's method descriptor, to be called with the value as `self`.
+/// Such values have no instance dict, and their computed attributes (`real`, `imag`...)
+/// are not names of their type's methods, so the method is the type's entry, found by
+/// a version compare at a site that saw this type before.
+#[inline]
+pub fn builtin_method(vm: &mut Vm, code: &CodeObj, ins: Instr, owner: &Value, name: &Value) -> Option<Value> {
+    let plain_builtin = match owner.kind() {
+        Some(ObjKind::Str | ObjKind::List | ObjKind::Dict | ObjKind::Set | ObjKind::Tuple | ObjKind::BigInt) => true,
+        Some(_) => false,
+        None => owner.is_small_int() || owner.is_float(),
+    };
+    if !plain_builtin {
+        return None;
+    }
+    let ty = vm.type_ref(owner).as_type().expect("type");
+    let version = ty.version();
+    let cache = &code.caches[ins.cache as usize];
+    let c = cache.get();
+    if c.version == version && c.aux == BUILTIN_METHOD_ENTRY {
+        // SAFETY: the entry was stored below with the bits of a method held by this
+        // type's dict when the type had this version; every change to a type's dict
+        // moves its version, so the dict still holds that method and it is alive.
+        let m = unsafe { crate::value::Borrowed::from_bits(c.version2) };
+        return Some((*m).clone());
+    }
+    let ty = vm.type_ref(owner).clone();
+    let f = vm.lookup_type_attr(ty.as_type().expect("type"), name)?;
+    let is_method = f.downcast::<NativeFunctionObj>().is_some_and(|n| n.is_method_descriptor());
+    if !is_method {
+        return None;
+    }
+    cache.set(CacheEntry { version, version2: f.bits(), index: 0, aux: BUILTIN_METHOD_ENTRY });
+    Some(f)
+}
+
 /// LOAD_ATTR's method form on an instance whose class defines `name` as a Python
 /// function that the instance dict does not shadow: the function, to be called with
 /// the instance as `self` (no bound method is made).

@@ -123,6 +123,11 @@ pub(crate) unsafe fn run(vm: &mut Vm, f: *mut Frame, code: &CodeObj, ins: Instr,
                 st.push(owner);
                 return Ok(());
             }
+            if let Some(m) = crate::interp::ops::builtin_method(vm, code, ins, &owner, name) {
+                st.push(m);
+                st.push(owner);
+                return Ok(());
+            }
             let (m, s) = vm.load_method(&owner, name)?;
             st.push(m);
             st.push(s.unwrap_or(Value::NULL));
