@@ -72,8 +72,8 @@ pub fn for_iter_kind(code: &CodeObj, i: usize, ins: &mut Instr, it: &Value) -> u
     adapt(code, i, ins, || classify(it))
 }
 
-/// The same bookkeeping for a list or range iterator the interpreter has just
-/// stepped, whose kind (`seen`, FOR_ITER_LIST or FOR_ITER_RANGE) it learnt doing so:
+/// The same bookkeeping for a list, tuple or range iterator the interpreter has just
+/// stepped, whose kind (`seen`: FOR_ITER_LIST, _TUPLE or _RANGE) it learnt doing so:
 /// nothing to do when the instruction is specialised for it, which is nearly always.
 /// (What such a FOR_ITER executes as cannot change any event, so only the counter
 /// state, which decides later generator loops, is kept.)

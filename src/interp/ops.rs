@@ -403,8 +403,9 @@ pub fn for_iter_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
     }
 }
 
-/// One step of a list or range iterator, with the FOR_ITER specialisation kind it
-/// is (`instrumented::FOR_ITER_LIST`/`FOR_ITER_RANGE`); None for other iterators.
+/// One step of a list, tuple or range iterator, with the FOR_ITER specialisation kind
+/// it is (`instrumented::FOR_ITER_LIST`/`FOR_ITER_TUPLE`/`FOR_ITER_RANGE`); None for
+/// other iterators.
 /// Such a step never fails and runs no Python code.
 #[inline]
 pub fn for_iter_builtin(it: &Value) -> Option<(Option<Value>, u8)> {
@@ -434,6 +435,13 @@ pub fn for_iter_builtin(it: &Value) -> Option<(Option<Value>, u8)> {
                 }
             };
             Some((next, crate::interp::instrumented::FOR_ITER_LIST))
+        }
+        IterState::Tuple { seq, index } => {
+            let next = seq.as_tuple()?.get(*index).cloned();
+            if next.is_some() {
+                *index += 1;
+            }
+            Some((next, crate::interp::instrumented::FOR_ITER_TUPLE))
         }
         _ => None,
     }
