@@ -74,6 +74,10 @@ REAL_PROGRAMS = {
     "pp_chaos": ("chaos.py", ["--loops=6"], ["--loops=1"]),
     "pp_barnes_hut": ("barnes_hut.py", ["--loops=1"], ["--loops=1", "--iterations=10"]),
     "pp_unpack_sequence": ("unpack_sequence.py", ["--loops=20000"], ["--loops=2000"]),
+    "pp_hexiom": ("hexiom.py", ["--loops=100"], ["--loops=1", "--level=10"]),
+    "pp_meteor_contest": ("meteor_contest.py", ["--loops=6"], ["--loops=1"]),
+    "pp_raytrace": ("raytrace.py", ["--loops=3"], ["--loops=1", "--width=40", "--height=30"]),
+    "pp_scimark": ("scimark.py", ["--loops=1"], ["--loops=1"]),
 }
 
 

@@ -215,40 +215,57 @@ fn len(vm: &mut Vm, args: Args) -> PyResult<Value> {
     with(vm, s, "__len__", |a| Value::int_from_usize(a.items.len()))
 }
 
-/// An index argument resolved against `len` (negative counts from the end).
-fn position(vm: &mut Vm, v: &Value, len: usize) -> PyResult<Option<usize>> {
-    let i = argparse::int_arg(vm, v)?;
+/// A subscript that is not a slice, as CPython's `array_subscr` reads it: an int or
+/// an object with `__index__`; one too big for a C `ssize_t` is an IndexError naming
+/// the subscript's type.
+fn subscript_index(vm: &mut Vm, key: &Value) -> PyResult<i64> {
+    let mut has_index = || {
+        let name = vm.names.dunder_index.clone();
+        crate::runtime::ops::is_user_object(key) && vm.lookup_special(key, &name).is_some()
+    };
+    let int = if key.as_int().is_some() {
+        key.clone()
+    } else if has_index() {
+        index_value(vm, key)?
+    } else {
+        return Err(type_error("array indices must be integers"));
+    };
+    let i = int.as_int().expect("index gives an int").to_i64();
+    i.ok_or_else(|| index_error(format!("cannot fit '{}' into an index-sized integer", vm.type_name(key))))
+}
+
+/// Index `i` of a sequence of `len` items, negative counting from the end.
+fn resolve_index(i: i64, len: usize) -> Option<usize> {
     let i = if i < 0 { i + len as i64 } else { i };
-    Ok((i >= 0 && (i as usize) < len).then_some(i as usize))
+    (i >= 0 && (i as usize) < len).then_some(i as usize)
 }
 
 fn getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (s, rest) = argparse::method("__getitem__", &args, 1, 1)?;
-    let (code, items) = snapshot(s).ok_or_else(|| type_error("descriptor '__getitem__' requires an 'array.array' object"))?;
+    let not_array = || type_error("descriptor '__getitem__' requires an 'array.array' object");
     if let Some(sl) = rest[0].downcast::<SliceObj>() {
+        let (code, items) = snapshot(s).ok_or_else(not_array)?;
         let si = slice_indices(vm, sl, items.len())?;
         let picked = si.indices().map(|i| items[i]).collect();
         return Ok(new_array(vm, code, picked));
     }
-    if rest[0].as_float().is_some() || rest[0].as_str().is_some() {
-        return Err(type_error("array indices must be integers"));
-    }
-    match position(vm, &rest[0], items.len())? {
-        Some(i) => Ok(elem_value(items[i])),
-        None => Err(index_error("array index out of range")),
-    }
+    // The index may run `__index__`, so it is read before the array is borrowed; the
+    // element is then copied out without copying the array.
+    let i = subscript_index(vm, &rest[0])?;
+    let elem = with(vm, s, "__getitem__", |a| resolve_index(i, a.items.len()).map(|i| a.items[i])).map_err(|_| not_array())?;
+    elem.map(elem_value).ok_or_else(|| index_error("array index out of range"))
 }
 
 fn setitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (s, rest) = argparse::method("__setitem__", &args, 2, 2)?;
-    let (code, items) = snapshot(s).ok_or_else(|| type_error("descriptor '__setitem__' requires an 'array.array' object"))?;
+    let (code, len) = with(vm, s, "__setitem__", |a| (a.code, a.items.len())).map_err(|_| type_error("descriptor '__setitem__' requires an 'array.array' object"))?;
     if let Some(sl) = rest[0].downcast::<SliceObj>() {
         let new = match snapshot(&rest[1]) {
             Some((c2, its)) if c2 == code => its,
             Some(_) => return Err(type_error("bad argument type for built-in operation")),
             None => return Err(type_error(format!("can only assign array (not \"{}\") to array slice", vm.type_name(&rest[1])))),
         };
-        let si = slice_indices(vm, sl, items.len())?;
+        let si = slice_indices(vm, sl, len)?;
         return with(vm, s, "__setitem__", |a| {
             if si.step == 1 {
                 let start = si.start.max(0) as usize;
@@ -265,9 +282,9 @@ fn setitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
         })?;
     }
-    let e = to_elem(vm, code, &rest[1]);
-    let i = position(vm, &rest[0], items.len())?.ok_or_else(|| index_error("array assignment index out of range"))?;
-    let e = e?;
+    // The index is checked before the value is converted, as in CPython.
+    let i = resolve_index(subscript_index(vm, &rest[0])?, len).ok_or_else(|| index_error("array assignment index out of range"))?;
+    let e = to_elem(vm, code, &rest[1])?;
     with(vm, s, "__setitem__", |a| {
         if i < a.items.len() {
             a.items[i] = e;
@@ -290,7 +307,7 @@ fn delitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
             Value::NONE
         });
     }
-    let i = position(vm, &rest[0], n)?.ok_or_else(|| index_error("array assignment index out of range"))?;
+    let i = resolve_index(subscript_index(vm, &rest[0])?, n).ok_or_else(|| index_error("array assignment index out of range"))?;
     with(vm, s, "__delitem__", |a| {
         a.items.remove(i);
         Value::NONE
@@ -569,7 +586,7 @@ fn iter_next(_vm: &mut Vm, args: Args) -> PyResult<Value> {
         let it = d.as_any().downcast_ref::<ArrayIter>().ok_or_else(|| type_error("arrayiterator expected"))?;
         (it.array.clone(), it.index)
     };
-    let item = snapshot(&array).and_then(|(_, items)| items.get(index).copied());
+    let item = data_of(&array).and_then(|d| d.as_any().downcast_ref::<ArrayData>().and_then(|a| a.items.get(index).copied()));
     let mut d = o.data.borrow_mut();
     let it = d.as_any_mut().downcast_mut::<ArrayIter>().expect("arrayiterator");
     match item {
