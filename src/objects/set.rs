@@ -504,6 +504,21 @@ impl SetObj {
         self.table.borrow().entries()
     }
 
+    /// `_PySet_NextEntry`: the first active entry at or after slot `*pos` of the
+    /// current table, moving `*pos` past it. Walking a set this way copies nothing up
+    /// front, and stays safe (if not exhaustive) when comparisons made between steps
+    /// change the set, as CPython's walk does.
+    pub fn next_entry(&self, pos: &mut usize) -> Option<(Value, i64)> {
+        let t = self.table.borrow();
+        while let Some(slot) = t.slots.get(*pos) {
+            *pos += 1;
+            if slot.is_active() {
+                return Some((slot.key.clone(), slot.hash));
+            }
+        }
+        None
+    }
+
     /// `set_merge` for another set: the layout-preserving merge when possible.
     pub fn update_from_set(&self, vm: &mut Vm, other: &SetObj) -> PyResult<()> {
         if std::ptr::eq(self, other) {

@@ -67,6 +67,12 @@ impl Vm {
             Some(ObjKind::Function) | Some(ObjKind::NativeFunction) if args.is_empty() => {
                 self.call(m, std::slice::from_ref(self_))
             }
+            // One or two (`__getitem__`, `__setitem__`, binary operators): on the stack.
+            Some(ObjKind::Function) | Some(ObjKind::NativeFunction) if args.len() <= 2 => {
+                let mut v = [self_.clone(), Value::NULL, Value::NULL];
+                v[1..=args.len()].clone_from_slice(args);
+                self.call(m, &v[..=args.len()])
+            }
             Some(ObjKind::Function) | Some(ObjKind::NativeFunction) => {
                 let mut v = Vec::with_capacity(args.len() + 1);
                 v.push(self_.clone());

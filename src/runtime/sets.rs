@@ -66,7 +66,8 @@ pub fn set_intersection(vm: &mut Vm, so: &Value, other: &Value) -> PyResult<Valu
     if let Some(o) = other.downcast::<SetObj>() {
         // Iterate over the smaller set, probing the larger.
         let (big, small) = if o.len() > as_set(so).len() { (o, as_set(so)) } else { (as_set(so), o) };
-        for (k, h) in small.entries() {
+        let mut pos = 0;
+        while let Some((k, h)) = small.next_entry(&mut pos) {
             if big.contains_hashed(vm, &k, h)? {
                 r.add_hashed(vm, k, h)?;
             }
@@ -111,7 +112,8 @@ pub fn issubset(vm: &mut Vm, so: &Value, other: &Value) -> PyResult<bool> {
     if s.len() > o.len() {
         return Ok(false);
     }
-    for (k, h) in s.entries() {
+    let mut pos = 0;
+    while let Some((k, h)) = s.next_entry(&mut pos) {
         if !o.contains_hashed(vm, &k, h)? {
             return Ok(false);
         }
@@ -175,7 +177,8 @@ pub fn set_difference(vm: &mut Vm, so: &Value, other: &Value) -> PyResult<Value>
     }
     let result = new_set(s.frozen);
     let r = as_set(&result);
-    for (k, h) in s.entries() {
+    let mut pos = 0;
+    while let Some((k, h)) = s.next_entry(&mut pos) {
         let present = match other.downcast::<SetObj>() {
             Some(o) => o.contains_hashed(vm, &k, h)?,
             None => other.downcast::<DictObj>().expect("dict").get_with_hash(vm, &k, h)?.is_some(),
