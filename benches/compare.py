@@ -74,6 +74,7 @@ REAL_PROGRAMS = {
     "pp_chaos": ("chaos.py", ["--loops=6"], ["--loops=1"]),
     "pp_barnes_hut": ("barnes_hut.py", ["--loops=1"], ["--loops=1", "--iterations=10"]),
     "pp_unpack_sequence": ("unpack_sequence.py", ["--loops=20000"], ["--loops=2000"]),
+    "pp_deltablue": ("deltablue.py", ["--loops=200"], ["--loops=20"]),
 }
 
 

@@ -333,6 +333,10 @@ fn rpow(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `float(x=0.0)`.
 pub fn float_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let exact = vm.types.float.clone();
+    if let Some(r) = crate::runtime::classes::new_for_subclass(vm, &args, &exact, float_new) {
+        return r;
+    }
     argparse::no_kwargs("float", &args)?;
     let pos = args.pos().get(1..).unwrap_or(&[]);
     if pos.len() > 1 {

@@ -407,6 +407,10 @@ fn bool_xor(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `int(x=0)` / `int(x, base=10)`.
 pub fn int_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let exact = vm.types.int.clone();
+    if let Some(r) = crate::runtime::classes::new_for_subclass(vm, &args, &exact, int_new) {
+        return r;
+    }
     let [base_kw] = argparse::kwargs("int", &args, ["base"])?;
     let pos = args.pos();
     let Some((cls, pos)) = pos.split_first() else { return Err(type_error("int.__new__(): not enough arguments")) };

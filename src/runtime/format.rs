@@ -327,6 +327,13 @@ impl Vm {
             };
         }
         if !spec.is_empty() {
+            // A subclass of a built-in type formats its value with the built-in type's
+            // `__format__` (with an empty spec, all of them give str(), as below).
+            if let Some(m) = self.lookup_special(v, &name).filter(|m| m.downcast::<NativeFunctionObj>().is_some_and(|n| n.owner != "object")) {
+                let spec_v = self.new_str(spec);
+                let r = self.call_method_value(&m, v, &[spec_v])?;
+                return Ok(r.as_str().unwrap_or_default().to_string());
+            }
             return Err(type_error(format!("unsupported format string passed to {}.__format__", self.type_name(v))));
         }
         self.str_string(v)
