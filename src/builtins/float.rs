@@ -354,7 +354,7 @@ pub fn to_float(vm: &mut Vm, x: &Value) -> PyResult<f64> {
     if let Some(i) = x.as_int() {
         return crate::objects::int::int_to_f64(i);
     }
-    if let Some(s) = x.as_str() {
+    if let Some(s) = class::str_of(x) {
         return fl::parse_float(s).ok_or_else(|| {
             value_error(format!("could not convert string to float: {}", crate::runtime::strings::repr_str(s)))
         });

@@ -92,7 +92,11 @@ pub fn builtin_binary(vm: &mut Vm, a: &Value, b: &Value, op: B) -> PyResult<Opti
         }
         (Some(ObjKind::Str), B::Remainder) => {
             let rmod = vm.intern("__rmod__");
-            if !is_user_object(b) || vm.lookup_special(b, &rmod).is_none() {
+            // A subclass of str that does not override `__rmod__` is formatted as the
+            // object it is (str's own slot, shared by both operands, runs once).
+            let overridden = is_user_object(b)
+                && vm.lookup_special(b, &rmod).is_some_and(|m| m.downcast::<NativeFunctionObj>().is_none_or(|n| n.owner != "str"));
+            if !overridden {
                 return crate::runtime::format::percent_format(vm, a.as_str().expect("str"), b).map(Some);
             }
         }

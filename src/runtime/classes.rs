@@ -141,9 +141,16 @@ pub fn new_object(vm: &mut Vm, cls: &Value) -> PyResult<Value> {
     if !t.meta.is_null() {
         check_abstract(vm, t)?;
     }
-    if let Some(b) = t.builtin_base() {
-        let base = b.as_type().expect("type").name();
-        return Err(type_error(format!("object.__new__({}) is not safe, use {base}.__new__()", t.name())));
+    if t.builtin_base().is_some() {
+        // CPython names the nearest class whose `__new__` is not one defined in Python.
+        let new_name = vm.names.dunder_new.clone();
+        let owner = t.with_mro(|mro| {
+            mro.iter()
+                .find(|c| c.as_type().expect("type").dict().get_str(&new_name).is_none_or(|n| !n.is::<StaticMethodObj>() && !n.is::<FunctionObj>()))
+                .map(|c| c.as_type().expect("type").name())
+        });
+        let owner = owner.unwrap_or_else(|| t.name());
+        return Err(type_error(format!("object.__new__({}) is not safe, use {owner}.__new__()", t.name())));
     }
     match t.layout {
         Layout::Instance | Layout::Builtin(ObjKind::Instance) => Ok(class::new_instance(cls.clone())),
@@ -175,8 +182,13 @@ fn check_abstract(vm: &mut Vm, t: &TypeObj) -> PyResult<()> {
     )))
 }
 
-/// `type(name, bases, dict)`.
+/// `type(name, bases, dict)`: a class of the bases' most derived metaclass.
 fn type_new3(vm: &mut Vm, name: &Value, bases: &Value, dict: &Value) -> PyResult<Value> {
+    if let Some(items) = bases.as_tuple() {
+        if let Some(meta) = calculate_meta(vm, None, items)? {
+            return vm.call(&meta, &[name.clone(), bases.clone(), dict.clone()]);
+        }
+    }
     class_from_parts(vm, name.clone(), bases, dict, Value::NULL)
 }
 
@@ -191,16 +203,13 @@ fn class_from_parts(vm: &mut Vm, name: Value, bases: &Value, dict: &Value, meta:
         let main = vm.new_str("__main__");
         ns.downcast::<DictObj>().expect("dict").set_str(module, main);
     }
-    make_class_with_meta(vm, name, &bases, ns, meta)
+    make_class_with_meta(vm, name, &bases, ns, meta, &[])
 }
 
-/// Builds a class object from its name, bases and namespace.
-pub fn make_class(vm: &mut Vm, name: Value, bases: &[Value], ns: Value) -> PyResult<Value> {
-    make_class_with_meta(vm, name, bases, ns, Value::NULL)
-}
-
-/// `make_class` for a metaclass other than `type` (`meta`; NULL for `type`).
-pub fn make_class_with_meta(vm: &mut Vm, name: Value, bases: &[Value], ns: Value, meta: Value) -> PyResult<Value> {
+/// Builds a class object from its name, bases, namespace and metaclass (`meta`; NULL
+/// for `type`); the class statement's other keywords (`class_kw`, names then values) go
+/// to `__init_subclass__`.
+pub fn make_class_with_meta(vm: &mut Vm, name: Value, bases: &[Value], ns: Value, meta: Value, class_kw: &[Value]) -> PyResult<Value> {
     let bases: Vec<Value> = if bases.is_empty() { vec![vm.types.object.clone()] } else { bases.to_vec() };
     for (i, b) in bases.iter().enumerate() {
         let Some(bt) = b.as_type() else {
@@ -246,6 +255,12 @@ pub fn make_class_with_meta(vm: &mut Vm, name: Value, bases: &[Value], ns: Value
     if d.get_str(&vm.names.dunder_eq.clone()).is_some() && d.get_str(&hash_name).is_none() {
         d.set_str(hash_name, Value::NONE);
     }
+    // `__init_subclass__` and `__class_getitem__` are implicitly class methods.
+    for special in [vm.names.dunder_init_subclass.clone(), vm.intern("__class_getitem__")] {
+        if let Some(f) = d.get_str(&special).filter(|f| f.is::<FunctionObj>()) {
+            d.set_str(special, descr::new_classmethod(f));
+        }
+    }
     // Functions in the namespace become methods; staticmethod etc. stay as they are.
     let spec = TypeSpec { name, qualname, module, base: base.clone(), dict: ns.clone(), layout, flags: TypeFlags::BASETYPE, meta };
     let cls = class::new_type_with_bases(spec, bases, mro_tail);
@@ -270,13 +285,14 @@ pub fn make_class_with_meta(vm: &mut Vm, name: Value, bases: &[Value], ns: Value
         mro[1..].iter().find_map(|t| t.as_type().expect("mro entry is a type").dict().get_str(&init_sub))
     });
     if let Some(m) = inherited {
-        if !m.is::<NativeFunctionObj>() {
-            let f = match m.downcast::<ClassMethodObj>() {
-                Some(cm) => cm.func.clone(),
-                None => m.clone(),
-            };
-            vm.call(&f, std::slice::from_ref(&cls))?;
-        }
+        let f = match m.downcast::<ClassMethodObj>() {
+            Some(cm) => cm.func.clone(),
+            None => m.clone(),
+        };
+        let mut v = Vec::with_capacity(class_kw.len() + 1);
+        v.push(cls.clone());
+        v.extend_from_slice(&class_kw[class_kw.len() / 2..]);
+        vm.call_args(&f, Args::with_kw(&v, &class_kw[..class_kw.len() / 2]))?;
     }
     Ok(cls)
 }
@@ -399,11 +415,14 @@ pub fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(type_error("__build_class__: not enough arguments"));
     }
     let mut explicit_meta = None;
-    for (k, v) in args.kwargs() {
-        if k != "metaclass" {
-            return Err(type_error(format!("__init_subclass__() takes no keyword arguments ({k})")));
+    let (mut kw_names, mut kw_values) = (Vec::new(), Vec::new());
+    for ((k, v), name) in args.kwargs().zip(args.kwnames) {
+        if k == "metaclass" {
+            explicit_meta = Some(v.clone());
+        } else {
+            kw_names.push(name.clone());
+            kw_values.push(v.clone());
         }
-        explicit_meta = Some(v.clone());
     }
     let func = pos[0].clone();
     let name = pos[1].clone();
@@ -419,8 +438,14 @@ pub fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
         ns.downcast::<DictObj>().expect("ns").set_str(k, cell);
     }
     match meta {
-        None => make_class(vm, name, &bases, ns),
+        None => {
+            kw_names.extend(kw_values);
+            make_class_with_meta(vm, name, &bases, ns, Value::NULL, &kw_names)
+        }
         Some(meta) => {
+            if let Some(k) = kw_names.first() {
+                return Err(type_error(format!("__init_subclass__() takes no keyword arguments ({})", k.as_str().unwrap_or("?"))));
+            }
             let bases = tuple::new_tuple(bases);
             vm.call(&meta, &[name, bases, ns])
         }
@@ -525,6 +550,10 @@ fn super_lookup(vm: &mut Vm, this_class: &Value, obj: &Value, obj_type: &Value, 
             return Ok(Some(match d.kind() {
                 Some(ObjKind::Function) if instance_bound => func::new_bound_method(d, obj.clone()),
                 Some(ObjKind::NativeFunction) if instance_bound => crate::runtime::attr::bind(d, obj.clone()),
+                // object.__init_subclass__ is a class method.
+                Some(ObjKind::NativeFunction) if name.is_same(&vm.names.dunder_init_subclass) => {
+                    crate::runtime::attr::bind(d, obj_type.clone())
+                }
                 Some(ObjKind::ClassMethod) => {
                     func::new_bound_method(d.downcast::<ClassMethodObj>().expect("cm").func.clone(), obj_type.clone())
                 }

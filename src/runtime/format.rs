@@ -642,6 +642,8 @@ fn is_pct_mapping(vm: &mut Vm, v: &Value) -> bool {
     use crate::object::ObjKind;
     match v.kind() {
         Some(ObjKind::Dict | ObjKind::List | ObjKind::Range) => true,
+        // Instances of subclasses of tuple and str are not mappings.
+        Some(ObjKind::Instance) if matches!(crate::objects::class::builtin_value(v).kind(), Some(ObjKind::Tuple | ObjKind::Str)) => false,
         Some(ObjKind::Instance | ObjKind::Opaque | ObjKind::Exception) => {
             let name = vm.names.dunder_getitem.clone();
             vm.lookup_special(v, &name).is_some()
@@ -664,7 +666,7 @@ struct PctSpec {
 
 /// `fmt % args`.
 pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<Value> {
-    let tuple_items = args.as_tuple();
+    let tuple_items = crate::objects::class::builtin_value(args).as_tuple();
     let mapping = if is_pct_mapping(vm, args) { Some(args.clone()) } else { None };
     let mut pa = PctArgs {
         items: tuple_items.unwrap_or(&[]),
