@@ -78,6 +78,7 @@ REAL_PROGRAMS = {
     "pp_meteor_contest": ("meteor_contest.py", ["--loops=6"], ["--loops=1"]),
     "pp_raytrace": ("raytrace.py", ["--loops=3"], ["--loops=1", "--width=40", "--height=30"]),
     "pp_scimark": ("scimark.py", ["--loops=1"], ["--loops=1"]),
+    "pp_deltablue": ("deltablue.py", ["--loops=200"], ["--loops=20"]),
 }
 
 

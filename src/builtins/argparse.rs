@@ -95,5 +95,5 @@ pub fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
 
 /// A str argument.
 pub fn str_arg<'a>(vm: &Vm, v: &'a Value, what: &str) -> PyResult<&'a str> {
-    v.as_str().ok_or_else(|| type_error(format!("{what} must be str, not {}", vm.type_name(v))))
+    crate::objects::class::str_of(v).ok_or_else(|| type_error(format!("{what} must be str, not {}", vm.type_name(v))))
 }

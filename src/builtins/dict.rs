@@ -52,16 +52,11 @@ fn self_dict<'a>(vm: &Vm, v: &'a Value, name: &str) -> PyResult<&'a DictObj> {
 /// `dict.__new__(cls, *args, **kwargs)`: an empty dict (`__init__` fills it), or for a
 /// subclass an instance holding one.
 pub fn dict_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let d = dict::new_dict();
-    let cls = &args.pos()[0];
-    if cls.is_same(&vm.types.dict) {
-        return Ok(d);
+    let dict_type = vm.types.dict.clone();
+    if let Some(r) = crate::runtime::classes::new_for_subclass(vm, &args, &dict_type, dict_new) {
+        return r;
     }
-    let t = cls.as_type().ok_or_else(|| type_error(format!("dict.__new__(X): X is not a type object ({})", vm.type_name(cls))))?;
-    if t.builtin_base() != Some(crate::object::ObjKind::Dict) {
-        return Err(type_error(format!("dict.__new__({}): {} is not a subtype of dict", t.name(), t.name())));
-    }
-    Ok(class::new_instance_with(cls.clone(), d))
+    Ok(dict::new_dict())
 }
 
 /// `dict.__init__(self, mapping_or_iterable=(), **kwargs)`.

@@ -333,6 +333,10 @@ fn rpow(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `float(x=0.0)`.
 pub fn float_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let exact = vm.types.float.clone();
+    if let Some(r) = crate::runtime::classes::new_for_subclass(vm, &args, &exact, float_new) {
+        return r;
+    }
     argparse::no_kwargs("float", &args)?;
     let pos = args.pos().get(1..).unwrap_or(&[]);
     if pos.len() > 1 {
@@ -350,7 +354,7 @@ pub fn to_float(vm: &mut Vm, x: &Value) -> PyResult<f64> {
     if let Some(i) = x.as_int() {
         return crate::objects::int::int_to_f64(i);
     }
-    if let Some(s) = x.as_str() {
+    if let Some(s) = class::str_of(x) {
         return fl::parse_float(s).ok_or_else(|| {
             value_error(format!("could not convert string to float: {}", crate::runtime::strings::repr_str(s)))
         });

@@ -407,6 +407,14 @@ fn bool_xor(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `int(x=0)` / `int(x, base=10)`.
 pub fn int_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let exact = vm.types.int.clone();
+    if args.pos().len() > 3 && !args.pos()[0].is_same(&exact) {
+        // A subclass's arguments are parsed as `int(x, base)` with keywords allowed.
+        return Err(type_error(format!("int() takes at most 2 arguments ({} given)", args.pos().len() - 1)));
+    }
+    if let Some(r) = crate::runtime::classes::new_for_subclass(vm, &args, &exact, int_new) {
+        return r;
+    }
     let [base_kw] = argparse::kwargs("int", &args, ["base"])?;
     let pos = args.pos();
     let Some((cls, pos)) = pos.split_first() else { return Err(type_error("int.__new__(): not enough arguments")) };
@@ -461,7 +469,7 @@ pub fn to_int(vm: &mut Vm, x: &Value) -> PyResult<Value> {
     if let Some(f) = x.as_float() {
         return crate::objects::float::float_to_int(f);
     }
-    if let Some(s) = x.as_str() {
+    if let Some(s) = class::str_of(x) {
         return parse(vm, s, 10);
     }
     if crate::runtime::ops::is_user_object(x) {

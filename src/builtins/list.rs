@@ -29,6 +29,8 @@ pub fn methods() -> Vec<(&'static str, NativeFn)> {
         ("__contains__", contains),
         ("__iter__", iter),
         ("__reversed__", reversed),
+        ("__init__", init),
+        ("__repr__", repr),
     ];
     v.extend(super::misc::list_operator_methods());
     v
@@ -38,18 +40,45 @@ fn self_list<'a>(vm: &Vm, v: &'a Value, name: &str) -> PyResult<&'a ListObj> {
     v.downcast::<ListObj>().ok_or_else(|| super::misc::descr_error(vm, "list", name, v))
 }
 
-/// `list(iterable=())`.
+/// `list.__new__(cls, *args)`: an empty list (`__init__` fills it), or for a subclass
+/// an instance holding one.
 pub fn list_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    argparse::no_kwargs("list", &args)?;
-    let pos = &args.pos()[1..];
-    match pos {
-        [] => Ok(list::new_list(Vec::new())),
-        [x] => {
-            let items = vm.collect(x)?;
-            Ok(list::new_list(items))
-        }
-        _ => Err(type_error(format!("list expected at most 1 argument, got {}", pos.len()))),
+    let list_type = vm.types.list.clone();
+    if let Some(r) = crate::runtime::classes::new_for_subclass(vm, &args, &list_type, empty_list) {
+        return r;
     }
+    argparse::no_kwargs("list", &args)?;
+    empty_list(vm, args)
+}
+
+/// What `list.__new__` makes for a subclass: a subclass's `__init__` may take any
+/// arguments.
+fn empty_list(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(list::new_list(Vec::new()))
+}
+
+/// `list.__init__(self, iterable=())`: replaces the contents.
+fn init(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    argparse::no_kwargs("list", &args)?;
+    let pos = args.pos();
+    let Some(s) = pos.first() else { return Err(type_error("descriptor '__init__' of 'list' object needs an argument")) };
+    let l = self_list(vm, s, "__init__")?;
+    let items = match &pos[1..] {
+        [] => Vec::new(),
+        [x] => vm.collect(x)?,
+        more => return Err(type_error(format!("list expected at most 1 argument, got {}", more.len()))),
+    };
+    let old = l.replace_items(items);
+    drop(old);
+    Ok(Value::NONE)
+}
+
+/// `list.__repr__` (reached by subclasses; plain lists are repr'd directly).
+fn repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (s, _) = method_args("list", "__repr__", &args, 0, 0)?;
+    self_list(vm, s, "__repr__")?;
+    let r = vm.repr_string(s)?;
+    Ok(vm.str_from_string(r))
 }
 
 fn append(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -522,8 +522,18 @@ pub fn method_args<'a>(owner: &str, name: &str, args: &Args<'a>, min: usize, max
     };
     let n = rest.len();
     if n >= min && n <= max {
-        // An instance of a subclass of a built-in type: the method works on its contents.
-        return Ok((crate::objects::class::builtin_value(s), rest));
+        // An instance of a subclass of the method's type: the method works on its
+        // contents (any other receiver is refused by the method, by its own type's name).
+        let inner = crate::objects::class::builtin_value(s);
+        let own = match owner {
+            "list" => inner.is::<ListObj>(),
+            "dict" => inner.is::<DictObj>(),
+            "tuple" => inner.is::<TupleObj>(),
+            "str" => inner.is::<StrObj>(),
+            "set" | "frozenset" => inner.is::<SetObj>(),
+            _ => true,
+        };
+        return Ok((if own { inner } else { s }, rest));
     }
     let plural = |k: usize| if k == 1 { "argument" } else { "arguments" };
     let msg = if matches!(name, "__len__" | "__iter__" | "__next__" | "__reversed__") {

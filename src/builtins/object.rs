@@ -129,7 +129,13 @@ fn object_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
     vm.str(s)
 }
 
-fn object_init_subclass(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+/// `object.__init_subclass__(cls)`: the end of the chain of `__init_subclass__` calls,
+/// where any class keyword nobody consumed is an error.
+fn object_init_subclass(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if args.has_kwargs() {
+        let cls = args.pos().first().and_then(|c| c.as_type()).map_or_else(|| "object".to_string(), |t| t.name());
+        return Err(crate::error::type_error(format!("{cls}.__init_subclass__() takes no keyword arguments")));
+    }
     Ok(Value::NONE)
 }
 

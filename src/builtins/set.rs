@@ -20,6 +20,7 @@ pub fn methods() -> Vec<(&'static str, NativeFn)> {
         ("intersection_update", intersection_update),
         ("difference_update", difference_update),
         ("symmetric_difference_update", symmetric_difference_update),
+        ("__init__", init),
     ]);
     v.extend(super::misc::set_operator_methods(false));
     v
@@ -45,6 +46,7 @@ fn shared_methods() -> Vec<(&'static str, NativeFn)> {
         ("__len__", len),
         ("__contains__", contains),
         ("__iter__", iter),
+        ("__repr__", repr),
     ]
 }
 
@@ -62,7 +64,11 @@ fn self_set_mut<'a>(vm: &Vm, v: &'a Value, name: &str) -> PyResult<&'a SetObj> {
 
 /// The method's owner as CPython names it in messages: `set` or `frozenset`.
 fn owner(args: &Args) -> &'static str {
-    match args.pos().first().and_then(|v| v.downcast::<SetObj>()) {
+    args.pos().first().map_or("set", owner_of)
+}
+
+fn owner_of(v: &Value) -> &'static str {
+    match v.downcast::<SetObj>() {
         Some(s) if s.frozen => "frozenset",
         _ => "set",
     }
@@ -72,17 +78,43 @@ fn set_args<'a>(name: &str, args: &Args<'a>, min: usize, max: usize) -> PyResult
     super::misc::method_args(owner(args), name, args, min, max)
 }
 
+/// `set.__new__(cls, *args)`: an empty set (`__init__` fills it), or for a subclass an
+/// instance holding one.
 pub fn set_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    argparse::no_kwargs("set", &args)?;
-    let pos = &args.pos()[1..];
-    match pos {
-        [] => Ok(set::new_set(false)),
-        [x] => sets::set_from_iterable(vm, x, false),
-        _ => Err(type_error(format!("set expected at most 1 argument, got {}", pos.len()))),
+    let set_type = vm.types.set.clone();
+    if let Some(r) = crate::runtime::classes::new_for_subclass(vm, &args, &set_type, empty_set) {
+        return r;
     }
+    argparse::no_kwargs("set", &args)?;
+    empty_set(vm, args)
+}
+
+/// What `set.__new__` makes for a subclass: a subclass's `__init__` may take any
+/// arguments.
+fn empty_set(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(set::new_set(false))
+}
+
+/// `set.__init__(self, iterable=())`: replaces the contents.
+fn init(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    argparse::no_kwargs("set", &args)?;
+    let pos = args.pos();
+    let Some(s) = pos.first() else { return Err(type_error("descriptor '__init__' of 'set' object needs an argument")) };
+    self_set_mut(vm, s, "__init__")?;
+    let fresh = match &pos[1..] {
+        [] => set::new_set(false),
+        [x] => sets::set_from_iterable(vm, x, false)?,
+        more => return Err(type_error(format!("set expected at most 1 argument, got {}", more.len()))),
+    };
+    as_set(s).swap_bodies(as_set(&fresh));
+    Ok(Value::NONE)
 }
 
 pub fn frozenset_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let frozenset_type = vm.types.frozenset.clone();
+    if let Some(r) = crate::runtime::classes::new_for_subclass(vm, &args, &frozenset_type, frozenset_new) {
+        return r;
+    }
     argparse::no_kwargs("frozenset", &args)?;
     let pos = &args.pos()[1..];
     match pos {
@@ -91,6 +123,34 @@ pub fn frozenset_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         [x] => sets::set_from_iterable(vm, x, true),
         _ => Err(type_error(format!("frozenset expected at most 1 argument, got {}", pos.len()))),
     }
+}
+
+/// `set.__repr__` / `frozenset.__repr__`, reached by subclasses (whose repr names them:
+/// `S({1, 2})`, `S()`); plain sets are repr'd directly.
+fn repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let owner = match args.pos().first() {
+        Some(v) => owner_of(class::builtin_value(v)),
+        None => "set",
+    };
+    let (this, _) = super::misc::method_args(owner, "__repr__", &args, 0, 0)?;
+    let wrapper = &args.pos()[0];
+    let s = self_set(vm, this, "__repr__")?;
+    if this.is_same(wrapper) {
+        let r = vm.repr_string(this)?;
+        return Ok(vm.str_from_string(r));
+    }
+    let name = vm.type_name(wrapper);
+    if s.is_empty() {
+        return Ok(vm.str_from_string(format!("{name}()")));
+    }
+    if !crate::runtime::repr::enter(vm, wrapper) {
+        return Ok(vm.str_from_string(format!("{name}(...)")));
+    }
+    let keys = list::new_list(s.keys());
+    let r = vm.repr_string(&keys);
+    crate::runtime::repr::leave(vm);
+    let body = r?;
+    Ok(vm.str_from_string(format!("{name}({{{}}})", &body[1..body.len() - 1])))
 }
 
 fn add(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -166,6 +166,10 @@ pub fn self_value<'a>(args: &Args<'a>) -> &'a Value {
 
 /// `str(object='')` / `str(object, encoding, errors)`.
 pub fn str_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let exact = vm.types.str_.clone();
+    if let Some(r) = crate::runtime::classes::new_for_subclass(vm, &args, &exact, str_new) {
+        return r;
+    }
     let pos = &args.pos()[1..];
     let total = pos.len() + args.kwnames.len();
     if total > 3 {
@@ -228,7 +232,7 @@ fn join(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let sep = sep.as_str();
     let mut total = sep.len() * items.len().saturating_sub(1);
     for (i, it) in items.iter().enumerate() {
-        match it.as_str() {
+        match class::str_of(it) {
             Some(x) => total += x.len(),
             None => return Err(type_error(format!("sequence item {i}: expected str instance, {} found", vm.type_name(it)))),
         }
@@ -238,7 +242,7 @@ fn join(vm: &mut Vm, args: Args) -> PyResult<Value> {
         if i > 0 {
             out.push_str(sep);
         }
-        out.push_str(it.as_str().unwrap_or(""));
+        out.push_str(class::str_of(it).unwrap_or(""));
     }
     Ok(vm.str_from_string(out))
 }

@@ -65,7 +65,7 @@ fn split_sep<'a>(vm: &Vm, v: Option<&'a Value>) -> PyResult<Option<&'a str>> {
     match v {
         None => Ok(None),
         Some(v) if v.is_none() => Ok(None),
-        Some(v) => match v.as_str() {
+        Some(v) => match class::str_of(v) {
             Some("") => Err(value_error("empty separator")),
             Some(s) => Ok(Some(s)),
             None => Err(type_error(format!("must be str or None, not {}", vm.type_name(v)))),
@@ -180,7 +180,7 @@ fn splitlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn strip_impl(vm: &mut Vm, args: Args, name: &str, left: bool, right: bool) -> PyResult<Value> {
     let (s, rest) = method_args(vm, &args, name, Arity::Range(0, 1))?;
     let chars = match rest.first() {
-        Some(c) if !c.is_none() => Some(c.as_str().ok_or_else(|| type_error(format!("{name} arg must be None or str")))?),
+        Some(c) if !c.is_none() => Some(class::str_of(c).ok_or_else(|| type_error(format!("{name} arg must be None or str")))?),
         _ => None,
     };
     let mut t = s.as_str();
@@ -315,7 +315,7 @@ struct Search<'a> {
 
 fn search_args<'a>(vm: &mut Vm, args: &Args<'a>, name: &str) -> PyResult<Search<'a>> {
     let (s, rest) = method_args(vm, args, name, Arity::Range(1, 3))?;
-    let sub = rest[0].downcast::<StrObj>().ok_or_else(|| type_error(format!("{name}() argument 1 must be str, not {}", vm.type_name(&rest[0]))))?;
+    let sub = class::str_obj_of(&rest[0]).ok_or_else(|| type_error(format!("{name}() argument 1 must be str, not {}", vm.type_name(&rest[0]))))?;
     let text = Text::new(s);
     let (start, end) = bounds(vm, &rest[1..], text.len)?;
     Ok(Search { text, sub: sub.as_str(), sub_len: sub.char_len(), start, end })
@@ -397,7 +397,7 @@ fn affix(vm: &mut Vm, args: Args, name: &str, start: bool) -> PyResult<Value> {
     };
     if let Some(t) = rest[0].as_tuple() {
         for p in t {
-            match p.downcast::<StrObj>() {
+            match class::str_obj_of(p) {
                 Some(p) if matches(p) => return Ok(Value::TRUE),
                 Some(_) => {}
                 None => return Err(type_error(format!("tuple for {name} must only contain str, not {}", vm.type_name(p)))),
@@ -405,7 +405,7 @@ fn affix(vm: &mut Vm, args: Args, name: &str, start: bool) -> PyResult<Value> {
         }
         return Ok(Value::FALSE);
     }
-    match rest[0].downcast::<StrObj>() {
+    match class::str_obj_of(&rest[0]) {
         Some(p) => Ok(Value::bool(matches(p))),
         None => Err(type_error(format!("{name} first arg must be str or a tuple of str, not {}", vm.type_name(&rest[0])))),
     }

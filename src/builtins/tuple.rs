@@ -18,17 +18,9 @@ pub fn methods() -> Vec<(&'static str, NativeFn)> {
 /// `tuple(iterable=())`.
 pub fn tuple_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     argparse::no_kwargs("tuple", &args)?;
-    let cls = &args.pos()[0];
-    if !cls.is_same(&vm.types.tuple) {
-        // tuple.__new__(subclass, iterable): an instance holding the tuple.
-        let t = cls.as_type().ok_or_else(|| type_error(format!("tuple.__new__(X): X is not a type object ({})", vm.type_name(cls))))?;
-        if t.builtin_base() != Some(crate::object::ObjKind::Tuple) {
-            return Err(type_error(format!("tuple.__new__({}): {} is not a subtype of tuple", t.name(), t.name())));
-        }
-        let mut inner = args.pos().to_vec();
-        inner[0] = vm.types.tuple.clone();
-        let items = tuple_new(vm, Args::new(&inner))?;
-        return Ok(class::new_instance_with(cls.clone(), items));
+    let tuple_type = vm.types.tuple.clone();
+    if let Some(r) = crate::runtime::classes::new_for_subclass(vm, &args, &tuple_type, tuple_new) {
+        return r;
     }
     let pos = &args.pos()[1..];
     match pos {

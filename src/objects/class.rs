@@ -53,9 +53,12 @@ pub struct TypeObj {
     pub name: ValueCell,
     pub qualname: ValueCell,
     pub module: ValueCell,
-    /// The single base class, or NULL for `object`.
+    /// The base whose instance layout this type extends (CPython's `tp_base`: the
+    /// first base for single inheritance), or NULL for `object`.
     pub base: Value,
-    /// Method resolution order: this type first, `object` last.
+    /// All the bases, in the order the class statement lists them (`__bases__`).
+    bases: Vec<Value>,
+    /// Method resolution order (C3 linearisation): this type first, `object` last.
     mro: RefCell<Vec<Value>>,
     pub dict: Value,
     pub layout: Layout,
@@ -79,6 +82,7 @@ unsafe impl PyObject for TypeObj {
         self.qualname.traverse(visit);
         self.module.traverse(visit);
         visit(&self.base);
+        self.bases.iter().for_each(&mut *visit);
         if let Ok(mro) = self.mro.try_borrow() {
             mro.iter().for_each(&mut *visit);
         }
@@ -99,8 +103,8 @@ unsafe impl PyObject for TypeObj {
 
 impl Drop for TypeObj {
     fn drop(&mut self) {
-        if let Some(base) = self.base.downcast::<TypeObj>() {
-            let me = self as *const TypeObj;
+        let me = self as *const TypeObj;
+        for base in self.bases.iter().filter_map(|b| b.downcast::<TypeObj>()) {
             base.subclasses.borrow_mut().retain(|p| *p != me);
         }
     }
@@ -118,14 +122,24 @@ pub struct TypeSpec {
     pub meta: Value,
 }
 
-/// Makes a type; its MRO is itself followed by its base's MRO.
+/// Makes a type with a single base (or none, for `object`); its MRO is itself followed
+/// by its base's MRO.
 pub fn new_type(spec: TypeSpec) -> Value {
+    let mro_tail = spec.base.as_type().map(|b| b.mro()).unwrap_or_default();
+    let bases = if spec.base.is_null() { Vec::new() } else { vec![spec.base.clone()] };
+    new_type_with_bases(spec, bases, mro_tail)
+}
+
+/// Makes a type with the given `bases` (`spec.base` is the one whose layout it
+/// extends) and MRO after itself, `mro_tail` (already linearised by the caller).
+pub fn new_type_with_bases(spec: TypeSpec, bases: Vec<Value>, mro_tail: Vec<Value>) -> Value {
     let t = alloc(TypeObj {
         header: ObjHeader::new(ObjKind::Type),
         name: ValueCell::new(spec.name),
         qualname: ValueCell::new(spec.qualname),
         module: ValueCell::new(spec.module),
         base: spec.base,
+        bases,
         mro: RefCell::new(Vec::new()),
         dict: spec.dict,
         layout: spec.layout,
@@ -137,8 +151,10 @@ pub fn new_type(spec: TypeSpec) -> Value {
     });
     let obj = t.downcast::<TypeObj>().expect("type");
     let mut mro = vec![t.clone()];
-    if let Some(base) = obj.base.downcast::<TypeObj>() {
-        mro.extend(base.mro());
+    mro.extend(mro_tail);
+    // Every base lists the new type, so a change to any class in its MRO reaches it
+    // (`modified`).
+    for base in obj.bases.iter().filter_map(|b| b.downcast::<TypeObj>()) {
         base.subclasses.borrow_mut().push(obj as *const TypeObj);
     }
     *obj.mro.borrow_mut() = mro;
@@ -153,6 +169,11 @@ impl TypeObj {
 
     pub fn qualname(&self) -> String {
         self.qualname.get().as_str().unwrap_or("?").to_string()
+    }
+
+    /// `__bases__`: the bases as listed.
+    pub fn bases(&self) -> &[Value] {
+        &self.bases
     }
 
     pub fn mro(&self) -> Vec<Value> {
@@ -180,15 +201,17 @@ impl TypeObj {
         }).collect()
     }
 
-    /// For a subclass of `dict` or `tuple` (whose instances keep a built-in object in
-    /// `InstanceObj::builtin`): that built-in type's kind.
-    pub fn builtin_base(&self) -> Option<ObjKind> {
-        self.with_mro(|mro| {
-            mro.iter().find_map(|t| match t.as_type().map(|t| t.layout) {
-                Some(Layout::Builtin(k @ (ObjKind::Dict | ObjKind::Tuple))) => Some(k),
-                _ => None,
-            })
-        })
+    /// Whether instances of subclasses of this built-in type keep one of its instances
+    /// in `InstanceObj::builtin` (the containers, `str`, `int` and `float`).
+    pub fn holds_contents(&self) -> bool {
+        self.flags.get().contains(TypeFlags::IMMUTABLE | TypeFlags::BASETYPE)
+            && matches!(self.layout, Layout::Builtin(ObjKind::Dict | ObjKind::Tuple | ObjKind::List | ObjKind::Set | ObjKind::Str | ObjKind::BigInt))
+    }
+
+    /// For a subclass of a built-in type whose instances keep its contents in
+    /// `InstanceObj::builtin` (`holds_contents`): that built-in type.
+    pub fn builtin_base(&self) -> Option<Value> {
+        self.with_mro(|mro| mro.iter().skip(1).find(|t| t.as_type().is_some_and(|t| t.holds_contents())).cloned())
     }
 
     pub fn is_subtype_of(&self, other: &TypeObj) -> bool {
@@ -227,7 +250,8 @@ impl TypeObj {
     }
 
     /// Invalidates caches after this class's namespace changed: new versions for it and
-    /// every subclass, and recomputed flags.
+    /// every subclass (through every base, with multiple inheritance), and recomputed
+    /// flags.
     pub fn modified(&self) {
         self.version.set(next_version());
         self.recompute_flags();
@@ -299,6 +323,17 @@ impl InstanceObj {
         // the field is never replaced.
         unsafe { self.cls.downcast_unchecked() }
     }
+}
+
+/// A str, or the str behind an instance of a subclass of str: what CPython's str
+/// arguments accept (`'-'.join([Name('a')])`).
+pub fn str_of(v: &Value) -> Option<&str> {
+    builtin_value(v).as_str()
+}
+
+/// `str_of` as the `StrObj`.
+pub fn str_obj_of(v: &Value) -> Option<&crate::objects::StrObj> {
+    builtin_value(v).downcast()
 }
 
 /// The built-in object behind an instance of a subclass of a built-in type, or `v`

@@ -31,6 +31,24 @@ pub fn dunders(op: B) -> (&'static str, &'static str, &'static str) {
     }
 }
 
+/// Whether `name` is the method, reflected or in-place dunder of a binary operator.
+pub fn is_operator_dunder(name: &str) -> bool {
+    ALL_BINARY_OPS.iter().any(|&op| {
+        let (m, r, i) = dunders(op);
+        name == m || name == r || name == i
+    })
+}
+
+/// Whether `name` is the in-place dunder of a binary operator (`__iadd__`...).
+pub fn is_inplace_dunder(name: &str) -> bool {
+    ALL_BINARY_OPS.iter().any(|&op| dunders(op).2 == name)
+}
+
+const ALL_BINARY_OPS: [B; 13] = [
+    B::Add, B::Subtract, B::Multiply, B::TrueDivide, B::FloorDivide, B::Remainder, B::Power,
+    B::Lshift, B::Rshift, B::And, B::Or, B::Xor, B::MatrixMultiply,
+];
+
 /// Built-in operands; `None` means "not implemented" for this pair.
 pub fn builtin_binary(vm: &mut Vm, a: &Value, b: &Value, op: B) -> PyResult<Option<Value>> {
     if let (Some(x), Some(y)) = (a.as_int(), b.as_int()) {
@@ -74,7 +92,11 @@ pub fn builtin_binary(vm: &mut Vm, a: &Value, b: &Value, op: B) -> PyResult<Opti
         }
         (Some(ObjKind::Str), B::Remainder) => {
             let rmod = vm.intern("__rmod__");
-            if !is_user_object(b) || vm.lookup_special(b, &rmod).is_none() {
+            // A subclass of str that does not override `__rmod__` is formatted as the
+            // object it is (str's own slot, shared by both operands, runs once).
+            let overridden = is_user_object(b)
+                && vm.lookup_special(b, &rmod).is_some_and(|m| m.downcast::<NativeFunctionObj>().is_none_or(|n| n.owner != "str"));
+            if !overridden {
                 return crate::runtime::format::percent_format(vm, a.as_str().expect("str"), b).map(Some);
             }
         }
@@ -283,6 +305,14 @@ pub fn user_binary(vm: &mut Vm, a: &Value, b: &Value, op: B) -> PyResult<Value> 
             let items = vm.collect(b)?;
             l.with_items_mut(|v| v.extend(items));
             return Ok(a.clone());
+        }
+    }
+    // The built-in sequences' concatenation and repetition take instances of subclasses
+    // of the built-in types by their contents (`[0] + MyList([1])`).
+    let (ua, ub) = (crate::objects::class::builtin_value(a), crate::objects::class::builtin_value(b));
+    if (!ua.is_same(a) || !ub.is_same(b)) && (is_sequence(ua) || is_sequence(ub)) {
+        if let Some(r) = builtin_binary(vm, &ua.clone(), &ub.clone(), op)? {
+            return Ok(r);
         }
     }
     Err(binary_type_error(vm, a, b, op))

@@ -114,6 +114,14 @@ impl Vm {
         if let Some(d) = descr {
             return self.bind_descriptor(d, obj, &ty).map(Some);
         }
+        // An instance of a subclass of int or float: the computed attributes of its value
+        // (`real`, `numerator`...), which CPython's int and float types define.
+        let inner = crate::objects::class::builtin_value(obj);
+        if !inner.is_same(obj) && name.as_str().is_some_and(|n| !n.starts_with("__")) {
+            if let Some(v) = crate::runtime::special_attrs::get(self, &inner.clone(), name)? {
+                return Ok(Some(Bound::Plain(v)));
+            }
+        }
         if t.flags.get().contains(TypeFlags::HAS_GETATTR) {
             let ga_name = self.names.dunder_getattr.clone();
             if let Some(ga) = self.lookup_type_attr(t, &ga_name) {

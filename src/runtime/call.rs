@@ -21,11 +21,17 @@ impl Vm {
             Some(ObjKind::NativeFunction) => {
                 let n = f.downcast::<NativeFunctionObj>().expect("native");
                 if n.bound.is_null() {
+                    if args.values.first().is_some_and(|s| s.is::<InstanceObj>()) {
+                        return self.call_native_on_subclass(n, args);
+                    }
                     (n.func)(self, args)
                 } else {
                     let mut v = Vec::with_capacity(args.values.len() + 1);
                     v.push(n.bound.clone());
                     v.extend_from_slice(args.values);
+                    if n.bound.is::<InstanceObj>() {
+                        return self.call_native_on_subclass(n, Args::with_kw(&v, args.kwnames));
+                    }
                     (n.func)(self, Args::with_kw(&v, args.kwnames))
                 }
             }
@@ -57,6 +63,38 @@ impl Vm {
                 Err(type_error(format!("'{}' object is not callable", self.type_name(f))))
             }
         }
+    }
+
+    /// Calls a built-in method whose receiver is an instance of a user class. For an
+    /// instance of a subclass of the method's own type (`class L(list)`), the method works
+    /// on the built-in object holding the contents (`InstanceObj::builtin`), as CPython's
+    /// C methods work on the subclass instance's base part; operator methods also take a
+    /// subclass instance as their other operand that way (`int.__add__(1, MyInt(2))`).
+    /// dict and tuple methods unwrap their receiver themselves (`dict.__getitem__` needs
+    /// the instance, for `__missing__`).
+    fn call_native_on_subclass(&mut self, n: &NativeFunctionObj, args: Args) -> PyResult<Value> {
+        let receiver = &args.values[0];
+        let inner = crate::objects::class::builtin_value(receiver);
+        let unwraps = matches!(n.owner, "int" | "float" | "str" | "list" | "set" | "frozenset")
+            && !inner.is_same(receiver)
+            && self.type_ref(inner).as_type().is_some_and(|t| t.name.get().as_str() == Some(n.owner))
+            // set's repr names the subclass: `S({1})`.
+            && !(n.name == "__repr__" && matches!(n.owner, "set" | "frozenset"));
+        if !unwraps {
+            return (n.func)(self, args);
+        }
+        let inner = inner.clone();
+        let mut v = args.values.to_vec();
+        v[0] = inner.clone();
+        if v.len() == 2 && unwraps_operand(n.owner, n.name) {
+            v[1] = crate::objects::class::builtin_value(&v[1]).clone();
+        }
+        let r = (n.func)(self, Args::with_kw(&v, args.kwnames))?;
+        // In-place operators return self: the instance, not its contents.
+        if r.is_same(&inner) && n.name.starts_with("__i") && crate::runtime::arith::is_inplace_dunder(n.name) {
+            return Ok(args.values[0].clone());
+        }
+        Ok(r)
     }
 
     /// Calls a value found on a type as a method of `self_` (functions get `self_`
@@ -142,5 +180,17 @@ pub fn callable_name(vm: &mut Vm, c: &Value) -> String {
     match module.as_str() {
         Some(m) if m != "builtins" => format!("{m}.{qualname}()"),
         _ => format!("{qualname}()"),
+    }
+}
+
+/// Whether a built-in type's method `name` takes an instance of a subclass of a built-in
+/// type as its operand by its contents: the operators and comparisons (not `str % x`,
+/// which formats the object itself), and `str.__contains__`, whose operand must be a str.
+fn unwraps_operand(owner: &str, name: &str) -> bool {
+    match name {
+        "__mod__" | "__rmod__" => owner != "str",
+        "__contains__" => owner == "str",
+        "__eq__" | "__ne__" | "__lt__" | "__le__" | "__gt__" | "__ge__" | "__divmod__" | "__rdivmod__" => true,
+        _ => crate::runtime::arith::is_operator_dunder(name),
     }
 }

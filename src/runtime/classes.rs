@@ -3,7 +3,8 @@
 
 use crate::error::{type_error, ExcKind, PyErr, PyResult};
 use crate::object::ObjKind;
-use crate::objects::class::{new_type, Layout, TypeFlags, TypeObj, TypeSpec};
+use crate::objects::class::{Layout, TypeFlags, TypeObj, TypeSpec};
+use crate::objects::func::NativeFn;
 use crate::objects::func::Args;
 use crate::objects::*;
 use crate::value::Value;
@@ -105,6 +106,27 @@ fn type_call(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
     Ok(obj)
 }
 
+/// `T.__new__(cls, *args)` of a built-in type `exact` whose subclasses' instances hold
+/// one of its instances: None when `cls` is `exact` itself (the caller makes a plain
+/// value); otherwise an instance of `cls` holding what `ctor(exact, *args)` makes, or
+/// CPython's error when cls is not a subtype of `exact`.
+pub fn new_for_subclass(vm: &mut Vm, args: &Args, exact: &Value, ctor: NativeFn) -> Option<PyResult<Value>> {
+    let cls = args.pos().first()?;
+    if cls.is_same(exact) {
+        return None;
+    }
+    let name = exact.as_type().expect("type").name();
+    let Some(t) = cls.as_type() else {
+        return Some(Err(type_error(format!("{name}.__new__(X): X is not a type object ({})", vm.type_name(cls)))));
+    };
+    if !t.builtin_base().is_some_and(|b| b.is_same(exact)) {
+        return Some(Err(type_error(format!("{name}.__new__({}): {} is not a subtype of {name}", t.name(), t.name()))));
+    }
+    let mut inner = args.values.to_vec();
+    inner[0] = exact.clone();
+    Some(ctor(vm, Args::with_kw(&inner, args.kwnames)).map(|v| class::new_instance_with(cls.clone(), v)))
+}
+
 fn is_object_new(vm: &Vm, v: &Value) -> bool {
     v.is_same(&vm.object_new)
 }
@@ -119,9 +141,16 @@ pub fn new_object(vm: &mut Vm, cls: &Value) -> PyResult<Value> {
     if !t.meta.is_null() {
         check_abstract(vm, t)?;
     }
-    if let Some(k) = t.builtin_base() {
-        let base = if k == ObjKind::Dict { "dict" } else { "tuple" };
-        return Err(type_error(format!("object.__new__({}) is not safe, use {base}.__new__()", t.name())));
+    if t.builtin_base().is_some() {
+        // CPython names the nearest class whose `__new__` is not one defined in Python.
+        let new_name = vm.names.dunder_new.clone();
+        let owner = t.with_mro(|mro| {
+            mro.iter()
+                .find(|c| c.as_type().expect("type").dict().get_str(&new_name).is_none_or(|n| !n.is::<StaticMethodObj>() && !n.is::<FunctionObj>()))
+                .map(|c| c.as_type().expect("type").name())
+        });
+        let owner = owner.unwrap_or_else(|| t.name());
+        return Err(type_error(format!("object.__new__({}) is not safe, use {owner}.__new__()", t.name())));
     }
     match t.layout {
         Layout::Instance | Layout::Builtin(ObjKind::Instance) => Ok(class::new_instance(cls.clone())),
@@ -153,8 +182,13 @@ fn check_abstract(vm: &mut Vm, t: &TypeObj) -> PyResult<()> {
     )))
 }
 
-/// `type(name, bases, dict)`.
+/// `type(name, bases, dict)`: a class of the bases' most derived metaclass.
 fn type_new3(vm: &mut Vm, name: &Value, bases: &Value, dict: &Value) -> PyResult<Value> {
+    if let Some(items) = bases.as_tuple() {
+        if let Some(meta) = calculate_meta(vm, None, items)? {
+            return vm.call(&meta, &[name.clone(), bases.clone(), dict.clone()]);
+        }
+    }
     class_from_parts(vm, name.clone(), bases, dict, Value::NULL)
 }
 
@@ -169,32 +203,32 @@ fn class_from_parts(vm: &mut Vm, name: Value, bases: &Value, dict: &Value, meta:
         let main = vm.new_str("__main__");
         ns.downcast::<DictObj>().expect("dict").set_str(module, main);
     }
-    make_class_with_meta(vm, name, &bases, ns, meta)
+    make_class_with_meta(vm, name, &bases, ns, meta, &[])
 }
 
-/// Builds a class object from its name, bases and namespace.
-pub fn make_class(vm: &mut Vm, name: Value, bases: &[Value], ns: Value) -> PyResult<Value> {
-    make_class_with_meta(vm, name, bases, ns, Value::NULL)
-}
-
-/// `make_class` for a metaclass other than `type` (`meta`; NULL for `type`).
-pub fn make_class_with_meta(vm: &mut Vm, name: Value, bases: &[Value], ns: Value, meta: Value) -> PyResult<Value> {
-    let base = match bases {
-        [] => vm.types.object.clone(),
-        [b] => b.clone(),
-        _ => return Err(type_error("multiple inheritance is not supported by monjit")),
-    };
-    let Some(bt) = base.as_type() else {
-        return Err(type_error(format!("bases must be types, not {}", vm.type_name(&base))));
-    };
-    if !bt.flags.get().contains(TypeFlags::BASETYPE) {
-        return Err(type_error(format!("type '{}' is not an acceptable base type", bt.name())));
+/// Builds a class object from its name, bases, namespace and metaclass (`meta`; NULL
+/// for `type`); the class statement's other keywords (`class_kw`, names then values) go
+/// to `__init_subclass__`.
+pub fn make_class_with_meta(vm: &mut Vm, name: Value, bases: &[Value], ns: Value, meta: Value, class_kw: &[Value]) -> PyResult<Value> {
+    let bases: Vec<Value> = if bases.is_empty() { vec![vm.types.object.clone()] } else { bases.to_vec() };
+    for (i, b) in bases.iter().enumerate() {
+        let Some(bt) = b.as_type() else {
+            return Err(type_error(format!("bases must be types, not {}", vm.type_name(b))));
+        };
+        if !bt.flags.get().contains(TypeFlags::BASETYPE) {
+            return Err(type_error(format!("type '{}' is not an acceptable base type", bt.name())));
+        }
+        if bases[..i].iter().any(|o| o.is_same(b)) {
+            return Err(type_error(format!("duplicate base class {}", bt.name())));
+        }
     }
+    let base = best_base(vm, &bases)?;
+    let bt = base.as_type().expect("type");
     let layout = match bt.layout {
         Layout::Builtin(k) if base.is_same(&vm.types.object) || k == ObjKind::Instance => Layout::Instance,
-        // Instances of subclasses of dict and tuple hold a dict or tuple
-        // (`InstanceObj::builtin`) that the built-in methods work on.
-        Layout::Builtin(ObjKind::Dict | ObjKind::Tuple) => Layout::Instance,
+        // Instances of subclasses of the containers, str, int and float hold one of the
+        // built-in type's instances (`InstanceObj::builtin`) that its methods work on.
+        Layout::Builtin(_) if bt.holds_contents() => Layout::Instance,
         // A metaclass: its instances are classes, made by type.__new__.
         Layout::Builtin(ObjKind::Type) => Layout::Builtin(ObjKind::Type),
         Layout::Builtin(_) => {
@@ -202,6 +236,7 @@ pub fn make_class_with_meta(vm: &mut Vm, name: Value, bases: &[Value], ns: Value
         }
         l => l,
     };
+    let mro_tail = linearize(vm, &bases)?;
     let d = ns.downcast::<DictObj>().expect("namespace dict");
     let qualname = d.remove_str(&vm.names.dunder_qualname.clone()).unwrap_or_else(|| name.clone());
     let module = d.get_str(&vm.names.dunder_module.clone()).unwrap_or(Value::NONE);
@@ -220,8 +255,15 @@ pub fn make_class_with_meta(vm: &mut Vm, name: Value, bases: &[Value], ns: Value
     if d.get_str(&vm.names.dunder_eq.clone()).is_some() && d.get_str(&hash_name).is_none() {
         d.set_str(hash_name, Value::NONE);
     }
+    // `__init_subclass__` and `__class_getitem__` are implicitly class methods.
+    for special in [vm.names.dunder_init_subclass.clone(), vm.intern("__class_getitem__")] {
+        if let Some(f) = d.get_str(&special).filter(|f| f.is::<FunctionObj>()) {
+            d.set_str(special, descr::new_classmethod(f));
+        }
+    }
     // Functions in the namespace become methods; staticmethod etc. stay as they are.
-    let cls = new_type(TypeSpec { name, qualname, module, base: base.clone(), dict: ns.clone(), layout, flags: TypeFlags::BASETYPE, meta });
+    let spec = TypeSpec { name, qualname, module, base: base.clone(), dict: ns.clone(), layout, flags: TypeFlags::BASETYPE, meta };
+    let cls = class::new_type_with_bases(spec, bases, mro_tail);
     crate::runtime::slots::init_slots(vm, &cls)?;
     if let Some(cell) = classcell {
         if let Some(c) = cell.downcast::<CellObj>() {
@@ -237,17 +279,133 @@ pub fn make_class_with_meta(vm: &mut Vm, name: Value, bases: &[Value], ns: Value
             }
         }
     }
+    // `super(cls, cls).__init_subclass__()`: the first definition after cls in its MRO.
     let init_sub = vm.names.dunder_init_subclass.clone();
-    if let Some(m) = bt.lookup(&init_sub) {
-        if !m.is::<NativeFunctionObj>() {
-            let f = match m.downcast::<ClassMethodObj>() {
-                Some(cm) => cm.func.clone(),
-                None => m.clone(),
-            };
-            vm.call(&f, std::slice::from_ref(&cls))?;
-        }
+    let inherited = cls.as_type().expect("type").with_mro(|mro| {
+        mro[1..].iter().find_map(|t| t.as_type().expect("mro entry is a type").dict().get_str(&init_sub))
+    });
+    if let Some(m) = inherited {
+        let f = match m.downcast::<ClassMethodObj>() {
+            Some(cm) => cm.func.clone(),
+            None => m.clone(),
+        };
+        let mut v = Vec::with_capacity(class_kw.len() + 1);
+        v.push(cls.clone());
+        v.extend_from_slice(&class_kw[class_kw.len() / 2..]);
+        vm.call_args(&f, Args::with_kw(&v, &class_kw[..class_kw.len() / 2]))?;
     }
     Ok(cls)
+}
+
+/// The base whose instance layout a new class extends (CPython's `best_base`): of the
+/// bases' solid bases (`solid_base`), the one that is a subclass of all the others;
+/// bases whose solid bases are unrelated cannot be combined (`class X(list, dict)`).
+fn best_base(vm: &Vm, bases: &[Value]) -> PyResult<Value> {
+    let mut winner: Option<(Value, Value)> = None;
+    for b in bases {
+        let solid = solid_base(vm, b);
+        let st = solid.as_type().expect("type");
+        winner = match winner {
+            None => Some((solid, b.clone())),
+            Some((ws, wb)) => {
+                let wt = ws.as_type().expect("type");
+                if wt.is_subtype_of(st) {
+                    Some((ws, wb))
+                } else if st.is_subtype_of(wt) {
+                    Some((solid, b.clone()))
+                } else {
+                    return Err(type_error("multiple bases have instance lay-out conflict"));
+                }
+            }
+        };
+    }
+    Ok(winner.expect("at least one base").1)
+}
+
+/// The nearest class along `t`'s bases that fixes its instances' layout: `object`, a
+/// built-in type with its own instance kind (list, dict, int...), `BaseException` for
+/// exceptions (monjit's exceptions share one layout), or a class with its own
+/// non-empty `__slots__`.
+fn solid_base(vm: &Vm, t: &Value) -> Value {
+    let tt = t.as_type().expect("type");
+    if tt.base.is_null() {
+        return t.clone();
+    }
+    let builtin = tt.flags.get().contains(TypeFlags::IMMUTABLE);
+    if builtin && tt.layout != Layout::Exception {
+        return t.clone();
+    }
+    // Exceptions whose CPython structs add fields to BaseException's.
+    const EXTENDED_EXCEPTIONS: [&str; 7] =
+        ["StopIteration", "SystemExit", "ImportError", "OSError", "SyntaxError", "AttributeError", "NameError"];
+    if builtin
+        && (tt.base.as_type().is_none_or(|b| b.layout != Layout::Exception)
+            || EXTENDED_EXCEPTIONS.contains(&tt.name().as_str()))
+    {
+        return t.clone();
+    }
+    if !builtin && declares_slots(vm, tt) {
+        return t.clone();
+    }
+    solid_base(vm, &tt.base)
+}
+
+/// Whether a class's own namespace declares instance attributes in `__slots__`.
+fn declares_slots(vm: &Vm, t: &TypeObj) -> bool {
+    let Some(decl) = t.dict().get_str(&vm.names.dunder_slots) else { return false };
+    let names: Vec<Value> = match decl.as_tuple() {
+        _ if decl.is::<StrObj>() => vec![decl.clone()],
+        Some(items) => items.to_vec(),
+        None => match decl.downcast::<ListObj>() {
+            Some(l) => l.to_vec(),
+            None => return false,
+        },
+    };
+    names.iter().any(|n| !matches!(n.as_str(), Some("__dict__" | "__weakref__")))
+}
+
+/// The MRO of a class with these bases, after the class itself: CPython's C3
+/// linearisation, merging the bases' MROs and the list of bases.
+fn linearize(vm: &Vm, bases: &[Value]) -> PyResult<Vec<Value>> {
+    if let [b] = bases {
+        return Ok(b.as_type().expect("type").mro());
+    }
+    let mut seqs: Vec<Vec<Value>> = bases.iter().map(|b| b.as_type().expect("type").mro()).collect();
+    seqs.push(bases.to_vec());
+    let mut heads = vec![0usize; seqs.len()];
+    let mut out = Vec::new();
+    loop {
+        let live: Vec<usize> = (0..seqs.len()).filter(|&i| heads[i] < seqs[i].len()).collect();
+        if live.is_empty() {
+            return Ok(out);
+        }
+        // The first head that is in no other list's tail.
+        let in_tail = |c: &Value| live.iter().any(|&j| seqs[j][heads[j] + 1..].iter().any(|x| x.is_same(c)));
+        let Some(next) = live.iter().map(|&i| seqs[i][heads[i]].clone()).find(|c| !in_tail(c)) else {
+            return Err(mro_error(vm, &seqs, &heads));
+        };
+        for (i, seq) in seqs.iter().enumerate() {
+            if heads[i] < seq.len() && seq[heads[i]].is_same(&next) {
+                heads[i] += 1;
+            }
+        }
+        out.push(next);
+    }
+}
+
+/// CPython's `set_mro_error`: the bases still to place, each named once, in the order of
+/// the lists they head.
+fn mro_error(_vm: &Vm, seqs: &[Vec<Value>], heads: &[usize]) -> PyErr {
+    let mut names: Vec<Value> = Vec::new();
+    for (seq, &h) in seqs.iter().zip(heads) {
+        if let Some(c) = seq.get(h) {
+            if !names.iter().any(|n| n.is_same(c)) {
+                names.push(c.clone());
+            }
+        }
+    }
+    let names: Vec<String> = names.iter().map(|n| n.as_type().expect("type").name()).collect();
+    type_error(format!("Cannot create a consistent method resolution order (MRO) for bases {}", names.join(", ")))
 }
 
 /// `__build_class__(func, name, *bases, **kwds)`.
@@ -257,11 +415,14 @@ pub fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(type_error("__build_class__: not enough arguments"));
     }
     let mut explicit_meta = None;
-    for (k, v) in args.kwargs() {
-        if k != "metaclass" {
-            return Err(type_error(format!("__init_subclass__() takes no keyword arguments ({k})")));
+    let (mut kw_names, mut kw_values) = (Vec::new(), Vec::new());
+    for ((k, v), name) in args.kwargs().zip(args.kwnames) {
+        if k == "metaclass" {
+            explicit_meta = Some(v.clone());
+        } else {
+            kw_names.push(name.clone());
+            kw_values.push(v.clone());
         }
-        explicit_meta = Some(v.clone());
     }
     let func = pos[0].clone();
     let name = pos[1].clone();
@@ -277,8 +438,14 @@ pub fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
         ns.downcast::<DictObj>().expect("ns").set_str(k, cell);
     }
     match meta {
-        None => make_class(vm, name, &bases, ns),
+        None => {
+            kw_names.extend(kw_values);
+            make_class_with_meta(vm, name, &bases, ns, Value::NULL, &kw_names)
+        }
         Some(meta) => {
+            if let Some(k) = kw_names.first() {
+                return Err(type_error(format!("__init_subclass__() takes no keyword arguments ({})", k.as_str().unwrap_or("?"))));
+            }
             let bases = tuple::new_tuple(bases);
             vm.call(&meta, &[name, bases, ns])
         }
@@ -383,6 +550,10 @@ fn super_lookup(vm: &mut Vm, this_class: &Value, obj: &Value, obj_type: &Value, 
             return Ok(Some(match d.kind() {
                 Some(ObjKind::Function) if instance_bound => func::new_bound_method(d, obj.clone()),
                 Some(ObjKind::NativeFunction) if instance_bound => crate::runtime::attr::bind(d, obj.clone()),
+                // object.__init_subclass__ is a class method.
+                Some(ObjKind::NativeFunction) if name.is_same(&vm.names.dunder_init_subclass) => {
+                    crate::runtime::attr::bind(d, obj_type.clone())
+                }
                 Some(ObjKind::ClassMethod) => {
                     func::new_bound_method(d.downcast::<ClassMethodObj>().expect("cm").func.clone(), obj_type.clone())
                 }

@@ -327,6 +327,13 @@ impl Vm {
             };
         }
         if !spec.is_empty() {
+            // A subclass of a built-in type formats its value with the built-in type's
+            // `__format__` (with an empty spec, all of them give str(), as below).
+            if let Some(m) = self.lookup_special(v, &name).filter(|m| m.downcast::<NativeFunctionObj>().is_some_and(|n| n.owner != "object")) {
+                let spec_v = self.new_str(spec);
+                let r = self.call_method_value(&m, v, &[spec_v])?;
+                return Ok(r.as_str().unwrap_or_default().to_string());
+            }
             return Err(type_error(format!("unsupported format string passed to {}.__format__", self.type_name(v))));
         }
         self.str_string(v)
@@ -635,6 +642,8 @@ fn is_pct_mapping(vm: &mut Vm, v: &Value) -> bool {
     use crate::object::ObjKind;
     match v.kind() {
         Some(ObjKind::Dict | ObjKind::List | ObjKind::Range) => true,
+        // Instances of subclasses of tuple and str are not mappings.
+        Some(ObjKind::Instance) if matches!(crate::objects::class::builtin_value(v).kind(), Some(ObjKind::Tuple | ObjKind::Str)) => false,
         Some(ObjKind::Instance | ObjKind::Opaque | ObjKind::Exception) => {
             let name = vm.names.dunder_getitem.clone();
             vm.lookup_special(v, &name).is_some()
@@ -657,7 +666,7 @@ struct PctSpec {
 
 /// `fmt % args`.
 pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<Value> {
-    let tuple_items = args.as_tuple();
+    let tuple_items = crate::objects::class::builtin_value(args).as_tuple();
     let mapping = if is_pct_mapping(vm, args) { Some(args.clone()) } else { None };
     let mut pa = PctArgs {
         items: tuple_items.unwrap_or(&[]),

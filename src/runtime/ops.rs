@@ -553,7 +553,7 @@ impl Vm {
             match h.kind() {
                 ObjKind::Str => {
                     let hay = container.as_str().expect("str");
-                    return match item.as_str() {
+                    return match crate::objects::class::str_of(item) {
                         Some(n) => Ok(hay.contains(n)),
                         None => Err(type_error(format!(
                             "'in <string>' requires string as left operand, not {}", self.type_name(item)))),

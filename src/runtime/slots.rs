@@ -29,11 +29,10 @@ pub fn init_slots(vm: &mut Vm, cls: &Value) -> PyResult<()> {
         let mangled = crate::compiler::symtable::mangle(Some(&t.name()), s);
         allowed.push(vm.intern(&mangled));
     }
-    // Inherit the base's restriction; a base without __slots__ means no restriction.
-    let base = t.base.clone();
-    if let Some(bt) = base.as_type() {
+    // Inherit the bases' restrictions; a base without __slots__ means no restriction.
+    for base in t.bases() {
         if !base.is_same(&vm.types.object) {
-            match &*bt.slots.borrow() {
+            match &*base.as_type().expect("type").slots.borrow() {
                 Some(b) => allowed.extend(b.iter().cloned()),
                 None => return Ok(()),
             }

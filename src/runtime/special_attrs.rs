@@ -257,9 +257,7 @@ pub fn type_attr(vm: &mut Vm, cls: &Value, name: &Value) -> PyResult<Option<Valu
             }
         }
         "__mro__" => tuple::new_tuple(t.mro()),
-        "__bases__" => {
-            if t.base.is_null() { vm.empty_tuple() } else { tuple::new_tuple(vec![t.base.clone()]) }
-        }
+        "__bases__" => tuple::new_tuple(t.bases().to_vec()),
         "__base__" => if t.base.is_null() { Value::NONE } else { t.base.clone() },
         "__dict__" => t.dict().copy(),
         "__class__" => vm.type_of(cls),
