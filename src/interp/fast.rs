@@ -583,11 +583,11 @@ pub unsafe fn run(vm: &mut Vm, f: *mut Frame, code: &CodeObj, slots: *mut Value,
             stop!();
         }
         let v = pop!();
-        // SAFETY: `f` is the top frame; the caller's CALL left its top where the
-        // result goes.
+        // SAFETY: `f` is the top frame, not an entry frame; its `below` initialised
+        // slots and its function were checked releasable. The caller's CALL left its
+        // top where the result goes.
         let (caller, caller_top) = unsafe {
-            (*f).sp = top.offset_from((*f).stack_base()) as u32;
-            crate::interp::call::pop_frame_at(vm, f);
+            crate::interp::call::pop_call_frame_at(vm, f, below);
             let caller = vm.frames.top_ptr();
             let t = (*caller).stack_base().add((*caller).sp as usize);
             t.write(v);
