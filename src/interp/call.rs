@@ -178,26 +178,21 @@ pub unsafe fn pop_frame_at(vm: &mut Vm, top: *mut crate::interp::frame::Frame) {
     }
 }
 
-/// `pop_frame_at` for the fast lane's return from a call frame `top` whose first `n`
-/// slots are its initialised ones (locals and what is left on its stack) and whose
-/// references (those values and its function) are none of them the last one, so
-/// releasing them frees nothing: no count reaches zero to be tested, and a call frame's
-/// `locals` and `generator` are NULL (only entry frames, which the lane never pops,
-/// have them).
+/// `pop_frame_at` for the fast lane's return from a call frame `top` whose slots it
+/// released already and whose function reference is not the last one, so popping frees
+/// nothing; a call frame's `locals` and `generator` are NULL (only entry frames, which
+/// the lane never pops, have them).
 ///
 /// # Safety
-/// `top` must be `vm.frames.top_ptr()`, not an entry frame, with exactly `n` initialised
-/// slots, holding no last reference.
+/// `top` must be `vm.frames.top_ptr()`, not an entry frame, with its slots released
+/// and its function not held only by it.
 #[inline(always)]
-pub unsafe fn pop_call_frame_at(vm: &mut Vm, top: *mut Frame, n: usize) {
-    // SAFETY: the caller's guarantee; each value is released once, and the frame leaves
-    // the stack before its function reference is.
+pub unsafe fn pop_call_frame_at(vm: &mut Vm, top: *mut Frame) {
+    // SAFETY: the caller's guarantee; the frame leaves the stack before its function
+    // reference is released.
     unsafe {
         let frame = &*top;
         debug_assert!(!frame.entry && frame.locals.is_null() && frame.generator.is_null());
-        for i in 0..n {
-            std::ptr::drop_in_place(frame.slots.add(i));
-        }
         let mark = frame.stack_mark;
         let func = std::ptr::read(&frame.func);
         vm.frames.forget_top_at(top);

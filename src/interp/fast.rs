@@ -40,6 +40,13 @@ fn releasable(v: &Value) -> bool {
     v.header().is_none_or(|h| h.refcount() > 1)
 }
 
+/// Whether dropping `v` and then `w` frees nothing: neither is the last reference,
+/// counting twice an object both hold.
+#[inline(always)]
+fn both_releasable(v: &Value, w: &Value) -> bool {
+    releasable(v) && releasable(w) && !(v.is_same(w) && v.header().is_some_and(|h| h.refcount() < 3))
+}
+
 /// BINARY_OP `op` on two floats or two small ints (with a small-int result), which
 /// needs no call and cannot fail; None for anything else. Floats are tested first:
 /// telling them apart is one compare each, and an int fails it at once.
@@ -65,13 +72,11 @@ unsafe fn cached_store(code: &CodeObj, ins: crate::bytecode::Instr, owner: *mut 
     // SAFETY: the caller's guarantee.
     let o = unsafe { &*owner };
     let Some((d, ix)) = crate::interp::ops::cached_instance_entry(code, ins, o) else { return false };
-    if !releasable(o) {
-        return false;
-    }
     // SAFETY: a bitwise copy: it moves into the dict, or comes back and is forgotten
     // (the slot still holds it).
     let v = unsafe { value.read() };
-    match d.replace_at_if_key_when(ix, &code.names[ins.arg as usize], v, releasable) {
+    // The old value is dropped, then the owner (which may be the old value too).
+    match d.replace_at_if_key_when(ix, &code.names[ins.arg as usize], v, |old| both_releasable(old, o)) {
         Ok(old) => {
             drop(old);
             // SAFETY: the owner moves out of its slot (releasable: nothing is freed).
@@ -369,7 +374,7 @@ pub unsafe fn run(vm: &mut Vm, f: *mut Frame, code: &CodeObj, slots: *mut Value,
             }
             Op::StoreFastStoreFast => {
                 // Two stores to one local would release the first value stored.
-                if arg!() >> 4 == arg!() & 15 || !releasable(local!(arg!() >> 4)) || !releasable(local!(arg!() & 15)) {
+                if arg!() >> 4 == arg!() & 15 || !both_releasable(local!(arg!() >> 4), local!(arg!() & 15)) {
                     stop!();
                 }
                 set_local!(arg!() >> 4, pop!());
@@ -578,16 +583,40 @@ pub unsafe fn run(vm: &mut Vm, f: *mut Frame, code: &CodeObj, slots: *mut Value,
         // SAFETY: `f` is the running frame; its first nlocalsplus + sp slots are
         // initialised (the return value is the top one).
         let fr = unsafe { &*f };
+        if fr.entry || fr.init {
+            stop!();
+        }
+        // The frame's values below the return value are released one by one, then its
+        // function, so that an object several of them hold counts once for each; when
+        // one would be a last reference, the counts released so far are taken again.
         let below = unsafe { top.offset_from(slots) } as usize - 1;
-        if fr.entry || fr.init || !releasable(&fr.func) || !(0..below).all(|i| releasable(unsafe { &*slots.add(i) })) {
+        let mut released = 0;
+        // SAFETY: slots below `below` are initialised; each is released at most once
+        // (a released slot keeps its bits, whose object lives on: it was not the last
+        // reference).
+        let all_released = unsafe {
+            while released < below && releasable(&*slots.add(released)) {
+                drop(slots.add(released).read());
+                released += 1;
+            }
+            let all = released == below && releasable(&fr.func);
+            if !all {
+                for i in 0..released {
+                    if let Some(h) = (*slots.add(i)).header() {
+                        h.incref();
+                    }
+                }
+            }
+            all
+        };
+        if !all_released {
             stop!();
         }
         let v = pop!();
-        // SAFETY: `f` is the top frame, not an entry frame; its `below` initialised
-        // slots and its function were checked releasable. The caller's CALL left its
-        // top where the result goes.
+        // SAFETY: `f` is the top frame, not an entry frame, its slots released and its
+        // function releasable. The caller's CALL left its top where the result goes.
         let (caller, caller_top) = unsafe {
-            crate::interp::call::pop_call_frame_at(vm, f, below);
+            crate::interp::call::pop_call_frame_at(vm, f);
             let caller = vm.frames.top_ptr();
             let t = (*caller).stack_base().add((*caller).sp as usize);
             t.write(v);
