@@ -178,6 +178,29 @@ pub unsafe fn pop_frame_at(vm: &mut Vm, top: *mut crate::interp::frame::Frame) {
     }
 }
 
+/// `pop_frame_at` for the fast lane's return from a call frame `top` whose slots it
+/// released already and whose function reference is not the last one, so popping frees
+/// nothing; a call frame's `locals` and `generator` are NULL (only entry frames, which
+/// the lane never pops, have them).
+///
+/// # Safety
+/// `top` must be `vm.frames.top_ptr()`, not an entry frame, with its slots released
+/// and its function not held only by it.
+#[inline(always)]
+pub unsafe fn pop_call_frame_at(vm: &mut Vm, top: *mut Frame) {
+    // SAFETY: the caller's guarantee; the frame leaves the stack before its function
+    // reference is released.
+    unsafe {
+        let frame = &*top;
+        debug_assert!(!frame.entry && frame.locals.is_null() && frame.generator.is_null());
+        let mark = frame.stack_mark;
+        let func = std::ptr::read(&frame.func);
+        vm.frames.forget_top_at(top);
+        drop(func);
+        vm.stack.free(mark);
+    }
+}
+
 /// Calls a Python function with any arguments.
 pub fn call_function(vm: &mut Vm, func: &Value, args: Args) -> PyResult<Value> {
     let fo = func.downcast::<FunctionObj>().expect("function");

@@ -943,18 +943,25 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                                 let msg = format!("__init__() should return None, not '{}'", vm.type_name(&v));
                                 pending = Some(crate::error::type_error(msg));
                             }
-                            continue 'frame;
+                        } else {
+                            // SAFETY: frame fidx (the caller) is on the stack, below the
+                            // one just popped, and nothing else refers to it.
+                            let caller = unsafe { &mut *vm.frames.ptr(fidx) };
+                            // SAFETY: the caller's stack has room for the result: its
+                            // CALL popped more than one value.
+                            unsafe {
+                                let top = caller.stack_base().add(caller.sp as usize);
+                                std::ptr::write(top, v);
+                            }
+                            caller.sp += 1;
                         }
-                        // SAFETY: frame fidx (the caller) is on the stack, below the
-                        // one just popped, and nothing else refers to it.
-                        let caller = unsafe { &mut *vm.frames.ptr(fidx) };
-                        // SAFETY: the caller's stack has room for the result: its CALL
-                        // popped more than one value.
-                        unsafe {
-                            let top = caller.stack_base().add(caller.sp as usize);
-                            std::ptr::write(top, v);
+                        // The frame's last references died with it: their finalizers
+                        // run now, as CPython's do when it clears the frame (the
+                        // caller's state is complete). The fast lane never pops a frame
+                        // that frees anything, so it leaves such a return here.
+                        if crate::object::finalizers_pending() {
+                            vm.run_pending_finalizers();
                         }
-                        caller.sp += 1;
                         continue 'frame;
                     }
                     Op::ReturnGenerator => {

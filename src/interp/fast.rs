@@ -40,6 +40,13 @@ fn releasable(v: &Value) -> bool {
     v.header().is_none_or(|h| h.refcount() > 1)
 }
 
+/// Whether dropping `v` and then `w` frees nothing: neither is the last reference,
+/// counting twice an object both hold.
+#[inline(always)]
+fn both_releasable(v: &Value, w: &Value) -> bool {
+    releasable(v) && releasable(w) && !(v.is_same(w) && v.header().is_some_and(|h| h.refcount() < 3))
+}
+
 /// BINARY_OP `op` on two floats or two small ints (with a small-int result), which
 /// needs no call and cannot fail; None for anything else. Floats are tested first:
 /// telling them apart is one compare each, and an int fails it at once.
@@ -65,13 +72,11 @@ unsafe fn cached_store(code: &CodeObj, ins: crate::bytecode::Instr, owner: *mut 
     // SAFETY: the caller's guarantee.
     let o = unsafe { &*owner };
     let Some((d, ix)) = crate::interp::ops::cached_instance_entry(code, ins, o) else { return false };
-    if !releasable(o) {
-        return false;
-    }
     // SAFETY: a bitwise copy: it moves into the dict, or comes back and is forgotten
     // (the slot still holds it).
     let v = unsafe { value.read() };
-    match d.replace_at_if_key_when(ix, &code.names[ins.arg as usize], v, releasable) {
+    // The old value is dropped, then the owner (which may be the old value too).
+    match d.replace_at_if_key_when(ix, &code.names[ins.arg as usize], v, |old| both_releasable(old, o)) {
         Ok(old) => {
             drop(old);
             // SAFETY: the owner moves out of its slot (releasable: nothing is freed).
@@ -141,7 +146,7 @@ pub unsafe fn run(vm: &mut Vm, f: *mut Frame, code: &CodeObj, slots: *mut Value,
     // The last instruction run: it becomes the frame's `last_pc` when the lane stops
     // (nothing looks at `last_pc` while the lane runs).
     let mut last = usize::MAX;
-    loop {
+    'lane: loop {
         // SAFETY: pc is an instruction index (jump targets are; no code falls off the
         // end).
         let at = unsafe { &*instrs.add(pc) };
@@ -191,7 +196,19 @@ pub unsafe fn run(vm: &mut Vm, f: *mut Frame, code: &CodeObj, slots: *mut Value,
                 // Its last_pc is up to date.
                 last = usize::MAX;
                 changed_frame = true;
-                continue;
+                continue 'lane;
+            }};
+        }
+        // Whether the lane runs the (plain) RESUME of `code`: not when its
+        // instrumentation is out of date (`run_with` brings it up to date), nor when
+        // tier 2 runs the call or is about to compile it (`run_with` enters it).
+        macro_rules! resume_runs {
+            () => {{
+                #[cfg(feature = "monitoring")]
+                let current = code.runtime.instrumentation_version.get() == vm.monitoring.version || vm.monitoring.tracing != 0;
+                #[cfg(not(feature = "monitoring"))]
+                let current = true;
+                current && crate::tier2::lane_keeps_call(vm, code)
             }};
         }
         // Continues at instruction `$to`, instruction `$last` having run last.
@@ -201,7 +218,7 @@ pub unsafe fn run(vm: &mut Vm, f: *mut Frame, code: &CodeObj, slots: *mut Value,
                 crate::interp::eval::opstats::count(op);
                 last = $last;
                 pc = $to;
-                continue;
+                continue 'lane;
             }};
         }
         // When the next instruction is an attribute-form LOAD_ATTR that the
@@ -233,22 +250,70 @@ pub unsafe fn run(vm: &mut Vm, f: *mut Frame, code: &CodeObj, slots: *mut Value,
                 if matches!(j.op, Op::PopJumpIfFalse | Op::PopJumpIfTrue) {
                     #[cfg(feature = "opstats")]
                     crate::interp::eval::opstats::count(j.op);
-                    goto!(at + 1, if t == (j.op == Op::PopJumpIfTrue) { j.arg as usize } else { at + 2 });
+                    if t == (j.op == Op::PopJumpIfTrue) {
+                        goto!(at + 1, j.arg as usize);
+                    }
+                    not_taken!(at + 1);
                 }
                 push!(Value::bool(t));
                 goto!(at, at + 1);
             }};
         }
+        // Continues after the conditional jump at `$at`, which did not jump: runs the
+        // NOT_TAKEN that follows it (a no-op unless instrumented, when it is another
+        // opcode) without a dispatch of its own.
+        macro_rules! not_taken {
+            ($at:expr) => {{
+                let at: usize = $at;
+                // SAFETY: a conditional jump is never the last instruction.
+                if unsafe { (*instrs.add(at + 1)).get() }.op == Op::NotTaken {
+                    #[cfg(feature = "opstats")]
+                    crate::interp::eval::opstats::count(Op::NotTaken);
+                    goto!(at + 1, at + 2);
+                }
+                goto!(at, at + 1);
+            }};
+        }
+        // Runs the LOAD_SMALL_INT at `pc`: `x - 1`, `x < 2` on a small int x (the stack
+        // top): the BINARY_OP or COMPARE_OP after it runs with the constant as its
+        // right operand, never pushed; otherwise it pushes the constant.
+        macro_rules! load_small_int {
+            ($lhs:expr) => {{
+                // SAFETY: pc is an instruction index.
+                let b = unsafe { (*instrs.add(pc)).get() }.arg as i32 as i64;
+                // SAFETY: a LOAD_SMALL_INT is never the last instruction; when a
+                // BINARY_OP or COMPARE_OP follows, a value is below (it pops two), and
+                // `$lhs` (which may read it) is only evaluated then.
+                let j = unsafe { (*instrs.add(pc + 1)).get() };
+                if j.op == Op::CompareOp {
+                    if let Some(a) = $lhs {
+                        #[cfg(feature = "opstats")]
+                        crate::interp::eval::opstats::count(j.op);
+                        // SAFETY: the operand is a small int: nothing to release.
+                        unsafe { top = top.sub(1) };
+                        compared!(crate::interp::ops::compare_ints(j.arg >> 5, a, b), pc + 1);
+                    }
+                } else if j.op == Op::BinaryOp {
+                    if let Some(a) = $lhs {
+                        if let Some(r) = crate::interp::ops::small_int_result(j.arg, a, b).filter(|&r| Value::small_int_fits(r)) {
+                            #[cfg(feature = "opstats")]
+                            crate::interp::eval::opstats::count(j.op);
+                            // SAFETY: as above.
+                            unsafe { top.sub(1).write(Value::small_int(r)) };
+                            goto!(pc + 1, pc + 2);
+                        }
+                    }
+                }
+                push!(Value::small_int(b));
+            }};
+        }
+        // Arms that return (RETURN_VALUE, or an instruction that runs the RETURN_VALUE
+        // after it) leave this block with `pc` at the RETURN_VALUE and the value on top.
+        'ret: {
         match op {
             Op::Nop | Op::NotTaken => {}
             Op::Resume => {
-                // Out-of-date instrumentation: `run_with` brings it up to date.
-                #[cfg(feature = "monitoring")]
-                if code.runtime.instrumentation_version.get() != vm.monitoring.version && vm.monitoring.tracing == 0 {
-                    stop!();
-                }
-                // A call tier 2 runs (or is about to compile): `run_with` enters it.
-                if !crate::tier2::lane_keeps_call(vm, code) {
+                if !resume_runs!() {
                     stop!();
                 }
             }
@@ -261,6 +326,23 @@ pub unsafe fn run(vm: &mut Vm, f: *mut Frame, code: &CodeObj, slots: *mut Value,
                 // LOAD_FAST_BORROW).
                 then_load_attr!(v);
                 push!(v.clone());
+                // SAFETY: a LOAD_FAST is never the last instruction.
+                let j = unsafe { (*instrs.add(pc + 1)).get() };
+                if let (Op::LoadSmallInt, Some(a)) = (j.op, v.as_small_int()) {
+                    // `n - 1`, `n < 2`: the LOAD_SMALL_INT (and what it fuses with),
+                    // which sets `last`.
+                    #[cfg(feature = "opstats")]
+                    crate::interp::eval::opstats::count(op);
+                    pc += 1;
+                    load_small_int!(Some(a));
+                } else if j.op == Op::ReturnValue {
+                    // `return n`.
+                    #[cfg(feature = "opstats")]
+                    crate::interp::eval::opstats::count(op);
+                    last = pc;
+                    pc += 1;
+                    break 'ret;
+                }
             }
             Op::LoadFastLoadFast => {
                 let (a, b) = (local!(arg!() >> 4), local!(arg!() & 15));
@@ -283,34 +365,7 @@ pub unsafe fn run(vm: &mut Vm, f: *mut Frame, code: &CodeObj, slots: *mut Value,
                 push!(b.clone());
             }
             Op::LoadConst => push!(code.consts[arg!() as usize].clone()),
-            Op::LoadSmallInt => {
-                let b = arg!() as i32 as i64;
-                // `x - 1`, `x < 2` on a small int x: the BINARY_OP or COMPARE_OP after
-                // it runs with the constant as its right operand, never pushed.
-                // SAFETY: a LOAD_SMALL_INT is never the last instruction; when a
-                // BINARY_OP or COMPARE_OP follows, a value is below (it pops two).
-                let j = unsafe { (*instrs.add(pc + 1)).get() };
-                if matches!(j.op, Op::BinaryOp | Op::CompareOp) {
-                    if let Some(a) = peek!(1).as_small_int() {
-                        if j.op == Op::BinaryOp {
-                            if let Some(r) = crate::interp::ops::small_int_result(j.arg, a, b).filter(|&r| Value::small_int_fits(r)) {
-                                #[cfg(feature = "opstats")]
-                                crate::interp::eval::opstats::count(j.op);
-                                // SAFETY: the operand is a small int: nothing to release.
-                                unsafe { top.sub(1).write(Value::small_int(r)) };
-                                goto!(pc + 1, pc + 2);
-                            }
-                        } else if let Some(t) = crate::interp::ops::fast_compare(j.arg >> 5, peek!(1), &Value::small_int(b)) {
-                            #[cfg(feature = "opstats")]
-                            crate::interp::eval::opstats::count(j.op);
-                            // SAFETY: as above.
-                            unsafe { top = top.sub(1) };
-                            compared!(t, pc + 1);
-                        }
-                    }
-                }
-                push!(Value::small_int(b));
-            }
+            Op::LoadSmallInt => load_small_int!(peek!(1).as_small_int()),
             Op::StoreFast => {
                 if !releasable(local!(arg!())) {
                     stop!();
@@ -319,7 +374,7 @@ pub unsafe fn run(vm: &mut Vm, f: *mut Frame, code: &CodeObj, slots: *mut Value,
             }
             Op::StoreFastStoreFast => {
                 // Two stores to one local would release the first value stored.
-                if arg!() >> 4 == arg!() & 15 || !releasable(local!(arg!() >> 4)) || !releasable(local!(arg!() & 15)) {
+                if arg!() >> 4 == arg!() & 15 || !both_releasable(local!(arg!() >> 4), local!(arg!() & 15)) {
                     stop!();
                 }
                 set_local!(arg!() >> 4, pop!());
@@ -370,6 +425,15 @@ pub unsafe fn run(vm: &mut Vm, f: *mut Frame, code: &CodeObj, slots: *mut Value,
                     top = top.sub(1);
                     top.sub(1).write(r);
                 }
+                // `return a + b`.
+                // SAFETY: a BINARY_OP is never the last instruction.
+                if unsafe { (*instrs.add(pc + 1)).get() }.op == Op::ReturnValue {
+                    #[cfg(feature = "opstats")]
+                    crate::interp::eval::opstats::count(op);
+                    last = pc;
+                    pc += 1;
+                    break 'ret;
+                }
             }
             Op::CompareOp => {
                 let Some(t) = crate::interp::ops::fast_compare(arg!() >> 5, peek!(2), peek!(1)) else { stop!() };
@@ -404,6 +468,7 @@ pub unsafe fn run(vm: &mut Vm, f: *mut Frame, code: &CodeObj, slots: *mut Value,
                 if jump {
                     goto!(pc, arg!() as usize);
                 }
+                not_taken!(pc);
             }
             Op::PopJumpIfNone | Op::PopJumpIfNotNone => {
                 if !releasable(peek!(1)) {
@@ -494,40 +559,72 @@ pub unsafe fn run(vm: &mut Vm, f: *mut Frame, code: &CodeObj, slots: *mut Value,
                 };
                 #[cfg(feature = "opstats")]
                 crate::interp::eval::opstats::count(op);
-                // SAFETY: the new frame starts with an empty stack.
-                switch_frame!(callee, unsafe { (*callee).stack_base() }, 0);
-            }
-            Op::ReturnValue => {
-                // As run_with's RETURN_VALUE, when the caller is in this loop too and
-                // popping the frame frees nothing.
-                // SAFETY: `f` is the running frame; its first nlocalsplus + sp slots are
-                // initialised (the return value is the top one).
-                let fr = unsafe { &*f };
-                let below = unsafe { top.offset_from(slots) } as usize - 1;
-                if fr.entry || fr.init || !releasable(&fr.func) || !(0..below).all(|i| releasable(unsafe { &*slots.add(i) })) {
-                    stop!();
-                }
-                let v = pop!();
-                // SAFETY: `f` is the top frame; the caller's CALL left its top where the
-                // result goes.
-                let (caller, caller_top) = unsafe {
-                    (*f).sp = top.offset_from((*f).stack_base()) as u32;
-                    crate::interp::call::pop_frame_at(vm, f);
-                    let caller = vm.frames.top_ptr();
-                    let t = (*caller).stack_base().add((*caller).sp as usize);
-                    t.write(v);
-                    (caller, t.add(1))
+                // The callee's RESUME (its first instruction) runs with the call, without
+                // a dispatch of its own; its `last_pc` is already 0.
+                // SAFETY: the new frame is live; its function keeps its code alive.
+                let resume = unsafe { &*(*callee).code }.instrs[0].get().op == Op::Resume && {
+                    code = unsafe { &*(*callee).code };
+                    resume_runs!()
                 };
-                #[cfg(feature = "opstats")]
-                crate::interp::eval::opstats::count(op);
-                // SAFETY: the caller is live; its CALL set its pc.
-                switch_frame!(caller, caller_top, unsafe { (*caller).pc } as usize);
+                // SAFETY: the new frame starts with an empty stack.
+                switch_frame!(callee, unsafe { (*callee).stack_base() }, resume as usize);
             }
+            Op::ReturnValue => break 'ret,
             _ => stop!(),
         }
         #[cfg(feature = "opstats")]
         crate::interp::eval::opstats::count(op);
         last = pc;
         pc += 1;
+        continue 'lane;
+        }
+        // RETURN_VALUE (at `pc`), as run_with's, when the caller is in this loop too
+        // and popping the frame frees nothing.
+        // SAFETY: `f` is the running frame; its first nlocalsplus + sp slots are
+        // initialised (the return value is the top one).
+        let fr = unsafe { &*f };
+        if fr.entry || fr.init {
+            stop!();
+        }
+        // The frame's values below the return value are released one by one, then its
+        // function, so that an object several of them hold counts once for each; when
+        // one would be a last reference, the counts released so far are taken again.
+        let below = unsafe { top.offset_from(slots) } as usize - 1;
+        let mut released = 0;
+        // SAFETY: slots below `below` are initialised; each is released at most once
+        // (a released slot keeps its bits, whose object lives on: it was not the last
+        // reference).
+        let all_released = unsafe {
+            while released < below && releasable(&*slots.add(released)) {
+                drop(slots.add(released).read());
+                released += 1;
+            }
+            let all = released == below && releasable(&fr.func);
+            if !all {
+                for i in 0..released {
+                    if let Some(h) = (*slots.add(i)).header() {
+                        h.incref();
+                    }
+                }
+            }
+            all
+        };
+        if !all_released {
+            stop!();
+        }
+        let v = pop!();
+        // SAFETY: `f` is the top frame, not an entry frame, its slots released and its
+        // function releasable. The caller's CALL left its top where the result goes.
+        let (caller, caller_top) = unsafe {
+            crate::interp::call::pop_call_frame_at(vm, f);
+            let caller = vm.frames.top_ptr();
+            let t = (*caller).stack_base().add((*caller).sp as usize);
+            t.write(v);
+            (caller, t.add(1))
+        };
+        #[cfg(feature = "opstats")]
+        crate::interp::eval::opstats::count(Op::ReturnValue);
+        // SAFETY: the caller is live; its CALL set its pc.
+        switch_frame!(caller, caller_top, unsafe { (*caller).pc } as usize);
     }
 }

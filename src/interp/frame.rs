@@ -350,6 +350,17 @@ impl FrameStack {
         unsafe { (*top).drop_fields() };
     }
 
+    /// Removes the top frame without dropping its fields: the caller took them over
+    /// (or knows they own nothing).
+    ///
+    /// # Safety
+    /// `top` must be `top_ptr()`, and the caller releases what its fields own.
+    #[inline(always)]
+    pub unsafe fn forget_top_at(&mut self, top: *mut Frame) {
+        debug_assert!(self.len > 0 && std::ptr::eq(top, self.slot(self.len - 1)));
+        self.len -= 1;
+    }
+
     pub fn last(&self) -> Option<&Frame> {
         self.len.checked_sub(1).map(|i| &self[i])
     }

@@ -730,6 +730,17 @@ pub fn float_binop(op: u32, a: f64, b: f64) -> Option<Value> {
     }))
 }
 
+/// COMPARE_OP's comparison `op` (`arg >> 5`) on two ints, without a branch on `op`
+/// (a jump table there is one more indirect branch per comparison): bit `3 * op + k`
+/// of `OUTCOMES` says whether `op` holds when the operands compare as `k` (0 less, 1
+/// equal, 2 greater); ops 0 to 5 are <, <=, ==, !=, >, >=.
+#[inline(always)]
+pub fn compare_ints(op: u32, a: i64, b: i64) -> bool {
+    const OUTCOMES: u32 = 0b110_100_101_010_011_001;
+    let k = (a >= b) as u32 + (a > b) as u32;
+    (OUTCOMES >> (3 * op.min(5) + k)) & 1 != 0
+}
+
 /// COMPARE_OP on two small ints or two floats, which needs no call: the truth of
 /// `lhs op rhs` (`op` is the argument's comparison, `arg >> 5`), or None for other
 /// operands. Float comparisons are IEEE's, as Python's.
@@ -748,12 +759,29 @@ pub fn fast_compare(op: u32, lhs: &Value, rhs: &Value) -> Option<bool> {
         };
     }
     if let (Some(a), Some(b)) = (lhs.as_small_int(), rhs.as_small_int()) {
-        return test!(a, b);
+        return Some(compare_ints(op, a, b));
     }
     if let (Some(a), Some(b)) = (lhs.as_float(), rhs.as_float()) {
         return test!(a, b);
     }
     None
+}
+
+#[cfg(test)]
+mod compare_tests {
+    use super::compare_ints;
+
+    #[test]
+    fn compare_ints_agrees_with_rust_comparisons() {
+        for a in -2..=2i64 {
+            for b in -2..=2i64 {
+                let expected = [a < b, a <= b, a == b, a != b, a > b, a >= b];
+                for (op, &want) in expected.iter().enumerate() {
+                    assert_eq!(compare_ints(op as u32, a, b), want, "{a} op{op} {b}");
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]
