@@ -74,6 +74,9 @@ REAL_PROGRAMS = {
     "pp_chaos": ("chaos.py", ["--loops=6"], ["--loops=1"]),
     "pp_barnes_hut": ("barnes_hut.py", ["--loops=1"], ["--loops=1", "--iterations=10"]),
     "pp_unpack_sequence": ("unpack_sequence.py", ["--loops=20000"], ["--loops=2000"]),
+    # One loop is the least btree runs (200_000 nodes, fixed in the program): about 3 s
+    # of CPython, quick mode included.
+    "pp_btree": ("btree.py", ["--loops=1"], ["--loops=1"]),
 }
 
 

@@ -302,8 +302,13 @@ fn hex(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `bytes.fromhex(string)` (a class method): pairs of hex digits, ASCII whitespace
 /// allowed between pairs.
 fn fromhex(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let a = super::argparse::exact("fromhex", &args, 2)?;
-    let arg = &a[1];
+    if args.has_kwargs() {
+        return Err(type_error("bytes.fromhex() takes no keyword arguments"));
+    }
+    // The class method's first argument is the class.
+    let rest = args.pos().get(1..).unwrap_or(&[]);
+    check_arity("bytes", "fromhex", rest.len(), Arity::One)?;
+    let arg = &rest[0];
     let owned;
     let text: &[u8] = if let Some(s) = arg.as_str() {
         if let Some(i) = s.chars().position(|c| !c.is_ascii()) {
@@ -660,6 +665,7 @@ fn replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         if data.is_empty() && limit > 0 {
             out.extend_from_slice(new);
+            done = 1;
         }
     } else {
         let mut i = 0;
@@ -749,8 +755,7 @@ fn add(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn mul(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (data, rest) = wrapper_args(vm, &args, "__mul__", 1)?;
-    let n = crate::runtime::subscript::index_value(vm, &rest[0], false)
-        .map_err(|_| type_error(format!("can't multiply sequence by non-int of type '{}'", vm.type_name(&rest[0]))))?;
+    let n = super::argparse::int_arg(vm, &rest[0])?;
     repeat(data, n)
 }
 
