@@ -4,6 +4,7 @@
 
 use super::codecs;
 use super::str::{bind_params, check_arity, Arity};
+use super::str_methods::find_result;
 use crate::error::{type_error, value_error, ExcKind, PyErr, PyResult};
 use crate::objects::bytes::new_bytes;
 use crate::objects::func::{Args, NativeFn};
@@ -48,12 +49,12 @@ pub fn methods() -> Vec<(&'static str, NativeFn)> {
         ("__hash__", hash),
         ("__repr__", repr),
         ("__str__", repr),
-        ("__eq__", eq),
-        ("__ne__", ne),
-        ("__lt__", lt),
-        ("__le__", le),
-        ("__gt__", gt),
-        ("__ge__", ge),
+        ("__lt__", compare::<0>),
+        ("__le__", compare::<1>),
+        ("__eq__", compare::<2>),
+        ("__ne__", compare::<3>),
+        ("__gt__", compare::<4>),
+        ("__ge__", compare::<5>),
         ("__getnewargs__", getnewargs),
     ]
 }
@@ -145,24 +146,7 @@ fn bytes_result(orig: &Value, data: &[u8]) -> Value {
 /// `bytes(source=b'', encoding=..., errors=...)`.
 pub fn bytes_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let pos = &args.pos()[1..];
-    let total = pos.len() + args.kwnames.len();
-    if total > 3 {
-        return Err(type_error(format!("bytes() takes at most 3 arguments ({total} given)")));
-    }
-    let mut slots: [Option<&Value>; 3] = [None; 3];
-    for (slot, v) in slots.iter_mut().zip(pos) {
-        *slot = Some(v);
-    }
-    for (k, v) in args.kwargs() {
-        let Some(i) = ["source", "encoding", "errors"].iter().position(|p| *p == k) else {
-            return Err(type_error(format!("bytes() got an unexpected keyword argument '{k}'")));
-        };
-        if slots[i].is_some() {
-            return Err(type_error(format!("argument for bytes() given by name ('{k}') and position ({})", i + 1)));
-        }
-        slots[i] = Some(v);
-    }
-    let [source, encoding, errors] = slots;
+    let [source, encoding, errors] = bind_params(&args, pos, "bytes", ["source", "encoding", "errors"], 0)?;
     let encoding = str_param(vm, encoding, "bytes", "encoding")?;
     let errors = str_param(vm, errors, "bytes", "errors")?;
     let Some(source) = source else {
@@ -585,10 +569,6 @@ impl Search<'_> {
     }
 }
 
-fn find_result(found: Option<usize>) -> Value {
-    found.map_or(Value::int(-1), Value::int_from_usize)
-}
-
 fn find(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(find_result(search_args(vm, &args, "find")?.find(false)))
 }
@@ -806,36 +786,14 @@ pub fn repr_bytes(data: &[u8]) -> String {
     out
 }
 
-fn compare(vm: &mut Vm, args: Args, name: &str, op: CmpOp) -> PyResult<Value> {
+/// `__lt__` ... `__ge__`: `OP` is the comparison's COMPARE_OP argument (`CmpOp` order).
+fn compare<const OP: u32>(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let name = ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"][OP as usize];
     let (data, rest) = wrapper_args(vm, &args, name, 1)?;
     match rest[0].as_bytes() {
-        Some(o) => Ok(Value::bool(op.test(data.cmp(o)))),
+        Some(o) => Ok(Value::bool(CmpOp::from_arg(OP).test(data.cmp(o)))),
         None => Ok(Value::NOT_IMPLEMENTED),
     }
-}
-
-fn eq(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    compare(vm, args, "__eq__", CmpOp::Eq)
-}
-
-fn ne(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    compare(vm, args, "__ne__", CmpOp::Ne)
-}
-
-fn lt(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    compare(vm, args, "__lt__", CmpOp::Lt)
-}
-
-fn le(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    compare(vm, args, "__le__", CmpOp::Le)
-}
-
-fn gt(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    compare(vm, args, "__gt__", CmpOp::Gt)
-}
-
-fn ge(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    compare(vm, args, "__ge__", CmpOp::Ge)
 }
 
 fn getnewargs(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -354,7 +354,8 @@ impl Search<'_> {
     }
 }
 
-fn find_result(found: Option<usize>) -> Value {
+/// find's result: the index, or -1.
+pub fn find_result(found: Option<usize>) -> Value {
     found.map_or(Value::int(-1), Value::int_from_usize)
 }
 
