@@ -79,6 +79,9 @@ REAL_PROGRAMS = {
     "pp_raytrace": ("raytrace.py", ["--loops=3"], ["--loops=1", "--width=40", "--height=30"]),
     "pp_scimark": ("scimark.py", ["--loops=1"], ["--loops=1"]),
     "pp_deltablue": ("deltablue.py", ["--loops=200"], ["--loops=20"]),
+    # One loop is the least btree runs (200_000 nodes, fixed in the program): about 3 s
+    # of CPython, quick mode included.
+    "pp_btree": ("btree.py", ["--loops=1"], ["--loops=1"]),
 }
 
 

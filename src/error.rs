@@ -38,6 +38,7 @@ exc_kinds! {
     ValueError(Exception),
     UnicodeError(ValueError),
     UnicodeDecodeError(UnicodeError),
+    UnicodeEncodeError(UnicodeError),
     TypeError(Exception),
     AttributeError(Exception),
     NameError(Exception),

@@ -58,6 +58,7 @@ use crate::objects::*;
 
 object_kinds! {
     Str => StrObj,
+    Bytes => BytesObj,
     BigInt => BigIntObj,
     Tuple => TupleObj,
     List => ListObj,

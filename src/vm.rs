@@ -20,6 +20,7 @@ pub struct Types {
     pub bool_: Value,
     pub float: Value,
     pub str_: Value,
+    pub bytes: Value,
     pub list: Value,
     pub tuple: Value,
     pub dict: Value,
@@ -50,6 +51,7 @@ pub struct Types {
     pub tuple_iterator: Value,
     pub str_ascii_iterator: Value,
     pub str_iterator: Value,
+    pub bytes_iterator: Value,
     pub range_iterator: Value,
     pub dict_keyiterator: Value,
     pub dict_valueiterator: Value,
@@ -304,6 +306,7 @@ impl Vm {
         use crate::object::ObjKind as K;
         match h.kind() {
             K::Str => &t.str_,
+            K::Bytes => &t.bytes,
             K::BigInt => &t.int,
             K::Tuple => &t.tuple,
             K::List => &t.list,
@@ -351,6 +354,7 @@ impl Vm {
                     IterState::Str { seq, .. } => {
                         if seq.downcast::<StrObj>().is_some_and(|s| s.is_ascii()) { &t.str_ascii_iterator } else { &t.str_iterator }
                     }
+                    IterState::Bytes { .. } => &t.bytes_iterator,
                     IterState::Range { .. } => &t.range_iterator,
                     IterState::Dict { kind, .. } => match kind {
                         dict::DictViewKind::Keys => &t.dict_keyiterator,

@@ -483,6 +483,10 @@ pub fn reversed_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if let Some(s) = seq.downcast::<StrObj>() {
         return Ok(new_iterator(IterState::ListReverse { seq: seq.clone(), remaining: s.char_len() }));
     }
+    if let Some(b) = seq.as_bytes() {
+        // bytes has no __reversed__: CPython's `reversed` indexes it.
+        return Ok(new_iterator(IterState::Reversed { seq: seq.clone(), remaining: b.len() }));
+    }
     if let Some(r) = seq.downcast::<RangeObj>() {
         let rev = r.reversed();
         return Ok(new_iterator(crate::runtime::iter::range_iter_state(&rev)));

@@ -2,6 +2,8 @@
 //! constructors, and the built-in modules (`sys`, `math`, `time`).
 
 pub mod argparse;
+pub mod bytes;
+pub mod codecs;
 pub mod dict;
 pub mod exceptions;
 pub mod float;
@@ -30,6 +32,7 @@ pub fn constructors(vm: &Vm) -> Vec<(Value, NativeFn)> {
         (t.bool_.clone(), int::bool_new),
         (t.float.clone(), float::float_new),
         (t.str_.clone(), str::str_new),
+        (t.bytes.clone(), bytes::bytes_new),
         (t.list.clone(), list::list_new),
         (t.tuple.clone(), tuple::tuple_new),
         (t.dict.clone(), dict::dict_new),
@@ -63,6 +66,7 @@ pub fn install(vm: &mut Vm) {
         ("bool", t.bool_.clone()),
         ("float", t.float.clone()),
         ("str", t.str_.clone()),
+        ("bytes", t.bytes.clone()),
         ("list", t.list.clone()),
         ("tuple", t.tuple.clone()),
         ("dict", t.dict.clone()),
@@ -101,11 +105,13 @@ pub fn install(vm: &mut Vm) {
     if let Some(f) = d.get_str(&k) {
         d.set_str(k, descr::new_classmethod(f));
     }
-    // float.fromhex is a class method.
+    // float.fromhex and bytes.fromhex are class methods.
     let k = vm.intern("fromhex");
-    let d = vm.types.float.as_type().expect("float").dict();
-    if let Some(f) = d.get_str(&k) {
-        d.set_str(k, descr::new_classmethod(f));
+    for t in [&vm.types.float, &vm.types.bytes] {
+        let d = t.as_type().expect("type").dict();
+        if let Some(f) = d.get_str(&k) {
+            d.set_str(k.clone(), descr::new_classmethod(f));
+        }
     }
     // str.maketrans is a static method.
     let k = vm.intern("maketrans");

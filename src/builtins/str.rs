@@ -14,6 +14,7 @@ use crate::vm::Vm;
 pub fn methods() -> Vec<(&'static str, NativeFn)> {
     let mut v: Vec<(&'static str, NativeFn)> = vec![
         ("join", join),
+        ("encode", encode),
         ("format", format),
         ("format_map", format_map),
         ("maketrans", maketrans),
@@ -78,14 +79,20 @@ pub fn method_args<'a>(vm: &Vm, args: &Args<'a>, name: &str, arity: Arity) -> Py
         return Err(type_error(format!("str.{name}() takes no keyword arguments")));
     }
     let (s, rest) = receiver(vm, args.pos(), name)?;
-    let n = rest.len();
+    check_arity("str", name, rest.len(), arity)?;
+    Ok((s, rest))
+}
+
+/// CPython's TypeError when `n` positional arguments do not fit `arity` (methods of
+/// the built-in type `owner`).
+pub fn check_arity(owner: &str, name: &str, n: usize, arity: Arity) -> PyResult<()> {
     let plural = |k: usize| if k == 1 { "argument" } else { "arguments" };
     let msg = match arity {
-        Arity::NoArgs if n != 0 => format!("str.{name}() takes no arguments ({n} given)"),
-        Arity::One if n != 1 => format!("str.{name}() takes exactly one argument ({n} given)"),
+        Arity::NoArgs if n != 0 => format!("{owner}.{name}() takes no arguments ({n} given)"),
+        Arity::One if n != 1 => format!("{owner}.{name}() takes exactly one argument ({n} given)"),
         Arity::Range(min, _) if n < min => format!("{name} expected at least {min} {}, got {n}", plural(min)),
         Arity::Range(_, max) if n > max => format!("{name} expected at most {max} {}, got {n}", plural(max)),
-        _ => return Ok((s, rest)),
+        _ => return Ok(()),
     };
     Err(type_error(msg))
 }
@@ -100,6 +107,18 @@ pub fn kw_method_args<'a, const N: usize>(
     pos_only: usize,
 ) -> PyResult<(&'a StrObj, [Option<&'a Value>; N])> {
     let (s, rest) = receiver(vm, args.pos(), name)?;
+    Ok((s, bind_params(args, rest, name, params, pos_only)?))
+}
+
+/// Binds a method's arguments after its receiver (`rest`, then the keywords) to
+/// `params`, argument-clinic style; the first `pos_only` are positional-only and required.
+pub fn bind_params<'a, const N: usize>(
+    args: &Args<'a>,
+    rest: &'a [Value],
+    name: &str,
+    params: [&str; N],
+    pos_only: usize,
+) -> PyResult<[Option<&'a Value>; N]> {
     let nkw = args.kwnames.len();
     let total = rest.len() + nkw;
     let plural = |k: usize| if k == 1 { "argument" } else { "arguments" };
@@ -126,7 +145,7 @@ pub fn kw_method_args<'a, const N: usize>(
         }
         out[i] = Some(v);
     }
-    Ok((s, out))
+    Ok(out)
 }
 
 /// Checks a slot wrapper (`__len__`, `__add__`...): `expected 1 argument, got 0`.
@@ -198,19 +217,33 @@ pub fn str_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
-/// `str(x, encoding)`: decoding needs bytes, which monjit does not have.
+/// `str(x, encoding, errors)`: decodes bytes.
 fn decode_arg(vm: &mut Vm, obj: Option<&Value>, enc: Option<&Value>, err: Option<&Value>) -> PyResult<Value> {
     for (i, v) in [(2, enc), (3, err)] {
         if let Some(v) = v.filter(|v| v.as_str().is_none()) {
             return Err(type_error(format!("str() argument {i} must be str, not {}", vm.type_name(v))));
         }
     }
-    let what = match obj {
+    let data = match obj {
         Some(o) if o.as_str().is_some() => return Err(type_error("decoding str is not supported")),
-        Some(o) => vm.type_name(o),
-        None => "str".to_string(),
+        Some(o) => match o.as_bytes() {
+            Some(b) => b,
+            None => return Err(type_error(format!("decoding to str: need a bytes-like object, {} found", vm.type_name(o)))),
+        },
+        None => return Ok(vm.new_str("")),
     };
-    Err(type_error(format!("decoding to str: need a bytes-like object, {what} found")))
+    let codec = super::codecs::lookup(enc.and_then(|e| e.as_str()).unwrap_or("utf-8"))?;
+    let text = super::codecs::decode(data, codec, err.and_then(|e| e.as_str()).unwrap_or("strict"))?;
+    Ok(vm.str_from_string(text))
+}
+
+/// `str.encode(encoding='utf-8', errors='strict')`.
+fn encode(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (s, [enc, err]) = kw_method_args(vm, &args, "encode", ["encoding", "errors"], 0)?;
+    let encoding = super::bytes::str_param(vm, enc, "encode", "encoding")?.unwrap_or("utf-8");
+    let errors = super::bytes::str_param(vm, err, "encode", "errors")?.unwrap_or("strict");
+    let codec = super::codecs::lookup(encoding)?;
+    Ok(crate::objects::bytes::new_bytes(super::codecs::encode(s.as_str(), codec, errors)?))
 }
 
 // ------------------------------------------------------------------ join / format

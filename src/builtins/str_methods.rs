@@ -283,7 +283,7 @@ impl<'a> Text<'a> {
 
 /// CPython's ADJUST_INDICES for the optional start/end arguments: negative values count
 /// from the end; `end` is clamped to the length, `start` is not.
-fn bounds(vm: &mut Vm, rest: &[Value], len: usize) -> PyResult<(i64, i64)> {
+pub fn bounds(vm: &mut Vm, rest: &[Value], len: usize) -> PyResult<(i64, i64)> {
     let n = len as i64;
     let get = |vm: &mut Vm, v: Option<&Value>| -> PyResult<Option<i64>> {
         match v {
@@ -354,7 +354,8 @@ impl Search<'_> {
     }
 }
 
-fn find_result(found: Option<usize>) -> Value {
+/// find's result: the index, or -1.
+pub fn find_result(found: Option<usize>) -> Value {
     found.map_or(Value::int(-1), Value::int_from_usize)
 }
 

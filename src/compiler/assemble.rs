@@ -204,6 +204,7 @@ fn const_value(vm: &mut Vm, c: &Const, filename: &str) -> Value {
                 vm.new_str(s)
             }
         }
+        Const::Bytes(b) => crate::objects::bytes::new_bytes(b.as_slice()),
         Const::Ellipsis => Value::ELLIPSIS,
         Const::Tuple(items) => tuple::new_tuple(items.iter().map(|x| const_value(vm, x, filename)).collect()),
         Const::FrozenSet(items) => {

@@ -21,6 +21,7 @@ pub enum Constant {
     Int(BigInt),
     Float(f64),
     Str(String),
+    Bytes(Vec<u8>),
     Ellipsis,
     Tuple(Vec<Constant>),
 }

@@ -12,8 +12,9 @@ pub struct CompileWarning {
     pub message: String,
 }
 
-/// Escape-sequence warnings for one literal body (the text between the quotes of a
-/// non-raw string, or an f-string's literal middle). `first_line` is the body's line.
+/// The escape-sequence warning for one literal body (the text between the quotes of a
+/// non-raw string, or an f-string's literal middle): CPython's decoder reports only the
+/// first invalid escape. `first_line` is the body's line.
 pub fn scan_escapes(body: &str, first_line: u32, is_bytes: bool, out: &mut Vec<CompileWarning>) {
     let bytes = body.as_bytes();
     let mut line = first_line;
@@ -43,6 +44,7 @@ pub fn scan_escapes(body: &str, first_line: u32, is_bytes: bool, out: &mut Vec<C
                                     "\"\\{text}\" is an invalid octal escape sequence. Such sequences will not work in the future. Did you mean \"\\\\{text}\"? A raw string is also an option."
                                 ),
                             });
+                            return;
                         }
                         i += 1 + digits;
                     }
@@ -54,7 +56,7 @@ pub fn scan_escapes(body: &str, first_line: u32, is_bytes: bool, out: &mut Vec<C
                                 "\"\\{ch}\" is an invalid escape sequence. Such sequences will not work in the future. Did you mean \"\\\\{ch}\"? A raw string is also an option."
                             ),
                         });
-                        i += 1 + ch.len_utf8();
+                        return;
                     }
                 }
             }

@@ -12,6 +12,7 @@ fn const_repr(c: &Const) -> String {
         Const::Int(i) => i.to_string(),
         Const::Float(f) => crate::objects::float::float_repr(*f),
         Const::Str(s) => crate::runtime::strings::repr_str(s),
+        Const::Bytes(b) => crate::builtins::bytes::repr_bytes(b),
         Const::Ellipsis => "Ellipsis".into(),
         Const::Tuple(items) => {
             let inner: Vec<String> = items.iter().map(const_repr).collect();

@@ -52,6 +52,27 @@ fn complexity(c: &Const, limit: i64) -> i64 {
     }
 }
 
+/// `seq[i]`'s position in a sequence of `len` items, when in range.
+fn const_index(i: &BigInt, len: usize) -> Option<usize> {
+    let i = i.to_i64()?;
+    let j = if i < 0 { i + len as i64 } else { i };
+    (0..len as i64).contains(&j).then_some(j as usize)
+}
+
+/// The count of a str or bytes repetition of `size` items, unless the result would be
+/// over CPython's folding limit.
+fn str_repeat_count(n: &Const, size: usize) -> Option<usize> {
+    let n = match n {
+        Const::Int(i) => i.to_i64()?,
+        Const::Bool(b) => *b as i64,
+        _ => return None,
+    };
+    if size > 0 && (n < 0 || n as usize > MAX_STR_SIZE / size) {
+        return None;
+    }
+    Some(n.max(0) as usize)
+}
+
 pub fn eval_binop(l: &Const, op: B, r: &Const) -> Option<Const> {
     // bool's own &, | and ^ keep the bool type.
     if let (Const::Bool(a), Const::Bool(b)) = (l, r) {
@@ -67,19 +88,11 @@ pub fn eval_binop(l: &Const, op: B, r: &Const) -> Option<Const> {
     }
     match (l, op, r) {
         (Const::Str(a), B::Add, Const::Str(b)) => Some(Const::Str(format!("{a}{b}"))),
+        (Const::Bytes(a), B::Add, Const::Bytes(b)) => Some(Const::Bytes([a.as_slice(), b].concat())),
+        (Const::Bytes(s), B::Multiply, n) | (n, B::Multiply, Const::Bytes(s)) => Some(Const::Bytes(s.repeat(str_repeat_count(n, s.len())?))),
+        (Const::Bytes(s), B::Subscr, Const::Int(i)) => Some(Const::Int(s[const_index(i, s.len())?].into())),
         (Const::Tuple(a), B::Add, Const::Tuple(b)) => Some(Const::Tuple(a.iter().chain(b).cloned().collect())),
-        (Const::Str(s), B::Multiply, n) | (n, B::Multiply, Const::Str(s)) => {
-            let n = match n {
-                Const::Int(i) => i.to_i64()?,
-                Const::Bool(b) => *b as i64,
-                _ => return None,
-            };
-            let size = s.chars().count();
-            if size > 0 && (n < 0 || n as usize > MAX_STR_SIZE / size) {
-                return None;
-            }
-            Some(Const::Str(s.repeat(n.max(0) as usize)))
-        }
+        (Const::Str(s), B::Multiply, n) | (n, B::Multiply, Const::Str(s)) => Some(Const::Str(s.repeat(str_repeat_count(n, s.chars().count())?))),
         (Const::Tuple(t), B::Multiply, n) | (n, B::Multiply, Const::Tuple(t)) => {
             let n = match n {
                 Const::Int(i) => i.to_i64()?,
@@ -100,24 +113,8 @@ pub fn eval_binop(l: &Const, op: B, r: &Const) -> Option<Const> {
             }
             Some(Const::Tuple(v))
         }
-        (Const::Str(s), B::Subscr, Const::Int(i)) => {
-            let n = s.chars().count() as i64;
-            let i = i.to_i64()?;
-            let j = if i < 0 { i + n } else { i };
-            if j < 0 || j >= n {
-                return None;
-            }
-            Some(Const::Str(s.chars().nth(j as usize)?.to_string()))
-        }
-        (Const::Tuple(t), B::Subscr, Const::Int(i)) => {
-            let n = t.len() as i64;
-            let i = i.to_i64()?;
-            let j = if i < 0 { i + n } else { i };
-            if j < 0 || j >= n {
-                return None;
-            }
-            Some(t[j as usize].clone())
-        }
+        (Const::Str(s), B::Subscr, Const::Int(i)) => Some(Const::Str(s.chars().nth(const_index(i, s.chars().count())?)?.to_string())),
+        (Const::Tuple(t), B::Subscr, Const::Int(i)) => Some(t[const_index(i, t.len())?].clone()),
         _ => None,
     }
 }

@@ -458,7 +458,7 @@ impl Lowerer<'_> {
             r::Expr::FString(x) => self.fstring(x)?,
             r::Expr::TString(_) => return self.unsupported("template string", e),
             r::Expr::StringLiteral(x) => ExprKind::Constant(Constant::Str(x.value.to_str().to_string())),
-            r::Expr::BytesLiteral(_) => return self.unsupported("bytes literal", e),
+            r::Expr::BytesLiteral(x) => ExprKind::Constant(Constant::Bytes(x.value.bytes().collect())),
             r::Expr::NumberLiteral(x) => match &x.value {
                 r::Number::Int(i) => {
                     let text = i.to_string();

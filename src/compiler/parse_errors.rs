@@ -1816,6 +1816,12 @@ impl<'a> Ctx<'a> {
         if m.starts_with("Expected `except` or `finally`") {
             return (self.at_tok(x, Kind::Syntax, "expected 'except' or 'finally' block"), x);
         }
+        if m == "Bytes literal cannot be mixed with non-bytes literals" {
+            // CPython's action for `strings` raises at the last token it read: the one
+            // after the literals.
+            let after = self.tok_at(usize::from(err.location.end()));
+            return (self.at_tok(after, Kind::Syntax, "cannot mix bytes and nonbytes literals"), after);
+        }
         if m == "Trailing comma not allowed" {
             return (self.at_tok(x + 1, Kind::Syntax, "trailing comma not allowed without surrounding parentheses"), x + 1);
         }

@@ -209,6 +209,9 @@ pub fn pure_eq(a: &Value, b: &Value) -> Option<bool> {
     if let (Some(x), Some(y)) = (a.as_str(), b.as_str()) {
         return Some(x == y);
     }
+    if let (Some(x), Some(y)) = (a.as_bytes(), b.as_bytes()) {
+        return Some(x == y);
+    }
     if let (Some(x), Some(y)) = (a.as_int(), b.as_int()) {
         return Some(crate::objects::int::int_cmp(x, y).is_eq());
     }
@@ -240,7 +243,7 @@ pub fn pure_eq(a: &Value, b: &Value) -> Option<bool> {
         return Some(false);
     }
     // A user class may define __eq__ against anything; only built-in pairs are decided.
-    let builtin = |v: &Value| !v.is_ptr() || matches!(v.kind(), Some(ObjKind::Str | ObjKind::BigInt | ObjKind::Tuple));
+    let builtin = |v: &Value| !v.is_ptr() || matches!(v.kind(), Some(ObjKind::Str | ObjKind::Bytes | ObjKind::BigInt | ObjKind::Tuple));
     if builtin(a) && builtin(b) {
         return Some(false);
     }

@@ -14,6 +14,7 @@ pub enum IterState {
     List { seq: Value, index: usize },
     Tuple { seq: Value, index: usize },
     Str { seq: Value, index: usize, byte: usize },
+    Bytes { seq: Value, index: usize },
     Range { next: i64, step: i64, remaining: i64 },
     /// Dict keys/values/items iterators; `len` is the size at creation, for the
     /// "changed size during iteration" check, `remaining` the items still expected
@@ -50,7 +51,7 @@ unsafe impl PyObject for IteratorObj {
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         let Ok(s) = self.state.try_borrow() else { return };
         match &*s {
-            IterState::List { seq, .. } | IterState::Tuple { seq, .. } | IterState::Str { seq, .. }
+            IterState::List { seq, .. } | IterState::Tuple { seq, .. } | IterState::Str { seq, .. } | IterState::Bytes { seq, .. }
             | IterState::ListReverse { seq, .. } | IterState::Reversed { seq, .. } => visit(seq),
             IterState::Dict { dict, .. } => visit(dict),
             IterState::Set { set, .. } => visit(set),

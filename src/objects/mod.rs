@@ -1,5 +1,6 @@
 //! The concrete heap object types, one module each.
 
+pub mod bytes;
 pub mod class;
 pub mod code;
 pub mod descr;
@@ -18,6 +19,7 @@ pub mod str;
 pub mod tuple;
 
 pub use crate::interp::generator::GeneratorObj;
+pub use bytes::BytesObj;
 pub use class::{InstanceObj, TypeObj};
 pub use code::CodeObj;
 pub use descr::{ClassMethodObj, PropertyObj, StaticMethodObj, SuperObj};

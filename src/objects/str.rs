@@ -6,7 +6,6 @@
 use crate::object::{alloc, ObjHeader, ObjKind, PyObject};
 use crate::value::Value;
 use std::cell::Cell;
-use std::hash::Hasher;
 
 #[repr(C)]
 pub struct StrObj {
@@ -84,15 +83,9 @@ impl StrObj {
 }
 
 /// The hash of a string. Python randomises string hashes per process, so any good hash
-/// is faithful; it must only never be -1.
+/// is faithful; it must only never be -1. As in CPython, it is the hash of the bytes.
 pub fn hash_str(s: &str) -> i64 {
-    let mut hasher = rustc_hash::FxHasher::default();
-    hasher.write(s.as_bytes());
-    hasher.write_u8(0xff);
-    let h = hasher.finish() as i64;
-    // Fold to 61 bits like CPython's hashes and avoid -1.
-    let h = h >> 3;
-    if h == -1 { -2 } else { h }
+    crate::objects::bytes::hash_bytes(s.as_bytes())
 }
 
 /// Makes a new `str` value.

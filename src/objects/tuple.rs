@@ -42,7 +42,7 @@ pub fn new_tuple(items: Vec<Value>) -> Value {
 
 /// Kinds whose objects never reference other objects.
 fn may_hold_references(kind: ObjKind) -> bool {
-    !matches!(kind, ObjKind::Str | ObjKind::BigInt | ObjKind::Range | ObjKind::Code)
+    !matches!(kind, ObjKind::Str | ObjKind::Bytes | ObjKind::BigInt | ObjKind::Range | ObjKind::Code)
 }
 
 impl Value {

@@ -2,7 +2,7 @@
 //! protocol for user classes (`__op__`, reflected `__rop__`, in-place `__iop__`).
 
 use crate::bytecode::{BinaryOpArg as B, BINARY_OP_SYMBOLS};
-use crate::error::{type_error, PyResult};
+use crate::error::{type_error, ExcKind, PyErr, PyResult};
 use crate::object::ObjKind;
 use crate::objects::float;
 use crate::objects::int::{self, IntRef};
@@ -90,6 +90,17 @@ pub fn builtin_binary(vm: &mut Vm, a: &Value, b: &Value, op: B) -> PyResult<Opti
                 return Ok(Some(crate::runtime::strings::repeat(vm, a.as_str().expect("str"), n)?));
             }
         }
+        (Some(ObjKind::Bytes), B::Add) => {
+            if let (Some(x), Some(y)) = (a.as_bytes(), b.as_bytes()) {
+                return Ok(Some(crate::objects::bytes::new_bytes([x, y].concat())));
+            }
+        }
+        (Some(ObjKind::Bytes), B::Multiply) => {
+            if let Some(n) = b.as_int() {
+                let n = n.to_i64().ok_or_else(|| PyErr::new(ExcKind::OverflowError, "cannot fit 'int' into an index-sized integer"))?;
+                return crate::builtins::bytes::repeat(a.as_bytes().expect("bytes"), n).map(Some);
+            }
+        }
         (Some(ObjKind::Str), B::Remainder) => {
             let rmod = vm.intern("__rmod__");
             // A subclass of str that does not override `__rmod__` is formatted as the
@@ -173,7 +184,7 @@ pub fn builtin_binary(vm: &mut Vm, a: &Value, b: &Value, op: B) -> PyResult<Opti
     // int * sequence
     if op.base() == B::Multiply {
         if let Some(n) = a.as_int() {
-            if matches!(kb, Some(ObjKind::Str | ObjKind::List | ObjKind::Tuple)) {
+            if matches!(kb, Some(ObjKind::Str | ObjKind::Bytes | ObjKind::List | ObjKind::Tuple)) {
                 let nv = n.to_value();
                 return builtin_binary(vm, b, &nv, B::Multiply);
             }
@@ -319,7 +330,7 @@ pub fn user_binary(vm: &mut Vm, a: &Value, b: &Value, op: B) -> PyResult<Value> 
 }
 
 fn is_sequence(v: &Value) -> bool {
-    matches!(v.kind(), Some(ObjKind::Str | ObjKind::List | ObjKind::Tuple))
+    matches!(v.kind(), Some(ObjKind::Str | ObjKind::Bytes | ObjKind::List | ObjKind::Tuple))
 }
 
 /// CPython's `sequence_repeat` fallback: `seq * n` where `n` has `__index__`.
@@ -350,6 +361,9 @@ pub fn binary_type_error(vm: &Vm, a: &Value, b: &Value, op: B) -> crate::error::
     // After the numeric slots fail, CPython tries the sequence's concat/repeat, which
     // raise these errors.
     match op.base() {
+        B::Add if a.is::<BytesObj>() => {
+            return type_error(format!("can't concat {tb} to bytes"));
+        }
         B::Add if is_sequence(a) => {
             return type_error(format!("can only concatenate {ta} (not \"{tb}\") to {ta}"));
         }

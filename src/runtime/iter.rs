@@ -30,6 +30,7 @@ impl Vm {
             Some(ObjKind::List) => IterState::List { seq: v.clone(), index: 0 },
             Some(ObjKind::Tuple) => IterState::Tuple { seq: v.clone(), index: 0 },
             Some(ObjKind::Str) => IterState::Str { seq: v.clone(), index: 0, byte: 0 },
+            Some(ObjKind::Bytes) => IterState::Bytes { seq: v.clone(), index: 0 },
             Some(ObjKind::Range) => range_iter_state(v),
             Some(ObjKind::Dict) => {
                 let len = v.downcast::<DictObj>().expect("dict").len();
@@ -71,7 +72,7 @@ impl Vm {
 
     pub fn has_iter(&mut self, v: &Value) -> bool {
         match v.kind() {
-            Some(ObjKind::List | ObjKind::Tuple | ObjKind::Str | ObjKind::Range | ObjKind::Dict | ObjKind::DictView
+            Some(ObjKind::List | ObjKind::Tuple | ObjKind::Str | ObjKind::Bytes | ObjKind::Range | ObjKind::Dict | ObjKind::DictView
                 | ObjKind::Set | ObjKind::Iterator | ObjKind::Generator) => true,
             Some(ObjKind::Instance | ObjKind::Exception | ObjKind::Opaque) => {
                 let (a, b) = (self.names.dunder_iter.clone(), self.names.dunder_getitem.clone());
@@ -153,6 +154,13 @@ impl Vm {
                 *index += 1;
                 let mut buf = [0u8; 4];
                 Ok(Some(self.new_str(c.encode_utf8(&mut buf))))
+            }
+            IterState::Bytes { seq, index } => {
+                let b = seq.as_bytes().expect("bytes");
+                Ok(b.get(*index).map(|&x| {
+                    *index += 1;
+                    Value::small_int(x as i64)
+                }))
             }
             IterState::Range { next, step, remaining } => {
                 if *remaining <= 0 {

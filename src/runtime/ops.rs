@@ -93,6 +93,7 @@ impl Vm {
         let Some(h) = v.header() else { return Ok(true) };
         Ok(match h.kind() {
             ObjKind::Str => v.downcast::<StrObj>().expect("str").char_len() != 0,
+            ObjKind::Bytes => !v.downcast::<BytesObj>().expect("bytes").is_empty(),
             ObjKind::List => !v.downcast::<ListObj>().expect("list").is_empty(),
             ObjKind::Tuple => !v.downcast::<TupleObj>().expect("tuple").is_empty(),
             ObjKind::Dict => !v.downcast::<DictObj>().expect("dict").is_empty(),
@@ -198,6 +199,7 @@ impl Vm {
         let Some(h) = v.header() else { return Ok((v.bits() >> 4) as i64) };
         match h.kind() {
             ObjKind::BigInt => Ok(int::hash_int(v.as_int().expect("int"))),
+            ObjKind::Bytes => Ok(v.downcast::<BytesObj>().expect("bytes").hash()),
             ObjKind::Tuple => self.hash_tuple(v.as_tuple().expect("tuple")),
             ObjKind::List | ObjKind::Dict => Err(type_error(format!("unhashable type: '{}'", self.type_name(v)))),
             ObjKind::Set => {
@@ -391,6 +393,9 @@ impl Vm {
         if let (Some(x), Some(y)) = (a.as_str(), b.as_str()) {
             return Ok(Some(op.test(x.cmp(y))));
         }
+        if let (Some(x), Some(y)) = (a.as_bytes(), b.as_bytes()) {
+            return Ok(Some(op.test(x.cmp(y))));
+        }
         if is_user_object(a) || is_user_object(b) {
             return Ok(None);
         }
@@ -516,6 +521,7 @@ impl Vm {
         if let Some(h) = v.header() {
             match h.kind() {
                 ObjKind::Str => return Ok(v.downcast::<StrObj>().expect("str").char_len()),
+                ObjKind::Bytes => return Ok(v.downcast::<BytesObj>().expect("bytes").len()),
                 ObjKind::List => return Ok(v.downcast::<ListObj>().expect("list").len()),
                 ObjKind::Tuple => return Ok(v.downcast::<TupleObj>().expect("tuple").len()),
                 ObjKind::Dict => return Ok(v.downcast::<DictObj>().expect("dict").len()),
@@ -558,6 +564,10 @@ impl Vm {
                         None => Err(type_error(format!(
                             "'in <string>' requires string as left operand, not {}", self.type_name(item)))),
                     };
+                }
+                ObjKind::Bytes => {
+                    let c = container.clone();
+                    return crate::builtins::bytes::contains_item(self, c.as_bytes().expect("bytes"), item);
                 }
                 ObjKind::Dict => {
                     let d = container.clone();

@@ -212,6 +212,7 @@ pub fn repr_object(vm: &mut Vm, v: &Value) -> PyResult<String> {
             Ok(s.as_str().unwrap_or("").to_string())
         }
         ObjKind::Str => Ok(crate::runtime::strings::repr_str(v.as_str().expect("str"))),
+        ObjKind::Bytes => Ok(crate::builtins::bytes::repr_bytes(v.as_bytes().expect("bytes"))),
         ObjKind::Property | ObjKind::Iterator => Ok(format!("<{} object at {}>", vm.type_name(v), addr(v))),
     }
 }

@@ -296,6 +296,18 @@ fn str_slice(vm: &mut Vm, obj: &Value, s: &StrObj, sl: &SliceObj) -> PyResult<Va
     Ok(vm.str_from_string(out))
 }
 
+fn bytes_slice(vm: &mut Vm, obj: &Value, data: &[u8], sl: &SliceObj) -> PyResult<Value> {
+    let si = slice_indices(vm, sl, data.len())?;
+    if si.step == 1 {
+        if si.len == data.len() {
+            return Ok(obj.clone());
+        }
+        let start = si.start as usize;
+        return Ok(crate::objects::bytes::new_bytes(&data[start..start + si.len]));
+    }
+    Ok(crate::objects::bytes::new_bytes(si.indices().map(|i| data[i]).collect::<Vec<u8>>()))
+}
+
 impl Vm {
     pub fn getitem(&mut self, obj: &Value, key: &Value) -> PyResult<Value> {
         match obj.kind() {
@@ -334,6 +346,16 @@ impl Vm {
                         Ok(self.new_str(c.encode_utf8(&mut buf)))
                     }
                     Err(()) => Err(index_error("string index out of range")),
+                }
+            }
+            Some(ObjKind::Bytes) => {
+                let data = obj.as_bytes().expect("bytes");
+                if let Some(sl) = key.downcast::<SliceObj>() {
+                    return bytes_slice(self, obj, data, sl);
+                }
+                match seq_index(self, key, data.len(), "byte")? {
+                    Ok(i) => Ok(Value::small_int(data[i] as i64)),
+                    Err(()) => Err(index_error("index out of range")),
                 }
             }
             Some(ObjKind::Dict) => {
@@ -433,7 +455,7 @@ impl Vm {
                 }
             }
             // Immutable sequences given an index word it as PySequence_DelItem does.
-            Some(ObjKind::Tuple | ObjKind::Str | ObjKind::Range | ObjKind::Set | ObjKind::DictView) if key.as_int().is_some() => {
+            Some(ObjKind::Tuple | ObjKind::Str | ObjKind::Bytes | ObjKind::Range | ObjKind::Set | ObjKind::DictView) if key.as_int().is_some() => {
                 Err(type_error(format!("'{}' object doesn't support item deletion", self.type_name(obj))))
             }
             _ => Err(type_error(format!("'{}' object does not support item deletion", self.type_name(obj)))),

@@ -1,7 +1,7 @@
 //! The `gc` module: the cycle collector's switches.
 
 use crate::builtins::argparse;
-use crate::error::PyResult;
+use crate::error::{ExcKind, PyErr, PyResult};
 use crate::objects::func::Args;
 use crate::objects::DictObj;
 use crate::value::Value;
@@ -14,8 +14,19 @@ pub fn init(vm: &mut Vm, d: &DictObj) {
 /// `gc.collect()`: a full collection, with the finalizers of unreachable objects run
 /// before they are freed (PEP 442); returns how many objects were unreachable. Called
 /// by a finalizer that a collection runs, it returns 0 at once, as in CPython.
+/// Every generation is collected in full: monjit's collector has one generation, so
+/// `generation` is only checked.
 fn collect(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    argparse::range("collect", &args, 0, 1)?;
+    let [generation] = crate::builtins::str::bind_params(&args, args.pos(), "collect", ["generation"], 0)?;
+    if let Some(g) = generation {
+        let g = argparse::int_arg(vm, g).map_err(|e| match e {
+            PyErr::Msg { kind: ExcKind::OverflowError, .. } => PyErr::new(ExcKind::OverflowError, "Python int too large to convert to C int"),
+            e => e,
+        })?;
+        if !(0..=2).contains(&g) {
+            return Err(PyErr::new(ExcKind::ValueError, "invalid generation"));
+        }
+    }
     if crate::gc::is_collecting() {
         return Ok(Value::small_int(0));
     }

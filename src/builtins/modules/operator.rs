@@ -274,6 +274,7 @@ fn builtin_iter_hint(obj: &Value) -> Option<usize> {
     Some(match &*st {
         IterState::List { seq, index } => seq.downcast::<ListObj>().map_or(0, |l| l.len()).saturating_sub(*index),
         IterState::Tuple { seq, index } => seq.as_tuple().map_or(0, |t| t.len()).saturating_sub(*index),
+        IterState::Bytes { seq, index } => seq.as_bytes().map_or(0, |b| b.len()).saturating_sub(*index),
         IterState::Range { remaining, .. } => (*remaining).max(0) as usize,
         IterState::ListReverse { remaining, .. } => *remaining,
         IterState::Dict { remaining, .. } => *remaining,

@@ -41,6 +41,7 @@ const METHODS: &[(&str, crate::objects::func::NativeFn)] = &[
     ("seed", seed),
     ("random", random),
     ("getrandbits", getrandbits),
+    ("randbytes", randbytes),
     ("getstate", getstate),
     ("setstate", setstate),
     ("randrange", randrange),
@@ -207,9 +208,9 @@ fn random(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::float(with_state(vm, s, "random", |st| st.mt.random())?))
 }
 
-fn getrandbits(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (s, rest) = argparse::method("Random.getrandbits", &args, 1, 1)?;
-    let k = index_value(vm, &rest[0])?;
+/// The bit count of `getrandbits(k)`, with its errors.
+fn bit_count(vm: &mut Vm, k: &Value) -> PyResult<u64> {
+    let k = index_value(vm, k)?;
     let k = k.as_int().expect("int");
     if k.is_negative() {
         return Err(value_error("Cannot convert negative int"));
@@ -218,6 +219,12 @@ fn getrandbits(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if k > 1 << 32 {
         return Err(PyErr::bare(ExcKind::MemoryError));
     }
+    Ok(k)
+}
+
+fn getrandbits(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (s, rest) = argparse::method("Random.getrandbits", &args, 1, 1)?;
+    let k = bit_count(vm, &rest[0])?;
     with_state(vm, s, "getrandbits", |st| {
         if k <= 47 {
             Value::int(st.mt.bits_u64(k as u32) as i64)
@@ -225,6 +232,17 @@ fn getrandbits(vm: &mut Vm, args: Args) -> PyResult<Value> {
             Value::big_int(BigInt::from_biguint(Sign::Plus, st.mt.bits_big(k)))
         }
     })
+}
+
+/// `randbytes(n)`: `self.getrandbits(n * 8).to_bytes(n, 'little')`.
+fn randbytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = bind("Random.randbytes", &args, &["self", "n"], 2, &[])?;
+    let (s, n) = (a[0].expect("bound"), a[1].expect("required"));
+    let bits = vm.binary_op(n, &Value::int(8), B::Multiply)?;
+    let k = bit_count(vm, &bits)?;
+    let mut data = with_state(vm, s, "randbytes", |st| st.mt.bits_big(k).to_bytes_le())?;
+    data.resize((k / 8) as usize, 0);
+    Ok(crate::objects::bytes::new_bytes(data))
 }
 
 fn seed(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -236,19 +254,25 @@ fn seed(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `Random.seed(a, version)` then `_random.Random.seed`.
 fn do_seed(vm: &mut Vm, s: &Value, a: &Value, version: &Value) -> PyResult<()> {
-    let is_str = a.as_str().is_some();
+    let is_str = a.as_str().is_some() || a.as_bytes().is_some();
     let key: Option<BigUint> = if is_str && vm.eq_bool(version, &Value::int(1))? {
-        let text = a.as_str().expect("str");
-        let len = text.chars().count() as u64;
-        let mut x: u64 = text.chars().next().map_or(0, |c| (c as u64) << 7);
-        for c in text.chars() {
-            x = x.wrapping_mul(1_000_003) ^ c as u64;
+        // bytes are decoded as latin-1: one code point per byte.
+        let codes: Vec<u64> = match a.as_str() {
+            Some(text) => text.chars().map(|c| c as u64).collect(),
+            None => a.as_bytes().expect("bytes").iter().map(|&b| b as u64).collect(),
+        };
+        let mut x: u64 = codes.first().map_or(0, |c| c << 7);
+        for &c in &codes {
+            x = x.wrapping_mul(1_000_003) ^ c;
         }
-        x ^= len;
+        x ^= codes.len() as u64;
         Some(BigUint::from(x))
     } else if is_str && vm.eq_bool(version, &Value::int(2))? {
         use sha2::{Digest, Sha512};
-        let mut bytes = a.as_str().expect("str").as_bytes().to_vec();
+        let mut bytes = match a.as_str() {
+            Some(text) => text.as_bytes().to_vec(),
+            None => a.as_bytes().expect("bytes").to_vec(),
+        };
         let digest = Sha512::digest(&bytes);
         bytes.extend_from_slice(&digest);
         Some(BigUint::from_bytes_be(&bytes))

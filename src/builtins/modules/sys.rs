@@ -102,7 +102,11 @@ fn exception(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn intern(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let a = argparse::exact("intern", &args, 1)?;
+    if args.has_kwargs() {
+        return Err(crate::error::type_error("sys.intern() takes no keyword arguments"));
+    }
+    let a = args.pos();
+    crate::builtins::str::check_arity("sys", "intern", a.len(), crate::builtins::str::Arity::One)?;
     if !a[0].is::<StrObj>() {
         return Err(crate::error::type_error(format!("intern() argument must be str, not {}", vm.type_name(&a[0]))));
     }
