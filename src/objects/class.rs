@@ -147,6 +147,9 @@ pub fn new_type(spec: TypeSpec) -> Value {
 }
 
 impl TypeObj {
+    /// Offset of the `u64` version (compiled code's inline cache checks, `tier2::layout`).
+    pub const VERSION_OFFSET: usize = std::mem::offset_of!(TypeObj, version);
+
     pub fn name(&self) -> String {
         self.name.get().as_str().unwrap_or("?").to_string()
     }
