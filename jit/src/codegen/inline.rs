@@ -53,10 +53,15 @@ impl Emitter<'_, '_> {
         let cached = self.b.ins().load(I64, mem(), cache, o.cache.version);
         let same = self.b.ins().icmp(IntCC::Equal, version, cached);
         if second_version {
+            // The second version is read only when the first differs.
+            let hit = self.b.create_block();
+            let second = self.b.create_block();
+            self.b.ins().brif(same, hit, &[], second, &[]);
+            self.b.switch_to_block(second);
             let other = self.b.ins().load(I64, mem(), cache, o.cache.version2);
             let same2 = self.b.ins().icmp(IntCC::Equal, version, other);
-            let either = self.b.ins().bor(same, same2);
-            self.continue_if(either, miss);
+            self.b.ins().brif(same2, hit, &[], miss, &[]);
+            self.b.switch_to_block(hit);
         } else {
             self.continue_if(same, miss);
         }
