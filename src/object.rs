@@ -109,6 +109,9 @@ pub struct ObjHeader {
 }
 
 impl ObjHeader {
+    /// Offset of the one-byte kind (compiled code's inline type tests, `tier2::layout`).
+    pub const KIND_OFFSET: usize = std::mem::offset_of!(ObjHeader, kind);
+
     pub fn new(kind: ObjKind) -> ObjHeader {
         ObjHeader {
             rc: Cell::new(1),

@@ -116,7 +116,8 @@ fn nested_loops_kernel_enters_by_osr() {
 /// callback switching JUMP on deopts once (new live events) and the loop re-enters a
 /// recompiled version by OSR; CALL switched on between calls invalidates at the next
 /// entry (OSR again); after restart_events and no events, the CALL version's probes
-/// are all dead and it is replaced once at entry (batched recompile, no deopt).
+/// are all dead and it is replaced once at entry (batched recompile, no deopt), counted
+/// as events switched off (nothing was DISABLEd).
 #[test]
 fn events_toggled_from_callbacks_recompile_with_probes() {
     let interp = run("probes.py", "interp");
@@ -129,7 +130,9 @@ fn events_toggled_from_callbacks_recompile_with_probes() {
     assert_eq!(stat_line(s, "jit: deopts"), "jit: deopts: 1 (new live events: 1)", "{s}");
     assert_eq!(stat_line(s, "jit: invalidations"), "jit: invalidations: 2, error exits: 0, osr entries: 1", "{s}");
     assert!(
-        stat_line(s, "jit: probes").starts_with("jit: probes: 3 versions compiled with probes (16 probe sites), 1 batched recompiles"),
+        stat_line(s, "jit: probes").starts_with(
+            "jit: probes: 3 versions compiled with probes (16 probe sites), batched recompiles of versions with dead probes: 0 after DISABLE, 1 after events switched off;"
+        ),
         "{s}"
     );
 }
@@ -144,7 +147,7 @@ fn toggle_and_recompile_cycles_free_replaced_code() {
     let s = &jit.stats;
     assert!(stat_line(s, "jit: compiled ").starts_with("jit: compiled 10002 code objects (9999 recompiles)"), "{s}");
     assert!(stat_line(s, "jit: probes").contains("5000 versions compiled with probes"), "{s}");
-    assert!(stat_line(s, "jit: probes").ends_with(", 2 versions alive"), "{s}");
+    assert!(stat_line(s, "jit: probes").ends_with("; 2 versions alive"), "{s}");
 }
 
 /// Monitoring conformance programs (which the conformance suite runs under both tiers
@@ -245,4 +248,55 @@ fn differential_test_findings_match_the_interpreter() {
             assert_eq!(run_args(program, tier).stdout, interp.stdout, "{program} under {tier:?}");
         }
     }
+}
+
+/// The inline fast paths (instance attributes through the inline cache, method loads,
+/// exact-list indexing and item stores) and each of their misses: `__getattr__`,
+/// properties, slots, dicts changing shape mid-loop, instance attributes shadowing a
+/// method, class changes, wide instance dicts, subclasses, lists resized mid-loop,
+/// other containers, bool and big-int indices, index errors (caught, and uncaught with
+/// the interpreter's traceback), and a subclass of list.
+#[test]
+fn inline_fast_paths_fall_back_on_every_miss() {
+    let interp = run("fast_paths.py", "interp");
+    assert!(interp.stdout.contains("read 3 IndexError list index out of range"), "{}", interp.stdout);
+    for tier in ["jit", "auto"] {
+        assert_eq!(run("fast_paths.py", tier).stdout, interp.stdout, "--tier {tier}");
+    }
+    let jit = run("fast_paths.py", "jit");
+    assert_compiled(
+        &jit.stats,
+        &["attribute_hooks", "shape_changes", "method_changes", "many_attributes", "subclasses", "list_indexing", "other_containers", "index_errors", "Point.norm2", "Wide.get"],
+    );
+    for program in ["fast_paths_error.py", "fast_paths_list_subclass.py"] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tier2").join(program);
+        let outputs: Vec<_> = ["interp", "jit"]
+            .iter()
+            .map(|tier| Command::new(env!("CARGO_BIN_EXE_monjit")).args(["run", "--tier", tier]).arg(&path).output().expect("run monjit"))
+            .collect();
+        assert_eq!(outputs[0].stdout, outputs[1].stdout, "{program}");
+        assert_eq!(String::from_utf8_lossy(&outputs[0].stderr), String::from_utf8_lossy(&outputs[1].stderr), "{program}");
+        assert_eq!(outputs[0].status.code(), outputs[1].status.code(), "{program}");
+    }
+    let err = Command::new(env!("CARGO_BIN_EXE_monjit"))
+        .args(["run", "--tier", "jit"])
+        .arg(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tier2/fast_paths_error.py"))
+        .output()
+        .expect("run monjit");
+    let stderr = String::from_utf8_lossy(&err.stderr);
+    assert!(stderr.contains("    total += xs[i]\n") && stderr.ends_with("IndexError: list index out of range\n"), "{stderr}");
+}
+
+/// A tool DISABLing every LINE location: the version whose probes died is replaced at
+/// a later entry, and `--jit-stats` counts it as a recompile after DISABLE (not after
+/// events switched off).
+#[test]
+fn recompiles_after_disable_are_counted_as_such() {
+    let interp = run("disable_recompile.py", "interp");
+    let jit = run("disable_recompile.py", "jit");
+    assert_eq!(jit.stdout, interp.stdout);
+    let line = stat_line(&jit.stats, "jit: probes");
+    assert!(line.contains("batched recompiles of versions with dead probes: ") && line.contains(", 0 after events switched off;"), "{line}");
+    assert!(!line.contains("dead probes: 0 after DISABLE"), "{line}");
+    assert_eq!(stat_line(&jit.stats, "jit: deopts"), "jit: deopts: 0 ()", "{}", jit.stats);
 }

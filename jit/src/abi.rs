@@ -70,6 +70,69 @@ pub struct FrameLayout {
     pub last_pc: i32,
 }
 
+/// Where the VM keeps what the inline fast paths of compiled code read (attribute
+/// access on plain instances, exact-list indexing). The VM computes these offsets
+/// from its own definitions (`std::mem::offset_of!`, and for the standard library's
+/// `RefCell` and `Vec`, whose field order Rust leaves unspecified, from a probe of the
+/// running build) and a unit test on its side reads real objects through them.
+///
+/// The objects involved: every heap object's header holds a one-byte kind; an
+/// instance holds pointer Values to its class (a type with a `u64` version that
+/// changes whenever its namespace, or a base's, changes) and to its dict; a dict holds
+/// its entries as a `(pointer, length)` array of `entry_size`-byte entries with a
+/// hash, a key and a value; a list holds its items as a `(pointer, length)` array of
+/// Values. Offsets are from an object's address (a pointer Value minus [`PTR_BASE`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ObjectLayout {
+    /// `u8`: the object's kind.
+    pub kind: i32,
+    /// The kind byte of plain instances of user classes.
+    pub kind_instance: u8,
+    /// The kind byte of exact lists (not subclasses).
+    pub kind_list: u8,
+    /// Instance: Value of its class.
+    pub instance_class: i32,
+    /// Instance: Value of its attribute dict (always a dict).
+    pub instance_dict: i32,
+    /// Type: `u64` version.
+    pub type_version: i32,
+    /// Dict: pointer to its entries.
+    pub dict_entries: i32,
+    /// Dict: `usize` count of entries (holes included).
+    pub dict_entries_len: i32,
+    /// Bytes per dict entry.
+    pub entry_size: i32,
+    /// Entry: `i64` hash of its key.
+    pub entry_hash: i32,
+    /// Entry: Value of its key (NULL for a deleted entry).
+    pub entry_key: i32,
+    /// Entry: its Value.
+    pub entry_value: i32,
+    /// List: pointer to its items (Values).
+    pub list_items: i32,
+    /// List: `usize` count of items.
+    pub list_len: i32,
+    /// The inline cache entries of attribute instructions.
+    pub cache: CacheLayout,
+}
+
+/// An attribute instruction's inline cache entry, which the VM fills (compiled code
+/// only reads it). For LOAD_ATTR's attribute form and STORE_ATTR: `version` is the
+/// type version at which the attribute lives only in the instance dict, at entry
+/// `index`; `version2`, when not 0, is a second type version for which the same holds
+/// (a site that sees a class and its subclass). For LOAD_ATTR's method form: `version` is the type version at which the
+/// name is a plain function on the type, `version2` that function's Value (alive while
+/// the type keeps that version). Version 0 never matches (types start at 1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CacheLayout {
+    /// `u64`.
+    pub version: i32,
+    /// `u64`.
+    pub version2: i32,
+    /// `u32`.
+    pub index: i32,
+}
+
 /// What compiled code reads from the VM on each entry. The VM builds it (the pointers
 /// stay valid for the entry's duration) and may extend it: compiled code only reads
 /// these leading fields.
@@ -158,6 +221,13 @@ pub struct Helpers {
     pub stack_op: unsafe extern "C" fn(Ctx, FramePtr, u32, u32) -> u64,
     /// LOAD_ATTR's attribute form at `index`, consuming the owner.
     pub load_attr: unsafe extern "C" fn(Ctx, FramePtr, u32, u64) -> u64,
+    /// LOAD_ATTR's method form at `index`, as `stack_op` (the owner in the stack slot
+    /// below `top`, the two results there after it); it also fills the inline cache
+    /// the inline path reads (`CacheLayout`).
+    pub load_method: unsafe extern "C" fn(Ctx, FramePtr, u32, u32) -> u64,
+    /// STORE_ATTR at `index`, as `stack_op`; it may also add a second version to the
+    /// inline cache (`CacheLayout`).
+    pub store_attr: unsafe extern "C" fn(Ctx, FramePtr, u32, u32) -> u64,
     /// Compiled code is about to leave at instruction `index`, which it has no
     /// translation for (an `ir::Inst::Deopt`): the VM counts it (the frame is synced
     /// after this returns).

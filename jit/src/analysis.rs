@@ -90,7 +90,7 @@ pub fn analyse(f: &Function) -> Result<Analysis, CompileError> {
 fn check_operands(f: &Function, inst: &Inst, depth: u32) -> Result<(), CompileError> {
     let local = |s: u32| if s < f.nlocals { Ok(()) } else { Err(malformed(format!("local {s} out of range"))) };
     match *inst {
-        Inst::LoadLocal { slot } | Inst::LoadLocalAndClear { slot } | Inst::StoreLocal { slot } => local(slot)?,
+        Inst::LoadLocal { slot, .. } | Inst::LoadLocalAndClear { slot } | Inst::StoreLocal { slot } => local(slot)?,
         Inst::LoadLocal2 { first, second } | Inst::StoreLocal2 { first, second } => {
             local(first)?;
             local(second)?
@@ -124,10 +124,10 @@ mod tests {
             vec![
                 Inst::LoadConst { bits: 0 },
                 Inst::StoreLocal { slot: 0 },
-                Inst::LoadLocal { slot: 0 },
+                Inst::LoadLocal { slot: 0, checked: true },
                 Inst::JumpIf { cond: crate::ir::JumpCond::False, target: 5 },
                 Inst::JumpBack { target: 2 },
-                Inst::LoadLocal { slot: 0 },
+                Inst::LoadLocal { slot: 0, checked: true },
                 Inst::Return,
             ],
             1,
@@ -144,7 +144,7 @@ mod tests {
         let bad = [
             func(vec![Inst::Pop, Inst::Return], 0, 4),
             func(vec![Inst::Jump { target: 9 }], 0, 4),
-            func(vec![Inst::LoadLocal { slot: 3 }, Inst::Return], 1, 4),
+            func(vec![Inst::LoadLocal { slot: 3, checked: true }, Inst::Return], 1, 4),
             func(vec![Inst::PushNull, Inst::PushNull, Inst::Return], 0, 1),
             func(vec![Inst::Nop], 0, 1),
             func(vec![Inst::Copy { n: 0 }, Inst::Return], 0, 4),

@@ -15,6 +15,8 @@ pub enum ArithOp {
     Or,
     Xor,
     Rshift,
+    /// `container[key]` (inline for an exact list and a small int).
+    Subscr,
     Other,
 }
 
@@ -42,8 +44,9 @@ pub enum JumpCond {
 pub enum Inst {
     /// Does nothing (NOP, NOT_TAKEN, RESUME once entered).
     Nop,
-    /// Pushes a local (UnboundLocalError when NULL).
-    LoadLocal { slot: u32 },
+    /// Pushes a local; `checked` (LOAD_FAST_CHECK): UnboundLocalError when NULL
+    /// (the compiler proved the others bound).
+    LoadLocal { slot: u32, checked: bool },
     /// LOAD_FAST_LOAD_FAST.
     LoadLocal2 { first: u32, second: u32 },
     /// Pushes a local (maybe NULL) and leaves the slot NULL.
@@ -89,8 +92,31 @@ pub enum Inst {
     /// `pushes`. `flags`: [`STACK_OP_FINALIZE`], [`STACK_OP_RELOAD_LOCALS`],
     /// [`STACK_OP_RUNS_CODE`].
     StackOp { pops: u32, pushes: u32, flags: u32 },
-    /// LOAD_ATTR's attribute form (`owner.name`): the `load_attr` helper, owner in, value out.
-    LoadAttr,
+    /// LOAD_ATTR's attribute form (`owner.name`): inline from the instance dict when
+    /// the inline cache at `cache` holds for the owner, the `load_attr` helper otherwise.
+    LoadAttr { site: AttrSite },
+    /// LOAD_ATTR's method form (`owner.name(...)`): pushes (function, owner) inline when
+    /// the cache says `name` is a plain function on the owner's type and the instance
+    /// dict has no key hashing like it; the `load_method` helper otherwise.
+    LoadMethod { site: AttrSite },
+    /// STORE_ATTR (`owner.name = value`): in place in the instance dict when the
+    /// cache holds, through `stack_op` otherwise.
+    StoreAttr { site: AttrSite },
+    /// STORE_SUBSCR (`container[key] = value`): in place for an exact list and a small
+    /// int index in range, through `stack_op` otherwise.
+    StoreSubscr,
+}
+
+/// An attribute instruction's site: what its inline fast path compares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AttrSite {
+    /// Address of its inline cache entry (`abi::CacheLayout`), owned by the code
+    /// object, which outlives the compiled code.
+    pub cache: u64,
+    /// The attribute name's Value (an interned str the code object keeps alive).
+    pub name: u64,
+    /// The name's hash, as dict entries store it.
+    pub hash: i64,
 }
 
 /// `Inst::StackOp` flag: a finalizer point follows (the interpreter's arm has one).
@@ -121,7 +147,10 @@ impl Inst {
             Inst::Call { argc } => (argc + 2, 1),
             Inst::ForIter { .. } => (1, 2),
             Inst::StackOp { pops, pushes, .. } => (pops, pushes),
-            Inst::LoadAttr => (1, 1),
+            Inst::LoadAttr { .. } => (1, 1),
+            Inst::LoadMethod { .. } => (1, 2),
+            Inst::StoreAttr { .. } => (2, 0),
+            Inst::StoreSubscr => (3, 0),
         }
     }
 

@@ -298,6 +298,23 @@ pub fn instance_method(vm: &mut Vm, owner: &Value, name: &Value) -> Option<Value
     Some(f)
 }
 
+/// Records in the inline cache of LOAD_ATTR's method form `ins` that at `t`'s current
+/// version `name` is the plain function `f` on the type, with no attribute hook in the
+/// way: `version` is the type version, `version2` the function's bits (borrowed: the
+/// type keeps it while its version holds), `index` stays the module cache's. Compiled
+/// code reads it (`tier2::layout`); the instance dict must still be checked not to
+/// shadow the name.
+pub fn fill_method_cache(vm: &mut Vm, code: &CodeObj, ins: Instr, t: &TypeObj, name: &Value, f: &Value) {
+    use crate::objects::class::TypeFlags;
+    if t.flags.get().contains(TypeFlags::CUSTOM_GETATTRIBUTE) || !f.is::<FunctionObj>() {
+        return;
+    }
+    if vm.lookup_type_attr(t, name).is_some_and(|m| m.is_same(f)) {
+        let cache = &code.caches[ins.cache as usize];
+        cache.set(CacheEntry { version: t.version(), version2: f.bits(), ..cache.get() });
+    }
+}
+
 /// The instance-attribute cache's hit path alone (see `load_attr`).
 #[inline(always)]
 pub fn cached_instance_attr(code: &CodeObj, ins: Instr, owner: &Value, name: &Value) -> Option<Value> {

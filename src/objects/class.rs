@@ -163,6 +163,9 @@ pub fn new_type_with_bases(spec: TypeSpec, bases: Vec<Value>, mro_tail: Vec<Valu
 }
 
 impl TypeObj {
+    /// Offset of the `u64` version (compiled code's inline cache checks, `tier2::layout`).
+    pub const VERSION_OFFSET: usize = std::mem::offset_of!(TypeObj, version);
+
     pub fn name(&self) -> String {
         self.name.get().as_str().unwrap_or("?").to_string()
     }

@@ -36,6 +36,9 @@ pub struct DictTable {
 }
 
 impl DictTable {
+    /// Offset of the entries `Vec` (compiled code's inline attribute access, `tier2::layout`).
+    pub const ENTRIES_OFFSET: usize = std::mem::offset_of!(DictTable, entries);
+
     pub fn len(&self) -> usize {
         self.used
     }
@@ -306,6 +309,9 @@ pub fn new_dict() -> Value {
 }
 
 impl DictObj {
+    /// Offset of the table's `RefCell` (compiled code's inline attribute access, `tier2::layout`).
+    pub const TABLE_OFFSET: usize = std::mem::offset_of!(DictObj, table);
+
     /// Borrows the table for reading. Hold it only while no Python code runs.
     pub fn table(&self) -> Ref<'_, DictTable> {
         self.table.borrow()

@@ -30,6 +30,9 @@ unsafe impl PyObject for ListObj {
 }
 
 impl ListObj {
+    /// Offset of the items' `RefCell` (compiled code's inline indexing, `tier2::layout`).
+    pub const ITEMS_OFFSET: usize = std::mem::offset_of!(ListObj, items);
+
     #[inline]
     pub fn len(&self) -> usize {
         self.items.borrow().len()

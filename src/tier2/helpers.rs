@@ -79,6 +79,8 @@ pub static HELPERS: Helpers = Helpers {
     for_iter_probed,
     stack_op: super::helpers_objects::stack_op,
     load_attr: super::helpers_objects::load_attr,
+    load_method: super::helpers_objects::load_method,
+    store_attr: super::helpers_objects::store_attr,
     unsupported: super::helpers_objects::unsupported,
 };
 

@@ -9,9 +9,11 @@ use super::helpers::{fail, parts, run_callee, value_or_error};
 use crate::bytecode::{Instr, Op};
 use crate::interp::eval::Stack;
 use crate::interp::frame::Frame;
+use crate::objects::code::CacheEntry;
+use crate::objects::{CodeObj, FunctionObj, InstanceObj, StrObj};
 use crate::value::Value;
 use monjit_jit::abi::{Ctx, FramePtr};
-use monjit_jit::ir::{Inst, STACK_OP_FINALIZE as FIN, STACK_OP_RELOAD_LOCALS as RELOAD, STACK_OP_RUNS_CODE as RUNS};
+use monjit_jit::ir::{AttrSite, Inst, STACK_OP_FINALIZE as FIN, STACK_OP_RELOAD_LOCALS as RELOAD, STACK_OP_RUNS_CODE as RUNS};
 
 /// Consecutive exits at untranslated instructions, none of which went round a loop
 /// since compiled code was entered, after which a code object's loops are no longer
@@ -21,12 +23,13 @@ const WASTED_ENTRIES_LIMIT: u32 = 64;
 /// The `Inst::StackOp` (or `Inst::LoadAttr`) running instruction `ins` (its opcode
 /// uninstrumented) through `interp::stack_ops`, if it is one of those. `event`: the
 /// instruction's own monitoring event is live there (the interpreter fires it).
-pub fn translate(ins: Instr, event: bool) -> Option<Inst> {
+pub fn translate(code: &CodeObj, ins: Instr, event: bool) -> Option<Inst> {
     let a = ins.arg;
     let (pops, pushes, flags) = match ins.op {
-        Op::LoadAttr if a & 1 == 0 => return Some(Inst::LoadAttr),
-        Op::LoadAttr => (1, 2, RUNS),
-        Op::StoreAttr => (2, 0, RUNS | FIN),
+        Op::LoadAttr if a & 1 == 0 => return Some(Inst::LoadAttr { site: attr_site(code, ins, a >> 1)? }),
+        Op::LoadAttr => return Some(Inst::LoadMethod { site: attr_site(code, ins, a >> 1)? }),
+        Op::StoreAttr => return Some(Inst::StoreAttr { site: attr_site(code, ins, a)? }),
+        Op::StoreSubscr => return Some(Inst::StoreSubscr),
         Op::DeleteAttr => (1, 0, RUNS | FIN),
         Op::LoadSuperAttr if !event => (3, 1 + (a & 1), RUNS),
         Op::LoadSpecial => (1, 2, RUNS),
@@ -53,7 +56,6 @@ pub fn translate(ins: Instr, event: bool) -> Option<Inst> {
         Op::DictMerge => (a + 4, a + 3, RUNS),
         Op::UnpackSequence => (1, a, RUNS),
         Op::UnpackEx => (1, (a & 0xff) + (a >> 8) + 1, RUNS),
-        Op::StoreSubscr => (3, 0, RUNS | FIN),
         Op::DeleteSubscr => (2, 0, RUNS | FIN),
         Op::BinarySlice => (3, 1, RUNS),
         Op::StoreSlice => (4, 0, RUNS),
@@ -74,6 +76,13 @@ pub fn translate(ins: Instr, event: bool) -> Option<Inst> {
     Some(Inst::StackOp { pops, pushes, flags })
 }
 
+/// The inline cache and name of attribute instruction `ins` (name `names[name]`).
+fn attr_site(code: &CodeObj, ins: Instr, name: u32) -> Option<AttrSite> {
+    let cache = code.caches.get(ins.cache as usize)?;
+    let name = code.names.get(name as usize)?;
+    Some(AttrSite { cache: cache.as_ptr() as u64, name: name.bits(), hash: name.downcast::<StrObj>()?.hash() })
+}
+
 /// `Helpers::stack_op`.
 pub(super) unsafe extern "C" fn stack_op(ctx: Ctx, frame: FramePtr, index: u32, top: u32) -> u64 {
     // SAFETY: see `parts`.
@@ -92,6 +101,30 @@ pub(super) unsafe extern "C" fn stack_op(ctx: Ctx, frame: FramePtr, index: u32, 
             fail(ec, e)
         }
     }
+}
+
+/// `Helpers::load_method`: LOAD_ATTR's method form through `stack_op`; when it found
+/// a plain function on an instance's type, fills the inline cache compiled code reads
+/// (`interp::ops::fill_method_cache`).
+pub(super) unsafe extern "C" fn load_method(ctx: Ctx, frame: FramePtr, index: u32, top: u32) -> u64 {
+    // SAFETY: as `stack_op`, whose contract this helper has.
+    let r = unsafe { stack_op(ctx, frame, index, top) };
+    if r != 0 {
+        return r;
+    }
+    // SAFETY: see `parts`.
+    let (vm, frame_ref, _) = unsafe { parts(ctx, frame) };
+    // SAFETY: the frame keeps its code alive.
+    let code = unsafe { &*frame_ref.code };
+    let ins = code.instr(index as usize);
+    let base = frame_ref.stack_base();
+    // SAFETY: `stack_op` left the two results in the slots from depth `top - 1`.
+    let (method, owner) = unsafe { (&*base.add(top as usize - 1), &*base.add(top as usize)) };
+    if let (Some(inst), true) = (owner.downcast::<InstanceObj>(), method.is::<FunctionObj>()) {
+        let name = &code.names[(ins.arg >> 1) as usize];
+        crate::interp::ops::fill_method_cache(vm, code, ins, inst.class(), name, method);
+    }
+    0
 }
 
 /// `Helpers::load_attr`: LOAD_ATTR's attribute form, as the interpreter's arm.
@@ -118,8 +151,36 @@ pub(super) unsafe extern "C" fn load_attr(ctx: Ctx, frame: FramePtr, index: u32,
         crate::interp::call::push_simple_frame(vm, fget, 1, unsafe { arg.as_mut_ptr().add(1) } as *mut Value);
         return run_callee(vm, ec);
     }
+    let cache = &code.caches[ins.cache as usize];
+    let before = cache.get();
     let r = crate::interp::ops::load_attr(vm, code, ins, &owner, name);
+    keep_previous_version(cache, before);
     value_or_error(ec, r)
+}
+
+/// `Helpers::store_attr`: STORE_ATTR through `stack_op`, keeping a second type version
+/// in its inline cache (`keep_previous_version`).
+pub(super) unsafe extern "C" fn store_attr(ctx: Ctx, frame: FramePtr, index: u32, top: u32) -> u64 {
+    // SAFETY: see `parts`; the frame keeps its code alive.
+    let code = unsafe { &*parts(ctx, frame).1.code };
+    let cache = &code.caches[code.instr(index as usize).cache as usize];
+    let before = cache.get();
+    // SAFETY: as `stack_op`, whose contract this helper has.
+    let r = unsafe { stack_op(ctx, frame, index, top) };
+    keep_previous_version(cache, before);
+    r
+}
+
+/// After the interpreter's attribute path re-established an instance-attribute cache
+/// entry for another type at the same entry index (a site seeing instances of a class
+/// and its subclasses), keeps the version it held before as `version2`, which compiled
+/// code's inline path accepts too (`abi::CacheLayout`): what the entry recorded for
+/// that version stays true while a type has it, and the index is checked anyway.
+fn keep_previous_version(cache: &std::cell::Cell<CacheEntry>, before: CacheEntry) {
+    let now = cache.get();
+    if before.version != 0 && now.version != before.version && now.index == before.index {
+        cache.set(CacheEntry { version2: before.version, ..now });
+    }
 }
 
 /// `Helpers::unsupported`: counts the exit and decides whether the code's loops are

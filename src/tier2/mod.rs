@@ -41,11 +41,13 @@
 
 pub mod helpers;
 mod helpers_objects;
+mod layout;
 pub mod stats;
 pub mod translate;
 
 use crate::error::PyResult;
 use crate::interp::frame::Frame;
+use crate::monitoring::events::{INSTRUCTION, LINE};
 use crate::objects::CodeObj;
 use crate::value::Value;
 use crate::vm::Vm;
@@ -172,6 +174,8 @@ pub struct ProbeState {
     /// Probes compiled, and probes whose events are no longer live.
     sites: u32,
     dead: Cell<u32>,
+    /// Of the dead probes, those DISABLEd at their location (their event still on).
+    dead_disabled: Cell<u32>,
 }
 
 impl ProbeState {
@@ -183,7 +187,7 @@ impl ProbeState {
                 Cell::new(u16::from_ne_bytes([p.pre as u8, p.event as u8]))
             })
             .collect();
-        ProbeState { accepted: Cell::new(live), probes, flags, reachable, sites, dead: Cell::new(0) }
+        ProbeState { accepted: Cell::new(live), probes, flags, reachable, sites, dead: Cell::new(0), dead_disabled: Cell::new(0) }
     }
 
     /// Re-reads `code`'s live instrumentation: updates every probe byte, and accepts
@@ -194,6 +198,7 @@ impl ProbeState {
         let Some(d) = slot.as_ref() else { return false };
         let mut ok = true;
         let mut dead = 0;
+        let mut disabled = 0;
         for i in 0..self.flags.len() {
             if !self.reachable.get(i).copied().unwrap_or(false) {
                 continue;
@@ -205,9 +210,20 @@ impl ProbeState {
             }
             let (pre, event) = (p.pre && live.pre, p.event && live.event);
             dead += (p.pre && !pre) as u32 + (p.event && !event) as u32;
+            // A dead probe whose event is still on for this code was DISABLEd at
+            // its location; otherwise its event was switched off.
+            let active = |ev: usize| d.active.get(ev).is_some_and(|&tools| tools != 0);
+            if p.pre && !pre && (active(LINE) || active(INSTRUCTION)) {
+                disabled += 1;
+            }
+            let ev = crate::monitoring::instrument::event_for(d.base_op(i), code.base_instr(i).arg);
+            if p.event && !event && ev.is_some_and(active) {
+                disabled += 1;
+            }
             self.flags[i].set(u16::from_ne_bytes([pre as u8, event as u8]));
         }
         self.dead.set(dead);
+        self.dead_disabled.set(disabled);
         if ok {
             self.accepted.set(d.live_version());
         }
@@ -356,10 +372,15 @@ fn current(vm: &mut Vm, code: &CodeObj, hot: bool) -> Option<Rc<Compiled>> {
         return None;
     }
     if compiled.state.stale() {
-        // Most of its probes were DISABLEd: replace it now (batched recompile).
+        // Most of its probes are dead: replace it now (batched recompile), counted
+        // by what killed most of them.
         *rt.tier2.compiled.borrow_mut() = None;
         rt.tier2.invalidated.set(true);
-        vm.tier2.stats.batched_recompiles += 1;
+        if compiled.state.dead_disabled.get() * 2 >= compiled.state.dead.get() {
+            vm.tier2.stats.recompiles_after_disable += 1;
+        } else {
+            vm.tier2.stats.recompiles_after_events_off += 1;
+        }
         return compile(vm, code).or(Some(compiled));
     }
     Some(compiled)
@@ -420,6 +441,7 @@ fn compile_inner(vm: &mut Vm, code: &CodeObj) -> Result<Rc<Compiled>, String> {
     let target = monjit_jit::Target {
         helpers: &helpers::HELPERS,
         layout: helpers::FRAME_LAYOUT,
+        objects: layout::object_layout(),
         live_version: live_ptr,
         accepted_version: state.accepted.as_ptr(),
         probe_flags: state.flags.as_ptr() as *const u8,

@@ -24,8 +24,12 @@ pub struct Stats {
     /// Versions compiled with at least one probe, and their probes.
     pub compiled_with_probes: u64,
     pub probe_sites: u64,
-    /// Versions replaced at entry because most of their probes were DISABLEd.
-    pub batched_recompiles: u64,
+    /// Versions replaced at entry because at least half their probes were dead, most
+    /// of them DISABLEd by callbacks (their events still on for the code).
+    pub recompiles_after_disable: u64,
+    /// The same, most of the dead probes' events having been switched off
+    /// (`set_events`, `set_local_events`, `restart_events` with no DISABLE involved).
+    pub recompiles_after_events_off: u64,
     /// Compiled frames that handed an exception to the interpreter's unwinder.
     pub error_exits: u64,
     /// Interpreted frames that continued in compiled code at a loop header.
@@ -81,10 +85,11 @@ impl Stats {
             self.invalidations, self.error_exits, self.osr_entries
         );
         out += &format!(
-            "jit: probes: {} versions compiled with probes ({} probe sites), {} batched recompiles after DISABLE, {} versions alive\n",
+            "jit: probes: {} versions compiled with probes ({} probe sites), batched recompiles of versions with dead probes: {} after DISABLE, {} after events switched off; {} versions alive\n",
             self.compiled_with_probes,
             self.probe_sites,
-            self.batched_recompiles,
+            self.recompiles_after_disable,
+            self.recompiles_after_events_off,
             super::live_versions()
         );
         out

@@ -58,7 +58,7 @@ pub fn translate(code: &CodeObj) -> Result<(Function, Vec<bool>), Unsupported> {
             }
         }
         let event = probes.get(i).is_some_and(|p| p.event);
-        match translate_one(code, i, ins).or_else(|| super::helpers_objects::translate(ins, event)) {
+        match translate_one(code, i, ins).or_else(|| super::helpers_objects::translate(code, ins, event)) {
             Some(inst) => instrs.push(inst),
             None => instrs.push(Inst::Deopt),
         }
@@ -88,6 +88,7 @@ fn arith(oparg: u32) -> ArithOp {
         7 | 20 => ArithOp::Or,
         12 | 25 => ArithOp::Xor,
         9 | 22 => ArithOp::Rshift,
+        26 => ArithOp::Subscr,
         _ => ArithOp::Other,
     }
 }
@@ -111,7 +112,8 @@ fn translate_one(code: &CodeObj, _i: usize, ins: crate::bytecode::Instr) -> Opti
     Some(match ins.op {
         Op::Resume if arg & RESUME_OPARG_LOCATION_MASK == 0 => Inst::Nop,
         Op::Nop | Op::NotTaken => Inst::Nop,
-        Op::LoadFast | Op::LoadFastCheck => Inst::LoadLocal { slot: arg },
+        Op::LoadFast => Inst::LoadLocal { slot: arg, checked: false },
+        Op::LoadFastCheck => Inst::LoadLocal { slot: arg, checked: true },
         Op::LoadFastAndClear => Inst::LoadLocalAndClear { slot: arg },
         Op::LoadFastLoadFast => Inst::LoadLocal2 { first: arg >> 4, second: arg & 15 },
         Op::StoreFast => Inst::StoreLocal { slot: arg },

@@ -13,7 +13,7 @@ impl Emitter<'_, '_> {
         let done = self.b.create_block();
         self.b.append_block_param(done, I64);
         let slow = self.cold_block();
-        let has_int = !matches!(op, ArithOp::TrueDiv | ArithOp::Other);
+        let has_int = !matches!(op, ArithOp::TrueDiv | ArithOp::Subscr | ArithOp::Other);
         let has_float = matches!(op, ArithOp::Add | ArithOp::Sub | ArithOp::Mul | ArithOp::TrueDiv);
         if has_int {
             let (li, ri) = (self.is_int(lhs), self.is_int(rhs));
@@ -48,6 +48,8 @@ impl Emitter<'_, '_> {
             };
             let boxed = self.box_float(r);
             self.b.ins().jump(done, &[BlockArg::Value(boxed)]);
+        } else if op == ArithOp::Subscr {
+            self.subscr_list(lhs, rhs, done, slow);
         } else {
             self.b.ins().jump(slow, &[]);
         }

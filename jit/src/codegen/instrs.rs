@@ -19,10 +19,10 @@ impl Emitter<'_, '_> {
                 self.probe_jump(i, src, i + 1, false, true);
             }
             Inst::Nop => {}
-            Inst::LoadLocal { slot } => self.load_local(i, slot),
+            Inst::LoadLocal { slot, checked } => self.load_local(i, slot, checked),
             Inst::LoadLocal2 { first, second } => {
-                self.load_local(i, first);
-                self.load_local(i, second);
+                self.load_local(i, first, false);
+                self.load_local(i, second, false);
             }
             Inst::LoadLocalAndClear { slot } => {
                 let v = self.b.use_var(self.locals[slot as usize]);
@@ -38,7 +38,7 @@ impl Emitter<'_, '_> {
             Inst::StoreLoadLocal { store, load } => {
                 let v = self.pop();
                 self.store_local(store, v);
-                self.load_local(i, load);
+                self.load_local(i, load, false);
                 self.finalize_point(i, i + 1);
             }
             Inst::StoreLocal2 { first, second } => {
@@ -219,13 +219,23 @@ impl Emitter<'_, '_> {
             Inst::ForIter { exit } => self.for_iter(i, exit, probe.event),
             Inst::Deopt => self.unsupported(i),
             Inst::StackOp { pops, pushes, flags } => self.stack_op(i, pops, pushes, flags),
-            Inst::LoadAttr => self.load_attr(i),
+            Inst::LoadAttr { site } => self.load_attr(i, site),
+            Inst::LoadMethod { site } => self.load_method(i, site),
+            Inst::StoreAttr { site } => self.store_attr(i, site),
+            Inst::StoreSubscr => self.store_subscr(i),
         }
         1
     }
 
-    pub(super) fn load_local(&mut self, i: u32, slot: u32) {
+    /// Pushes local `slot`; `checked` (LOAD_FAST_CHECK) raises UnboundLocalError
+    /// when it is unbound, which the compiler rules out for the others.
+    pub(super) fn load_local(&mut self, i: u32, slot: u32, checked: bool) {
         let v = self.b.use_var(self.locals[slot as usize]);
+        if !checked {
+            self.incref(v);
+            self.push(v);
+            return;
+        }
         let is_null = self.b.ins().icmp_imm_s(IntCC::Equal, v, abi::NULL_BITS as i64);
         let unbound = self.cold_block();
         let ok = self.b.create_block();

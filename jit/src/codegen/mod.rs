@@ -12,7 +12,7 @@
 //! `release` helper when the count would reach zero), and helpers consume or borrow as
 //! `abi::Helpers` documents.
 
-use crate::abi::{self, FrameLayout, Helpers};
+use crate::abi::{self, FrameLayout, Helpers, ObjectLayout};
 use crate::analysis::Analysis;
 use crate::ir::Function;
 use cranelift_codegen::ir::condcodes::IntCC;
@@ -22,6 +22,7 @@ use cranelift_frontend::{FunctionBuilder, Variable};
 use std::collections::HashMap;
 
 mod arith;
+mod inline;
 mod instrs;
 mod objects;
 mod values;
@@ -33,6 +34,8 @@ const I32: Type = types::I32;
 pub struct Target<'a> {
     pub helpers: &'a Helpers,
     pub layout: FrameLayout,
+    /// Object offsets of the inline attribute and list fast paths.
+    pub objects: ObjectLayout,
     /// Address of the code object's live-instrumentation version (a `u64` the VM
     /// bumps whenever any (event, offset, tools) of that code changes).
     pub live_version: *const u64,

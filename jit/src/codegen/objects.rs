@@ -1,5 +1,5 @@
 //! Emitters of the instructions that run through object helpers: `StackOp` (operands
-//! and results in the frame's stack slots), LOAD_ATTR's attribute form, and the exit
+//! and results in the frame's stack slots), and the exit
 //! at an instruction compiled code has no translation for.
 
 use super::{Emitter, I32, I64};
@@ -11,12 +11,17 @@ impl Emitter<'_, '_> {
     /// helper runs the instruction there (as the interpreter's arm runs it on its
     /// stack), and the top `pushes` values come back.
     pub(super) fn stack_op(&mut self, i: u32, pops: u32, pushes: u32, flags: u32) {
+        self.stack_op_with(self.t.helpers.stack_op as usize, i, pops, pushes, flags);
+    }
+
+    /// `stack_op` through `helper`, a helper with `stack_op`'s convention.
+    pub(super) fn stack_op_with(&mut self, helper: usize, i: u32, pops: u32, pushes: u32, flags: u32) {
         let depth = self.depth;
         let base = depth - pops;
         self.spill(base, depth);
         self.set_last_pc(i);
         let (ic, tc) = (self.u32c(i), self.u32c(depth));
-        let r = self.call_helper(self.t.helpers.stack_op as usize, &[I64, I64, I32, I32], true, &[self.ctx, self.frame, ic, tc]).unwrap();
+        let r = self.call_helper(helper, &[I64, I64, I32, I32], true, &[self.ctx, self.frame, ic, tc]).unwrap();
         self.depth = base;
         // The helper set `sp` itself on error (what stays depends on the instruction).
         self.check_error(r, i, base, false);
@@ -37,19 +42,6 @@ impl Emitter<'_, '_> {
         if flags & STACK_OP_FINALIZE != 0 {
             self.finalize_point(i, i + 1);
         }
-    }
-
-    /// LOAD_ATTR's attribute form at `i`.
-    pub(super) fn load_attr(&mut self, i: u32) {
-        let owner = self.pop();
-        self.set_last_pc(i);
-        let ic = self.u32c(i);
-        let r = self.call_helper(self.t.helpers.load_attr as usize, &[I64, I64, I32, I64], true, &[self.ctx, self.frame, ic, owner]).unwrap();
-        let keep = self.depth;
-        self.check_error(r, i, keep, true);
-        self.push(r);
-        // Properties and `__getattr__` run Python code.
-        self.version_check(i + 1);
     }
 
     /// Counts a loop back-edge in the context's `loop_trips`, in code that may leave at

@@ -1,0 +1,237 @@
+//! Inline fast paths on objects (`abi::ObjectLayout`): attribute loads and stores on
+//! plain instances through the VM's inline cache, method loads, and exact-list
+//! indexing. Each is guarded test by test and branches to the instruction's helper on
+//! any miss, so the helper alone decides every error and unusual case.
+
+use super::{mem, Emitter, I32, I64};
+use crate::abi;
+use crate::ir::{AttrSite, STACK_OP_RUNS_CODE};
+use cranelift_codegen::ir::condcodes::IntCC;
+use cranelift_codegen::ir::{Block, BlockArg, InstBuilder, Value as Ssa};
+
+/// Method loads scan the instance dict for a key that might shadow the method; past
+/// this many entries they take the helper instead.
+const METHOD_SCAN_LIMIT: i64 = 16;
+
+impl Emitter<'_, '_> {
+    /// The object address of pointer Value `v`.
+    fn obj_addr(&mut self, v: Ssa) -> Ssa {
+        self.b.ins().iadd_imm_s(v, (abi::PTR_BASE as i64).wrapping_neg())
+    }
+
+    /// Continues (in a new block) when `v` is a heap object of kind `kind`; returns
+    /// its address. Branches to `miss` otherwise.
+    fn guard_kind(&mut self, v: Ssa, kind: u8, miss: Block) -> Ssa {
+        let is_ptr = self.is_ptr(v);
+        let ptr_b = self.b.create_block();
+        self.b.ins().brif(is_ptr, ptr_b, &[], miss, &[]);
+        self.b.switch_to_block(ptr_b);
+        let addr = self.obj_addr(v);
+        let k = self.b.ins().uload8(I32, mem(), addr, self.t.objects.kind);
+        let same = self.b.ins().icmp_imm_s(IntCC::Equal, k, kind as i64);
+        self.continue_if(same, miss);
+        addr
+    }
+
+    /// Continues in a new block when `c` holds, else branches to `miss`.
+    fn continue_if(&mut self, c: Ssa, miss: Block) {
+        let next = self.b.create_block();
+        self.b.ins().brif(c, next, &[], miss, &[]);
+        self.b.switch_to_block(next);
+    }
+
+    /// For an instance `owner` whose class has the version in `site`'s cache (or,
+    /// with `second_version`, its `version2`): the address of the owner's instance
+    /// dict. Branches to `miss` otherwise.
+    fn cached_instance_dict(&mut self, owner: Ssa, site: AttrSite, second_version: bool, miss: Block) -> Ssa {
+        let o = self.t.objects;
+        let addr = self.guard_kind(owner, o.kind_instance, miss);
+        let cls = self.b.ins().load(I64, mem(), addr, o.instance_class);
+        let cls_addr = self.obj_addr(cls);
+        let version = self.b.ins().load(I64, mem(), cls_addr, o.type_version);
+        let cache = self.b.ins().iconst(I64, site.cache as i64);
+        let cached = self.b.ins().load(I64, mem(), cache, o.cache.version);
+        let same = self.b.ins().icmp(IntCC::Equal, version, cached);
+        if second_version {
+            // The second version is read only when the first differs.
+            let hit = self.b.create_block();
+            let second = self.b.create_block();
+            self.b.ins().brif(same, hit, &[], second, &[]);
+            self.b.switch_to_block(second);
+            let other = self.b.ins().load(I64, mem(), cache, o.cache.version2);
+            let same2 = self.b.ins().icmp(IntCC::Equal, version, other);
+            self.b.ins().brif(same2, hit, &[], miss, &[]);
+            self.b.switch_to_block(hit);
+        } else {
+            self.continue_if(same, miss);
+        }
+        let dict = self.b.ins().load(I64, mem(), addr, o.instance_dict);
+        self.obj_addr(dict)
+    }
+
+    /// The address of the instance-dict entry holding `site`'s attribute of `owner`,
+    /// when the inline cache holds for it (attribute form and STORE_ATTR: the type
+    /// defines no such name and the entry the cache gives has the name as its key).
+    fn cached_attr_entry(&mut self, owner: Ssa, site: AttrSite, miss: Block) -> Ssa {
+        let o = self.t.objects;
+        let dict = self.cached_instance_dict(owner, site, true, miss);
+        let cache = self.b.ins().iconst(I64, site.cache as i64);
+        let ix = self.b.ins().uload32(mem(), cache, o.cache.index);
+        let len = self.b.ins().load(I64, mem(), dict, o.dict_entries_len);
+        let in_range = self.b.ins().icmp(IntCC::UnsignedLessThan, ix, len);
+        self.continue_if(in_range, miss);
+        let entries = self.b.ins().load(I64, mem(), dict, o.dict_entries);
+        let off = self.b.ins().imul_imm_s(ix, o.entry_size as i64);
+        let entry = self.b.ins().iadd(entries, off);
+        let key = self.b.ins().load(I64, mem(), entry, o.entry_key);
+        let same = self.b.ins().icmp_imm_s(IntCC::Equal, key, site.name as i64);
+        self.continue_if(same, miss);
+        entry
+    }
+
+    /// The address of item `key` of exact list `list`, when `key` is a small int in
+    /// range (negative counts from the end). Branches to `miss` otherwise.
+    fn list_item(&mut self, list: Ssa, key: Ssa, miss: Block) -> Ssa {
+        let o = self.t.objects;
+        let is_int = self.is_int(key);
+        self.continue_if(is_int, miss);
+        let addr = self.guard_kind(list, o.kind_list, miss);
+        let len = self.b.ins().load(I64, mem(), addr, o.list_len);
+        let ix = self.unbox_int(key);
+        let from_end = self.b.ins().iadd(ix, len);
+        let negative = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, ix, 0);
+        let ix = self.b.ins().select(negative, from_end, ix);
+        let in_range = self.b.ins().icmp(IntCC::UnsignedLessThan, ix, len);
+        self.continue_if(in_range, miss);
+        let items = self.b.ins().load(I64, mem(), addr, o.list_items);
+        let off = self.b.ins().ishl_imm_s(ix, 3);
+        self.b.ins().iadd(items, off)
+    }
+
+    /// BINARY_OP `[]`'s inline path: jumps to `done` with the item of an exact list at
+    /// a small int index (consuming both operands), or to `miss`.
+    pub(super) fn subscr_list(&mut self, container: Ssa, key: Ssa, done: Block, miss: Block) {
+        let item = self.list_item(container, key, miss);
+        let v = self.b.ins().load(I64, mem(), item, 0);
+        self.incref(v);
+        // The key is a small int: nothing to release.
+        self.decref(container);
+        self.b.ins().jump(done, &[BlockArg::Value(v)]);
+    }
+
+    /// LOAD_ATTR's attribute form at `i`.
+    pub(super) fn load_attr(&mut self, i: u32, site: AttrSite) {
+        let owner = self.pop();
+        let miss = self.cold_block();
+        let join = self.b.create_block();
+        let entry = self.cached_attr_entry(owner, site, miss);
+        let v = self.b.ins().load(I64, mem(), entry, self.t.objects.entry_value);
+        self.incref(v);
+        // Releasing the owner runs no Python code (finalizers are queued; the
+        // interpreter's arm has no finalizer point either).
+        self.decref(owner);
+        self.push(v);
+        self.b.ins().jump(join, &[]);
+
+        self.b.switch_to_block(miss);
+        self.depth -= 1;
+        self.set_last_pc(i);
+        let ic = self.u32c(i);
+        let r = self.call_helper(self.t.helpers.load_attr as usize, &[I64, I64, I32, I64], true, &[self.ctx, self.frame, ic, owner]).unwrap();
+        let keep = self.depth;
+        self.check_error(r, i, keep, true);
+        self.push(r);
+        // Properties and `__getattr__` run Python code.
+        self.version_check(i + 1);
+        self.b.ins().jump(join, &[]);
+        self.b.switch_to_block(join);
+    }
+
+    /// LOAD_ATTR's method form at `i`: (function, owner) inline, else the helper.
+    pub(super) fn load_method(&mut self, i: u32, site: AttrSite) {
+        let o = self.t.objects;
+        let owner = self.peek(1);
+        let miss = self.cold_block();
+        let join = self.b.create_block();
+        let dict = self.cached_instance_dict(owner, site, false, miss);
+        // The instance dict must not shadow the method: no key may hash like its name
+        // (equal keys hash alike; a deleted entry or a collision just misses).
+        let len = self.b.ins().load(I64, mem(), dict, o.dict_entries_len);
+        let small = self.b.ins().icmp_imm_s(IntCC::UnsignedLessThanOrEqual, len, METHOD_SCAN_LIMIT);
+        self.continue_if(small, miss);
+        let entries = self.b.ins().load(I64, mem(), dict, o.dict_entries);
+        let size = self.b.ins().imul_imm_s(len, o.entry_size as i64);
+        let end = self.b.ins().iadd(entries, size);
+        let scan = self.b.create_block();
+        let step = self.b.create_block();
+        let found = self.b.create_block();
+        self.b.append_block_param(scan, I64);
+        self.b.ins().jump(scan, &[BlockArg::Value(entries)]);
+        self.b.switch_to_block(scan);
+        let at = self.b.block_params(scan)[0];
+        let done = self.b.ins().icmp(IntCC::Equal, at, end);
+        self.b.ins().brif(done, found, &[], step, &[]);
+        self.b.switch_to_block(step);
+        let h = self.b.ins().load(I64, mem(), at, o.entry_hash);
+        let clash = self.b.ins().icmp_imm_s(IntCC::Equal, h, site.hash);
+        let next = self.b.ins().iadd_imm_s(at, o.entry_size as i64);
+        self.b.ins().brif(clash, miss, &[], scan, &[BlockArg::Value(next)]);
+        self.b.switch_to_block(found);
+        let cache = self.b.ins().iconst(I64, site.cache as i64);
+        let func = self.b.ins().load(I64, mem(), cache, o.cache.version2);
+        self.incref(func);
+        self.set_peek(1, func);
+        self.push(owner);
+        self.b.ins().jump(join, &[]);
+
+        self.b.switch_to_block(miss);
+        self.depth -= 1;
+        self.stack_op_with(self.t.helpers.load_method as usize, i, 1, 2, STACK_OP_RUNS_CODE);
+        self.b.ins().jump(join, &[]);
+        self.b.switch_to_block(join);
+    }
+
+    /// STORE_ATTR at `i`: in place in the instance dict, else through `stack_op`.
+    pub(super) fn store_attr(&mut self, i: u32, site: AttrSite) {
+        let owner = self.pop();
+        let value = self.pop();
+        let miss = self.cold_block();
+        let join = self.b.create_block();
+        let entry = self.cached_attr_entry(owner, site, miss);
+        let off = self.t.objects.entry_value;
+        let old = self.b.ins().load(I64, mem(), entry, off);
+        self.b.ins().store(mem(), value, entry, off);
+        self.decref(old);
+        self.decref(owner);
+        self.store_miss(i, 2, self.t.helpers.store_attr as usize, miss, join);
+    }
+
+    /// Ends the inline path of a store that took `pops` operands (jumping to `join`);
+    /// its `miss` runs the store through `helper` (`stack_op`'s convention); both then
+    /// reach the finalizer point after the store.
+    fn store_miss(&mut self, i: u32, pops: u32, helper: usize, miss: Block, join: Block) {
+        self.b.ins().jump(join, &[]);
+        self.b.switch_to_block(miss);
+        self.depth += pops;
+        self.stack_op_with(helper, i, pops, 0, STACK_OP_RUNS_CODE);
+        self.b.ins().jump(join, &[]);
+        self.b.switch_to_block(join);
+        self.finalize_point(i, i + 1);
+    }
+
+    /// STORE_SUBSCR at `i`: in place in an exact list, else through `stack_op`.
+    pub(super) fn store_subscr(&mut self, i: u32) {
+        let key = self.pop();
+        let list = self.pop();
+        let value = self.pop();
+        let miss = self.cold_block();
+        let join = self.b.create_block();
+        let item = self.list_item(list, key, miss);
+        let old = self.b.ins().load(I64, mem(), item, 0);
+        self.b.ins().store(mem(), value, item, 0);
+        self.decref(old);
+        // The key is a small int: nothing to release.
+        self.decref(list);
+        self.store_miss(i, 3, self.t.helpers.stack_op as usize, miss, join);
+    }
+}

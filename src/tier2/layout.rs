@@ -1,0 +1,158 @@
+//! The object offsets compiled code's inline fast paths read (`abi::ObjectLayout`),
+//! computed from the VM's own definitions.
+//!
+//! Fields of the VM's structs come from `std::mem::offset_of!` (through the
+//! `*_OFFSET` constants next to each private field). Two steps go through standard
+//! library types whose field order Rust leaves unspecified: the value inside a
+//! `RefCell` (dict tables, list items) and a `Vec`'s buffer pointer and length. Those
+//! are measured once on the running build (`RefCell::as_ptr`, and a `Vec` whose three
+//! words are told apart by value). The unit tests read real lists, dicts and instances
+//! through the result and compare with the safe accessors.
+//!
+//! What the layout depends on, for anyone changing these objects: `InstanceObj`'s
+//! `cls` and `dict` fields (class and attribute dict, both always present),
+//! `TypeObj`'s version, `DictObj`'s table of `Entry { hash, key, value }` in a `Vec`,
+//! `ListObj`'s items as a `RefCell<Vec<Value>>`, and `CacheEntry` (the inline cache).
+
+use crate::object::{ObjHeader, ObjKind};
+use crate::objects::code::CacheEntry;
+use crate::objects::dict::{DictTable, Entry};
+use crate::objects::{DictObj, InstanceObj, ListObj, TypeObj};
+use crate::value::Value;
+use monjit_jit::abi::{CacheLayout, ObjectLayout};
+use std::cell::RefCell;
+
+/// Offset of the value inside a `RefCell<T>`.
+fn refcell_value_offset<T: Default>() -> usize {
+    let cell = RefCell::new(T::default());
+    cell.as_ptr() as usize - &cell as *const RefCell<T> as usize
+}
+
+/// Offsets of a `Vec<T>`'s buffer pointer and length within it.
+fn vec_ptr_len_offsets<T>(make: impl Fn() -> T) -> (usize, usize) {
+    const WORDS: usize = 3;
+    assert_eq!(std::mem::size_of::<Vec<T>>(), WORDS * std::mem::size_of::<usize>(), "Vec is three words");
+    // Length 3, capacity 7 and a heap address: three different numbers.
+    let mut v: Vec<T> = Vec::with_capacity(7);
+    v.extend((0..3).map(|_| make()));
+    // SAFETY: a Vec is three plain machine words (asserted above: a pointer, a
+    // capacity and a length, no padding); they are only read as integers.
+    let words: [usize; WORDS] = unsafe { std::mem::transmute_copy(&v) };
+    let find = |x: usize| words.iter().position(|&w| w == x).expect("Vec field found") * std::mem::size_of::<usize>();
+    (find(v.as_ptr() as usize), find(v.len()))
+}
+
+/// Computes the layout (once per process: it is the same for every object).
+pub fn object_layout() -> ObjectLayout {
+    static LAYOUT: std::sync::OnceLock<ObjectLayout> = std::sync::OnceLock::new();
+    *LAYOUT.get_or_init(|| {
+        let (entries_ptr, entries_len) = vec_ptr_len_offsets(|| Entry { hash: 0, key: Value::NULL, value: Value::NULL });
+        let (items_ptr, items_len) = vec_ptr_len_offsets(|| Value::NONE);
+        let table = DictObj::TABLE_OFFSET + refcell_value_offset::<DictTable>() + DictTable::ENTRIES_OFFSET;
+        let items = ListObj::ITEMS_OFFSET + refcell_value_offset::<Vec<Value>>();
+        let i = |x: usize| i32::try_from(x).expect("small offset");
+        ObjectLayout {
+            kind: i(ObjHeader::KIND_OFFSET),
+            kind_instance: ObjKind::Instance as u8,
+            kind_list: ObjKind::List as u8,
+            instance_class: i(std::mem::offset_of!(InstanceObj, cls)),
+            instance_dict: i(std::mem::offset_of!(InstanceObj, dict)),
+            type_version: i(TypeObj::VERSION_OFFSET),
+            dict_entries: i(table + entries_ptr),
+            dict_entries_len: i(table + entries_len),
+            entry_size: i(std::mem::size_of::<Entry>()),
+            entry_hash: i(std::mem::offset_of!(Entry, hash)),
+            entry_key: i(std::mem::offset_of!(Entry, key)),
+            entry_value: i(std::mem::offset_of!(Entry, value)),
+            list_items: i(items + items_ptr),
+            list_len: i(items + items_len),
+            cache: CacheLayout {
+                version: i(std::mem::offset_of!(CacheEntry, version)),
+                version2: i(std::mem::offset_of!(CacheEntry, version2)),
+                index: i(std::mem::offset_of!(CacheEntry, index)),
+            },
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use monjit_jit::abi::PTR_BASE;
+
+    /// Reads a `T` at `offset` from the address of `base` (a pointer Value) or of a
+    /// plain address.
+    ///
+    /// # Safety
+    /// `addr + offset` must hold a live, aligned `T`.
+    unsafe fn read<T: Copy>(addr: usize, offset: i32) -> T {
+        // SAFETY: the caller's guarantee.
+        unsafe { *((addr as isize + offset as isize) as *const T) }
+    }
+
+    fn addr(v: &Value) -> usize {
+        (v.bits() - PTR_BASE) as usize
+    }
+
+    #[test]
+    fn lists_read_through_the_layout_match_their_items() {
+        let l = object_layout();
+        let items = vec![Value::small_int(4), Value::NONE, Value::small_int(-2)];
+        let list = crate::objects::list::new_list(items);
+        let a = addr(&list);
+        // SAFETY: `list` is alive and the offsets are its fields (what is tested).
+        unsafe {
+            assert_eq!(read::<u8>(a, l.kind), ObjKind::List as u8);
+            assert_eq!(read::<usize>(a, l.list_len), 3);
+            let data: usize = read(a, l.list_items);
+            let lo = list.downcast::<ListObj>().unwrap();
+            for k in 0..3 {
+                assert_eq!(read::<u64>(data, (k * 8) as i32), lo.get(k).unwrap().bits());
+            }
+        }
+    }
+
+    #[test]
+    fn instances_read_through_the_layout_match_their_class_and_dict() {
+        let l = object_layout();
+        let mut vm = crate::vm::Vm::new();
+        let globals = vm.exec("class C:\n    pass\nc = C()\nc.a = 1\nc.b = 'x'\n").expect("runs");
+        let name = vm.intern("c");
+        let c = globals.downcast::<DictObj>().unwrap().get_str(&name).expect("c defined");
+        let inst = c.downcast::<InstanceObj>().unwrap();
+        let a = addr(&c);
+        // SAFETY: `c` is alive and the offsets are its fields (what is tested).
+        unsafe {
+            assert_eq!(read::<u8>(a, l.kind), ObjKind::Instance as u8);
+            let cls: u64 = read(a, l.instance_class);
+            assert_eq!(cls, inst.cls.bits());
+            assert_eq!(read::<u64>((cls - PTR_BASE) as usize, l.type_version), inst.class().version());
+            let dict: u64 = read(a, l.instance_dict);
+            assert_eq!(dict, inst.dict.bits());
+            let d = (dict - PTR_BASE) as usize;
+            let t = inst.dict().table();
+            let entries = t.entries();
+            assert_eq!(read::<usize>(d, l.dict_entries_len), entries.len());
+            let data: usize = read(d, l.dict_entries);
+            for (k, e) in entries.iter().enumerate() {
+                let at = data + k * l.entry_size as usize;
+                assert_eq!(read::<i64>(at, l.entry_hash), e.hash);
+                assert_eq!(read::<u64>(at, l.entry_key), e.key.bits());
+                assert_eq!(read::<u64>(at, l.entry_value), e.value.bits());
+            }
+        }
+    }
+
+    #[test]
+    fn cache_entries_read_through_the_layout_match() {
+        let l = object_layout().cache;
+        let e = std::cell::Cell::new(CacheEntry { version: 11, version2: 22, index: 33, aux: 44 });
+        let a = e.as_ptr() as usize;
+        // SAFETY: `e` is alive and the offsets are its fields (what is tested).
+        unsafe {
+            assert_eq!(read::<u64>(a, l.version), 11);
+            assert_eq!(read::<u64>(a, l.version2), 22);
+            assert_eq!(read::<u32>(a, l.index), 33);
+        }
+    }
+}
