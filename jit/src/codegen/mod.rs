@@ -67,7 +67,8 @@ pub(crate) struct Emitter<'a, 'b> {
     /// Instructions that start with a live-version check: successors of `pre` probes,
     /// whose callbacks may have made events live that this version has no probe for.
     check_at: Vec<bool>,
-    /// `prev` as it was on entry to the current instruction.
+    /// `prev` as it was on entry to the current instruction, read only where it may
+    /// be needed (a DEOPT instruction, or one with a live event probe).
     prev_before: Option<Ssa>,
     locals: Vec<Variable>,
     stack: Vec<Variable>,
@@ -231,9 +232,14 @@ impl<'a, 'b> Emitter<'a, 'b> {
             if self.f.probe(at).pre && !matches!(inst, crate::ir::Inst::Return | crate::ir::Inst::Deopt) {
                 self.probe_pre(at);
             }
-            if let Some(prev) = self.prev {
-                self.prev_before = Some(self.b.use_var(prev));
-            }
+            // Only instructions that may leave before running (to have the interpreter
+            // run them) or that report a jump from the instruction before them read
+            // `prev` as it was on entry: reading it at every instruction would make it
+            // a parameter of every merge block, a value carried around every loop.
+            self.prev_before = match self.prev {
+                Some(prev) if self.f.probe(at).event || matches!(inst, crate::ir::Inst::Deopt) => Some(self.b.use_var(prev)),
+                _ => None,
+            };
             self.set_prev(at);
             i += self.instr(at, inst);
         }
