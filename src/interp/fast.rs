@@ -478,6 +478,21 @@ pub unsafe fn run(vm: &mut Vm, f: *mut Frame, code: &CodeObj, slots: *mut Value,
                     goto!(pc, arg!() as usize);
                 }
             }
+            Op::ForIter => {
+                // A list, tuple or range iterator: one step that runs no Python code,
+                // with run_with's specialisation bookkeeping.
+                let Some((next, _seen)) = crate::interp::ops::for_iter_builtin(peek!(1)) else { stop!() };
+                #[cfg(feature = "monitoring")]
+                crate::interp::instrumented::for_iter_seen(code, pc, &mut ins!(), _seen);
+                match next {
+                    Some(v) => {
+                        push!(v);
+                        goto!(pc, pc + 1)
+                    }
+                    // Exhausted: skip the END_FOR at the target, as run_with does.
+                    None => goto!(pc, arg!() as usize + 1),
+                }
+            }
             Op::JumpForward | Op::JumpBackwardNoInterrupt => goto!(pc, arg!() as usize),
             Op::JumpBackward => {
                 // The back-edge that makes a loop hot: `run_with` tries OSR.
