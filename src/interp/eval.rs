@@ -300,6 +300,17 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                 // stack depth, ...) above the match, to be spilled on every instruction.
                 ins.arg = opaque(ins.arg);
                 st.top = opaque(st.top);
+                // Compiled code that fired this instruction's LINE/INSTRUCTION events and
+                // then left (their callbacks made an event live it has no probe for)
+                // named the opcode to run, as `fire_line`/`fire_instruction` return it:
+                // the instruction may be another instrumented one by now (CALL made
+                // live), whose event must stay silent this time if that opcode is plain.
+                #[cfg(feature = "monitoring")]
+                if ins.op.is_instrumented() && vm.tier2.pre_fired.is_some() {
+                    if let Some(op) = crate::tier2::take_pre_fired(vm, f, pc - 1) {
+                        ins.op = op;
+                    }
+                }
                 match ins.op {
                     Op::Nop | Op::NotTaken => {}
                     // Two arms so plain RESUME, run once per call, tests nothing else.
@@ -342,10 +353,6 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                     // ---- sys.monitoring: see interp/instrumented.rs.
                     Op::InstrumentedLine => {
                         sync!();
-                        if let Some(op) = crate::tier2::take_pre_fired(vm, f, pc - 1) {
-                            ins.op = op;
-                            continue 'dispatch;
-                        }
                         let op = tri!(crate::monitoring::fire::fire_line(vm, &code_ref_v!(), pc - 1, prev_pc));
                         ins.op = op;
                         if op == Op::ForIter {
@@ -355,10 +362,6 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                     }
                     Op::InstrumentedInstruction => {
                         sync!();
-                        if let Some(op) = crate::tier2::take_pre_fired(vm, f, pc - 1) {
-                            ins.op = op;
-                            continue 'dispatch;
-                        }
                         let op = tri!(crate::monitoring::fire::fire_instruction(vm, &code_ref_v!(), pc - 1));
                         ins.op = op;
                         if op == Op::ForIter {

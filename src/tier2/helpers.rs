@@ -318,8 +318,8 @@ unsafe extern "C" fn probe_pre(ctx: Ctx, frame: FramePtr, state: *const u8, inde
     if !after_probe(code, state) {
         deoptimising(vm, code, state);
         // An event of this very instruction may have become live: the interpreter
-        // runs it, below the layers just fired.
-        if matches!(code.instr(i).op, Op::InstrumentedLine | Op::InstrumentedInstruction) {
+        // runs it, below the layers just fired, as the opcode they returned.
+        if code.instr(i).op.is_instrumented() {
             vm.tier2.pre_fired = Some((frame as *const _ as usize, i, op));
         }
         return abi::EXIT_DEOPT;

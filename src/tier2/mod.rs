@@ -82,11 +82,12 @@ pub struct Tier2 {
     pub stats: Stats,
     /// (frame address, instruction, opcode) at which compiled code deoptimised right
     /// after firing the instruction's LINE/INSTRUCTION events (a callback made an event
-    /// live that the version has no probe for): the interpreter's INSTRUMENTED_LINE /
-    /// INSTRUMENTED_INSTRUCTION arm there runs the opcode those events left to run
-    /// (as `fire_line`/`fire_instruction` returned it) without firing them again. Set
-    /// only when that instruction still has such a layer, so its first dispatch takes
-    /// it.
+    /// live that the version has no probe for): the interpreter's first dispatch of
+    /// that instruction runs the opcode those events left to run (as
+    /// `fire_line`/`fire_instruction` returned it) without firing them again, even if
+    /// the instruction has become another instrumented one (CALL made live: its event
+    /// stays silent this once, as in the interpreter). Set only when the instruction is
+    /// still instrumented, so its first dispatch takes it.
     pub pre_fired: Option<(usize, usize, crate::bytecode::Op)>,
 }
 
@@ -241,7 +242,8 @@ impl ProbeState {
 }
 
 /// The opcode to run at instruction `i` of frame `f` if compiled code deoptimised
-/// there after firing its LINE/INSTRUCTION events (see [`Tier2::pre_fired`]).
+/// there after firing its LINE/INSTRUCTION events (see [`Tier2::pre_fired`]); the
+/// interpreter asks at an instrumented instruction.
 pub fn take_pre_fired(vm: &mut Vm, f: *const crate::interp::frame::Frame, i: usize) -> Option<crate::bytecode::Op> {
     match vm.tier2.pre_fired {
         Some((frame, at, op)) if frame == f as usize && at == i => {
