@@ -15,7 +15,8 @@
 //! - when the lane stops, the last instruction it ran is the frame's `last_pc`, as in
 //!   `run_with` (nothing reads `last_pc` meanwhile), so the next instruction's
 //!   "previous instruction" (monitoring) is the same;
-//! - instrumented instructions are other opcodes, so none runs here;
+//! - instrumented instructions are other opcodes, so none runs here, except an
+//!   instrumented POP_JUMP_IF that does not jump, which fires nothing;
 //! - nothing here runs Python code, raises, allocates Python objects (no collection
 //!   can start) or frees (a value, or a returning frame, is dropped only when that
 //!   releases no last reference, see `releasable`), so no finalizer becomes due, and
@@ -477,6 +478,27 @@ pub unsafe fn run(vm: &mut Vm, f: *mut Frame, code: &CodeObj, slots: *mut Value,
                 if pop!().is_none() == (op == Op::PopJumpIfNone) {
                     goto!(pc, arg!() as usize);
                 }
+            }
+            // An instrumented branch that does not jump fires nothing (its BRANCH_LEFT
+            // belongs to the NOT_TAKEN after it), so it runs here as the plain one;
+            // a jump leaves for run_with, which fires BRANCH_RIGHT. A branch that only
+            // ever goes one way keeps the other direction's event live after a coverage
+            // tool DISABLEd the one it saw: this keeps such a loop in the lane.
+            Op::InstrumentedPopJumpIfFalse | Op::InstrumentedPopJumpIfTrue => {
+                let v = peek!(1);
+                if !v.is_bool() || v.is_true_const() == (op == Op::InstrumentedPopJumpIfTrue) {
+                    stop!();
+                }
+                // SAFETY: a bool: nothing to release.
+                unsafe { top = top.sub(1) };
+                not_taken!(pc);
+            }
+            Op::InstrumentedPopJumpIfNone | Op::InstrumentedPopJumpIfNotNone => {
+                if !releasable(peek!(1)) || peek!(1).is_none() == (op == Op::InstrumentedPopJumpIfNone) {
+                    stop!();
+                }
+                drop(pop!());
+                not_taken!(pc);
             }
             Op::ForIter => {
                 // A list, tuple or range iterator: one step that runs no Python code,
