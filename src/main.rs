@@ -19,8 +19,9 @@ struct Mimalloc;
 const MI_MALLOC_ALIGN: usize = 16;
 
 impl Mimalloc {
-    fn plain(layout: std::alloc::Layout) -> bool {
-        layout.align() <= MI_MALLOC_ALIGN && layout.align() <= layout.size()
+    /// Whether a block of `size` bytes needs no more than `mi_malloc`'s alignment.
+    fn plain(align: usize, size: usize) -> bool {
+        align <= MI_MALLOC_ALIGN && align <= size
     }
 }
 
@@ -34,7 +35,7 @@ unsafe impl std::alloc::GlobalAlloc for Mimalloc {
         use libmimalloc_sys as mi;
         // SAFETY: plain C allocation calls; sizes and alignments come from a valid Layout.
         unsafe {
-            if Self::plain(layout) {
+            if Self::plain(layout.align(), layout.size()) {
                 mi::mi_malloc(layout.size()).cast()
             } else {
                 mi::mi_malloc_aligned(layout.size(), layout.align()).cast()
@@ -47,7 +48,7 @@ unsafe impl std::alloc::GlobalAlloc for Mimalloc {
         use libmimalloc_sys as mi;
         // SAFETY: as in `alloc`.
         unsafe {
-            if Self::plain(layout) {
+            if Self::plain(layout.align(), layout.size()) {
                 mi::mi_zalloc(layout.size()).cast()
             } else {
                 mi::mi_zalloc_aligned(layout.size(), layout.align()).cast()
@@ -66,7 +67,7 @@ unsafe impl std::alloc::GlobalAlloc for Mimalloc {
         use libmimalloc_sys as mi;
         // SAFETY: `ptr` came from this allocator with `layout` (GlobalAlloc's contract).
         unsafe {
-            if layout.align() <= MI_MALLOC_ALIGN && layout.align() <= new_size {
+            if Self::plain(layout.align(), new_size) {
                 mi::mi_realloc(ptr.cast(), new_size).cast()
             } else {
                 mi::mi_realloc_aligned(ptr.cast(), new_size, layout.align()).cast()
