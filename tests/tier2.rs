@@ -266,7 +266,7 @@ fn inline_fast_paths_fall_back_on_every_miss() {
     let jit = run("fast_paths.py", "jit");
     assert_compiled(
         &jit.stats,
-        &["attribute_hooks", "shape_changes", "method_changes", "many_attributes", "subclasses", "list_indexing", "other_containers", "index_errors", "Point.norm2", "Wide.get"],
+        &["attribute_hooks", "shape_changes", "method_changes", "many_attributes", "subclasses", "list_indexing", "other_containers", "index_errors", "global_changes", "Point.norm2", "Wide.get"],
     );
     for program in ["fast_paths_error.py", "fast_paths_list_subclass.py"] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tier2").join(program);

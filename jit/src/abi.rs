@@ -68,6 +68,8 @@ pub struct FrameLayout {
     pub pc: i32,
     /// `u32`: index of the running instruction (tracebacks, line numbers).
     pub last_pc: i32,
+    /// Value (borrowed) of the frame's globals dict.
+    pub globals: i32,
 }
 
 /// Where the VM keeps what the inline fast paths of compiled code read (attribute
@@ -100,6 +102,9 @@ pub struct ObjectLayout {
     pub dict_entries: i32,
     /// Dict: `usize` count of entries (holes included).
     pub dict_entries_len: i32,
+    /// Dict: `u64` version of its key set (bumped when a key is added or removed,
+    /// kept by value updates).
+    pub dict_keys_version: i32,
     /// Bytes per dict entry.
     pub entry_size: i32,
     /// Entry: `i64` hash of its key.
@@ -114,6 +119,24 @@ pub struct ObjectLayout {
     pub list_len: i32,
     /// The inline cache entries of attribute instructions.
     pub cache: CacheLayout,
+    /// The inline cache entries of LOAD_GLOBAL.
+    pub global_cache: GlobalCacheLayout,
+}
+
+/// LOAD_GLOBAL's inline cache entry, which the VM fills (compiled code only reads it):
+/// the name is at entry `index` of the globals dict (`aux` 0) or of the builtins dict
+/// (`aux` 1) while the globals' keys version is `globals_version - 1` and, for a
+/// builtin, the builtins' keys version is `builtins_version - 1` (0 never matches).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GlobalCacheLayout {
+    /// `u64`.
+    pub globals_version: i32,
+    /// `u64`.
+    pub builtins_version: i32,
+    /// `u32`.
+    pub index: i32,
+    /// `u32`.
+    pub aux: i32,
 }
 
 /// An attribute instruction's inline cache entry, which the VM fills (compiled code

@@ -77,7 +77,10 @@ pub enum Inst {
     /// JUMP_BACKWARD (a finalizer point).
     JumpBack { target: u32 },
     Return,
-    LoadGlobal { push_null: bool },
+    /// LOAD_GLOBAL: inline from the globals or builtins dict when its inline cache
+    /// (`abi::GlobalCacheLayout`, at address `cache`, owned by the code object) holds,
+    /// the `load_global` helper otherwise.
+    LoadGlobal { push_null: bool, cache: u64 },
     Call { argc: u32 },
     GetIter,
     /// FOR_ITER: pushes the next item, or jumps to `exit` (past END_FOR).
@@ -143,7 +146,7 @@ impl Inst {
             Inst::Binary { .. } | Inst::Compare { .. } | Inst::Is { .. } => (2, 1),
             Inst::Unary { .. } | Inst::UnaryNot | Inst::ToBool | Inst::GetIter => (1, 1),
             Inst::JumpIf { .. } | Inst::Return => (1, 0),
-            Inst::LoadGlobal { push_null } => (0, 1 + push_null as u32),
+            Inst::LoadGlobal { push_null, .. } => (0, 1 + push_null as u32),
             Inst::Call { argc } => (argc + 2, 1),
             Inst::ForIter { .. } => (1, 2),
             Inst::StackOp { pops, pushes, .. } => (pops, pushes),

@@ -38,6 +38,8 @@ pub struct DictTable {
 impl DictTable {
     /// Offset of the entries `Vec` (compiled code's inline attribute access, `tier2::layout`).
     pub const ENTRIES_OFFSET: usize = std::mem::offset_of!(DictTable, entries);
+    /// Offset of the keys version (compiled code's inline LOAD_GLOBAL).
+    pub const KEYS_VERSION_OFFSET: usize = std::mem::offset_of!(DictTable, keys_version);
 
     pub fn len(&self) -> usize {
         self.used

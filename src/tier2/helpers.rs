@@ -58,6 +58,7 @@ pub const FRAME_LAYOUT: FrameLayout = FrameLayout {
     sp: std::mem::offset_of!(Frame, sp) as i32,
     pc: std::mem::offset_of!(Frame, pc) as i32,
     last_pc: std::mem::offset_of!(Frame, last_pc) as i32,
+    globals: std::mem::offset_of!(Frame, globals) as i32,
 };
 
 pub static HELPERS: Helpers = Helpers {
@@ -454,7 +455,14 @@ unsafe extern "C" fn call(ctx: Ctx, frame: FramePtr, _index: u32, argc: u32, bas
     let argc = argc as usize;
     // SAFETY: compiled code wrote the argc + 2 operands there, and gives them up.
     let ops = unsafe { frame.stack_base().add(base as usize) };
-    // SAFETY (all accesses to `ops[k]` below): k < argc + 2, initialised slots.
+    // SAFETY (here and for all accesses to `ops[k]` below): k < argc + 2, initialised
+    // slots.
+    if let Some(r) = unsafe { call_ready(vm, ec, ops, argc) } {
+        if r == abi::EXIT_ERROR {
+            frame.sp = base;
+        }
+        return r;
+    }
     unsafe {
         expand_bound_method(ops);
         if let Some(fo) = (*ops).downcast::<FunctionObj>() {
@@ -498,6 +506,68 @@ unsafe extern "C" fn call(ctx: Ctx, frame: FramePtr, _index: u32, argc: u32, bas
     }
 }
 
+/// CALL's fast path: a Python function (not a bound method) whose parameters the
+/// positional arguments fill exactly, and whose code has a compiled version ready to
+/// enter (`tier2::ready_version`), with the recursion limit and the native stack far
+/// off. Its frame is pushed and run compiled at once, without `run_callee`'s
+/// general checks. None (operands untouched) for any other call.
+///
+/// # Safety
+/// `ops` points at the call's argc + 2 initialised operands in the top frame's stack
+/// slots; on Some they have been given up.
+#[inline(always)]
+unsafe fn call_ready(vm: &mut Vm, ec: &mut EntryContext, ops: *mut Value, argc: usize) -> Option<u64> {
+    // SAFETY: the caller's guarantee.
+    let (callable, has_self) = unsafe { (&*ops, !(*ops.add(1)).is_null()) };
+    let fo = callable.downcast::<FunctionObj>()?;
+    let nargs = argc + has_self as usize;
+    let code = fo.code();
+    if code.fast_arity != nargs as i32 || vm.frames.len() >= vm.recursion_limit || !ec.stack_ok() {
+        return None;
+    }
+    let compiled = super::ready_version(vm, code)?;
+    // SAFETY: the callable and the arguments (self included) move into the new frame;
+    // an unused self slot holds NULL, which needs no drop. The frame is the top one,
+    // at its entry (`pc` past RESUME, as compiled code starts), and `ec` is this VM's.
+    unsafe {
+        let func = std::ptr::read(ops);
+        let top = crate::interp::call::push_simple_frame(vm, func, nargs, ops.add(argc + 2));
+        (*top).entry = true;
+        (*top).last_pc = 0;
+        (*top).pc = 1;
+        let outcome = super::run_compiled(ec, &compiled, top);
+        Some(finish_callee(vm, ec, outcome))
+    }
+}
+
+/// The result of a callee frame (the top frame, an entry frame) after its compiled
+/// run: popped if it returned, else continued in the interpreter to its return.
+fn finish_callee(vm: &mut Vm, ec: &mut EntryContext, outcome: super::Outcome) -> u64 {
+    let exit = match outcome {
+        super::Outcome::Returned(v) => {
+            crate::interp::call::pop_frame(vm);
+            return v.into_raw();
+        }
+        super::Outcome::Deopt => crate::interp::eval::run(vm),
+        super::Outcome::Error(e) => {
+            vm.tier2.stats.error_exits += 1;
+            crate::interp::eval::run_raising(vm, e)
+        }
+    };
+    interpreted_callee(ec, exit)
+}
+
+/// A callee frame's result when the interpreter ran it to its return.
+fn interpreted_callee(ec: &mut EntryContext, exit: PyResult<crate::interp::eval::Exit>) -> u64 {
+    match exit {
+        Ok(crate::interp::eval::Exit::Return(v)) => v.into_raw(),
+        Ok(crate::interp::eval::Exit::Yield(_)) => {
+            fail(ec, PyErr::new(crate::error::ExcKind::SystemError, "yield from a non-generator frame"))
+        }
+        Err(e) => fail(ec, e),
+    }
+}
+
 /// Runs the frame a call just pushed (the top frame) to its return: compiled if its
 /// code is, else in the interpreter.
 pub(super) fn run_callee(vm: &mut Vm, ec: &mut EntryContext) -> u64 {
@@ -507,64 +577,34 @@ pub(super) fn run_callee(vm: &mut Vm, ec: &mut EntryContext) -> u64 {
     // Returning from the frame returns here.
     // SAFETY: as above.
     unsafe { (*top).entry = true };
-    let outcome = match super::prepare(vm, code) {
+    let compiled = match super::prepare(vm, code) {
         // Code that makes cells before its RESUME: the interpreter runs those, then
         // enters compiled code at the RESUME.
-        Some(compiled) if compiled.entry == 1 => {
-            // The RESUME compiled code starts past: PY_START if live there.
-            // SAFETY: as above.
-            unsafe {
-                (*top).last_pc = 0;
-                (*top).pc = 1;
-            }
-            let start_live = code.runtime.monitoring.borrow().as_ref().is_some_and(|d| d.event_on(0));
-            if start_live {
-                // SAFETY: as above.
-                let code_v = unsafe { Value::clone(&(*top).code_ref) };
-                if let Err(e) = crate::monitoring::fire::fire_at(vm, &code_v, 0, crate::monitoring::events::PY_START, &[]) {
-                    return match crate::interp::eval::run_raising(vm, e) {
-                        Ok(crate::interp::eval::Exit::Return(v)) => v.into_raw(),
-                        Ok(crate::interp::eval::Exit::Yield(_)) => {
-                            fail(ec, PyErr::new(crate::error::ExcKind::SystemError, "yield from a non-generator frame"))
-                        }
-                        Err(e) => fail(ec, e),
-                    };
-                }
-                // Its callbacks may have made events live this version has no probe for.
-                let live = code.runtime.monitoring.borrow().as_ref().map(|d| d.live_version());
-                if live != Some(compiled.state.accepted.get()) && !compiled.state.sync(code) {
-                    super::invalidate(vm, code, &compiled.state);
-                    return match crate::interp::eval::run(vm) {
-                        Ok(crate::interp::eval::Exit::Return(v)) => v.into_raw(),
-                        Ok(crate::interp::eval::Exit::Yield(_)) => {
-                            fail(ec, PyErr::new(crate::error::ExcKind::SystemError, "yield from a non-generator frame"))
-                        }
-                        Err(e) => fail(ec, e),
-                    };
-                }
-            }
-            // SAFETY: `top` is the top frame at its entry (RESUME, which has nothing
-            // to do when the code is compiled and uninstrumented); `ec` was made for
-            // this VM and nothing else uses `vm` during the call.
-            match unsafe { super::run_compiled(ec, &compiled, top) } {
-                super::Outcome::Returned(v) => {
-                    crate::interp::call::pop_frame(vm);
-                    return v.into_raw();
-                }
-                super::Outcome::Deopt => crate::interp::eval::run(vm),
-                super::Outcome::Error(e) => {
-                    vm.tier2.stats.error_exits += 1;
-                    crate::interp::eval::run_raising(vm, e)
-                }
-            }
-        }
-        _ => crate::interp::eval::run(vm),
+        Some(compiled) if compiled.entry == 1 => compiled,
+        _ => return interpreted_callee(ec, crate::interp::eval::run(vm)),
     };
-    match outcome {
-        Ok(crate::interp::eval::Exit::Return(v)) => v.into_raw(),
-        Ok(crate::interp::eval::Exit::Yield(_)) => {
-            fail(ec, PyErr::new(crate::error::ExcKind::SystemError, "yield from a non-generator frame"))
-        }
-        Err(e) => fail(ec, e),
+    // The RESUME compiled code starts past: PY_START if live there.
+    // SAFETY: as above.
+    unsafe {
+        (*top).last_pc = 0;
+        (*top).pc = 1;
     }
+    if compiled.state.start_live.get() {
+        // SAFETY: as above.
+        let code_v = unsafe { Value::clone(&(*top).code_ref) };
+        if let Err(e) = crate::monitoring::fire::fire_at(vm, &code_v, 0, crate::monitoring::events::PY_START, &[]) {
+            return interpreted_callee(ec, crate::interp::eval::run_raising(vm, e));
+        }
+        // Its callbacks may have made events live this version has no probe for.
+        let live = code.runtime.monitoring.borrow().as_ref().map(|d| d.live_version());
+        if live != Some(compiled.state.accepted.get()) && !compiled.state.sync(code) {
+            super::invalidate(vm, code, &compiled.state);
+            return interpreted_callee(ec, crate::interp::eval::run(vm));
+        }
+    }
+    // SAFETY: `top` is the top frame at its entry (RESUME, which has nothing to do
+    // when the code is compiled and uninstrumented); `ec` was made for this VM and
+    // nothing else uses `vm` during the call.
+    let outcome = unsafe { super::run_compiled(ec, &compiled, top) };
+    finish_callee(vm, ec, outcome)
 }

@@ -19,7 +19,7 @@ use crate::objects::code::CacheEntry;
 use crate::objects::dict::{DictTable, Entry};
 use crate::objects::{DictObj, InstanceObj, ListObj, TypeObj};
 use crate::value::Value;
-use monjit_jit::abi::{CacheLayout, ObjectLayout};
+use monjit_jit::abi::{CacheLayout, GlobalCacheLayout, ObjectLayout};
 use std::cell::RefCell;
 
 /// Offset of the value inside a `RefCell<T>`.
@@ -60,6 +60,7 @@ pub fn object_layout() -> ObjectLayout {
             type_version: i(TypeObj::VERSION_OFFSET),
             dict_entries: i(table + entries_ptr),
             dict_entries_len: i(table + entries_len),
+            dict_keys_version: i(DictObj::TABLE_OFFSET + refcell_value_offset::<DictTable>() + DictTable::KEYS_VERSION_OFFSET),
             entry_size: i(std::mem::size_of::<Entry>()),
             entry_hash: i(std::mem::offset_of!(Entry, hash)),
             entry_key: i(std::mem::offset_of!(Entry, key)),
@@ -70,6 +71,12 @@ pub fn object_layout() -> ObjectLayout {
                 version: i(std::mem::offset_of!(CacheEntry, version)),
                 version2: i(std::mem::offset_of!(CacheEntry, version2)),
                 index: i(std::mem::offset_of!(CacheEntry, index)),
+            },
+            global_cache: GlobalCacheLayout {
+                globals_version: i(std::mem::offset_of!(CacheEntry, version)),
+                builtins_version: i(std::mem::offset_of!(CacheEntry, version2)),
+                index: i(std::mem::offset_of!(CacheEntry, index)),
+                aux: i(std::mem::offset_of!(CacheEntry, aux)),
             },
         }
     })
@@ -133,6 +140,7 @@ mod tests {
             let t = inst.dict().table();
             let entries = t.entries();
             assert_eq!(read::<usize>(d, l.dict_entries_len), entries.len());
+            assert_eq!(read::<u64>(d, l.dict_keys_version), t.keys_version());
             let data: usize = read(d, l.dict_entries);
             for (k, e) in entries.iter().enumerate() {
                 let at = data + k * l.entry_size as usize;
@@ -153,6 +161,11 @@ mod tests {
             assert_eq!(read::<u64>(a, l.version), 11);
             assert_eq!(read::<u64>(a, l.version2), 22);
             assert_eq!(read::<u32>(a, l.index), 33);
+            let g = object_layout().global_cache;
+            assert_eq!(read::<u64>(a, g.globals_version), 11);
+            assert_eq!(read::<u64>(a, g.builtins_version), 22);
+            assert_eq!(read::<u32>(a, g.index), 33);
+            assert_eq!(read::<u32>(a, g.aux), 44);
         }
     }
 }

@@ -145,6 +145,9 @@ pub struct Compiled {
     pub(crate) state: Box<ProbeState>,
     /// The instruction a call starts at (past RESUME).
     entry: u32,
+    /// The code's live version (`CodeMonitoring::live_version_ptr`: boxed, never
+    /// replaced while the code lives), for the call fast path's check.
+    live_version: *const u64,
 }
 
 /// Compiled versions alive (the `--jit-stats` check that replaced code is freed).
@@ -177,10 +180,13 @@ pub struct ProbeState {
     dead: Cell<u32>,
     /// Of the dead probes, those DISABLEd at their location (their event still on).
     dead_disabled: Cell<u32>,
+    /// PY_START is live at the code's RESUME, at the accepted version: whoever enters
+    /// the code fires it, so calls take the general path (`helpers::run_callee`).
+    start_live: Cell<bool>,
 }
 
 impl ProbeState {
-    fn new(probes: Vec<monjit_jit::ir::Probe>, reachable: Vec<bool>, n: usize, live: u64) -> ProbeState {
+    fn new(probes: Vec<monjit_jit::ir::Probe>, reachable: Vec<bool>, n: usize, live: u64, start_live: bool) -> ProbeState {
         let sites = probes.iter().zip(&reachable).map(|(p, &r)| if r { p.pre as u32 + p.event as u32 } else { 0 }).sum();
         let flags = (0..n)
             .map(|i| {
@@ -188,7 +194,16 @@ impl ProbeState {
                 Cell::new(u16::from_ne_bytes([p.pre as u8, p.event as u8]))
             })
             .collect();
-        ProbeState { accepted: Cell::new(live), probes, flags, reachable, sites, dead: Cell::new(0), dead_disabled: Cell::new(0) }
+        ProbeState {
+            accepted: Cell::new(live),
+            probes,
+            flags,
+            reachable,
+            sites,
+            dead: Cell::new(0),
+            dead_disabled: Cell::new(0),
+            start_live: Cell::new(start_live),
+        }
     }
 
     /// Re-reads `code`'s live instrumentation: updates every probe byte, and accepts
@@ -225,6 +240,7 @@ impl ProbeState {
         }
         self.dead.set(dead);
         self.dead_disabled.set(disabled);
+        self.start_live.set(d.event_on(0));
         if ok {
             self.accepted.set(d.live_version());
         }
@@ -268,6 +284,8 @@ pub struct EntryContext {
     /// before the callbacks, not the instrumented twin, even if a callback made the
     /// event live. Set by every `probe_pre`, taken by the next event probe.
     pub silent_event: Option<u32>,
+    /// `stack_guard::stack_floor` of this entry's thread, once a call asked.
+    stack_floor: Option<usize>,
 }
 
 impl EntryContext {
@@ -275,6 +293,7 @@ impl EntryContext {
         EntryContext {
             for_iter_instrumented: false,
             silent_event: None,
+            stack_floor: None,
             rt: monjit_jit::abi::RuntimeContext {
                 version: &vm.monitoring.version,
                 finalizers_pending: crate::object::finalizers_pending_flag(),
@@ -283,6 +302,16 @@ impl EntryContext {
             },
             error: None,
         }
+    }
+}
+
+impl EntryContext {
+    /// The native stack is far from its limit (as `stack_guard::ensure_stack` checks,
+    /// at the cost of one compare once the floor is known).
+    #[inline(always)]
+    pub fn stack_ok(&mut self) -> bool {
+        let floor = *self.stack_floor.get_or_insert_with(crate::stack_guard::stack_floor);
+        crate::stack_guard::stack_pointer() > floor
     }
 }
 
@@ -335,6 +364,32 @@ pub fn prepare(vm: &mut Vm, code: &CodeObj) -> Option<Rc<Compiled>> {
     let (calls, hot) = next_call_count(vm, code);
     code.runtime.hotness.set(calls);
     current(vm, code, hot)
+}
+
+/// `prepare`'s fast path, for compiled code calling a Python function: the code's
+/// compiled version when a call can enter it with nothing else to do (the code's
+/// instrumentation is current, the version covers its live events as they are now,
+/// is not due for replacement, starts right past RESUME, and PY_START is not live
+/// there), counting the call. None sends the call down the general path, which
+/// decides every other case.
+#[inline(always)]
+pub(crate) fn ready_version(vm: &Vm, code: &CodeObj) -> Option<Rc<Compiled>> {
+    let rt = &code.runtime;
+    if rt.instrumentation_version.get() != vm.monitoring.version {
+        return None;
+    }
+    let slot = rt.tier2.compiled.borrow();
+    let c = slot.as_ref()?;
+    let state = &c.state;
+    // SAFETY: `live_version` points into the code's monitoring data, boxed and never
+    // replaced while the code (alive: the caller borrows it) lives.
+    let live = unsafe { *c.live_version };
+    if c.entry != 1 || live != state.accepted.get() || state.start_live.get() || state.stale() {
+        return None;
+    }
+    let (calls, _) = next_call_count(vm, code);
+    rt.hotness.set(calls);
+    Some(c.clone())
 }
 
 /// The code's call count once this call is counted, and whether that makes it hot.
@@ -433,13 +488,14 @@ fn compile(vm: &mut Vm, code: &CodeObj) -> Option<Rc<Compiled>> {
 fn compile_inner(vm: &mut Vm, code: &CodeObj) -> Result<Rc<Compiled>, String> {
     // The live version compiled code watches lives in the code's monitoring data:
     // make sure it exists (boxed, never replaced).
-    let (live_ptr, live) = crate::monitoring::instrument::with_data(code, |d| (d.live_version_ptr(), d.live_version()));
+    let (live_ptr, live, start_live) =
+        crate::monitoring::instrument::with_data(code, |d| (d.live_version_ptr(), d.live_version(), d.event_on(0)));
     let (f, reachable) = translate::translate(code)?;
     if vm.tier2.compiler.is_none() {
         vm.tier2.compiler = Some(monjit_jit::Compiler::new().map_err(|e| e.to_string())?);
     }
     let compiler = vm.tier2.compiler.as_mut().expect("compiler just made");
-    let state = Box::new(ProbeState::new(f.probes.clone(), reachable, f.instrs.len(), live));
+    let state = Box::new(ProbeState::new(f.probes.clone(), reachable, f.instrs.len(), live, start_live));
     let target = monjit_jit::Target {
         helpers: &helpers::HELPERS,
         layout: helpers::FRAME_LAYOUT,
@@ -448,6 +504,7 @@ fn compile_inner(vm: &mut Vm, code: &CodeObj) -> Result<Rc<Compiled>, String> {
         accepted_version: state.accepted.as_ptr(),
         probe_flags: state.flags.as_ptr() as *const u8,
         probe_state: &*state as *const ProbeState as *const u8,
+        builtins: vm.builtins.bits(),
         call_conv: compiler.call_conv(),
     };
     let machine_code = compiler.compile(&f, &target).map_err(|e| e.to_string())?;
@@ -456,7 +513,7 @@ fn compile_inner(vm: &mut Vm, code: &CodeObj) -> Result<Rc<Compiled>, String> {
         vm.tier2.stats.probe_sites += state.sites as u64;
     }
     LIVE_VERSIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    Ok(Rc::new(Compiled { code: machine_code, state, entry: f.entry }))
+    Ok(Rc::new(Compiled { code: machine_code, state, entry: f.entry, live_version: live_ptr }))
 }
 
 /// The interpreter reached RESUME at the start of frame `f` (the top frame): run the

@@ -139,7 +139,7 @@ fn translate_one(code: &CodeObj, _i: usize, ins: crate::bytecode::Instr) -> Opti
         Op::JumpForward | Op::JumpBackwardNoInterrupt => Inst::Jump { target: target(arg)? },
         Op::JumpBackward => Inst::JumpBack { target: target(arg)? },
         Op::ReturnValue => Inst::Return,
-        Op::LoadGlobal => Inst::LoadGlobal { push_null: arg & 1 != 0 },
+        Op::LoadGlobal => Inst::LoadGlobal { push_null: arg & 1 != 0, cache: code.caches.get(ins.cache as usize)?.as_ptr() as u64 },
         Op::Call => Inst::Call { argc: arg },
         Op::GetIter => Inst::GetIter,
         Op::ForIter => Inst::ForIter { exit: target(arg.checked_add(1)?)? },

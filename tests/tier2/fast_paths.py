@@ -1,7 +1,9 @@
 # Inline fast paths of compiled code (attribute loads and stores on instances through
-# the inline cache, method loads, exact-list indexing) and every way they miss: each
-# miss must fall back to the helper with the interpreter's result. tests/tier2.rs runs
-# this under every tier and checks the functions compile.
+# the inline cache, method loads, exact-list indexing, global loads) and every way
+# they miss: each miss must fall back to the helper with the interpreter's result.
+# tests/tier2.rs runs this under every tier and checks the functions compile.
+
+import builtins
 
 
 class Point:
@@ -211,6 +213,44 @@ def missing_attribute():
         print("slot", e)
 
 
+counter = 0
+
+
+def global_changes(n):
+    """LOAD_GLOBAL's inline cache and every way it misses: a global rebound (same key
+    set), added to shadow a builtin and deleted again, deleted while read, and a
+    builtin replaced or added."""
+    global counter, len
+    total = 0
+    for k in range(n):
+        total += counter + len("ab") + abs(-k)
+        if k == 10:
+            counter = 5
+        elif k == 20:
+            len = lambda s: 100
+        elif k == 30:
+            del len
+        elif k == 40:
+            builtins.abs = lambda x: 1000
+        elif k == 50:
+            del builtins.abs
+            builtins.abs = lambda x: x if x > 0 else -x
+        elif k == 60:
+            builtins.extra_name = 7
+        if k > 60:
+            total += extra_name
+    print("globals", total, counter)
+    del counter
+    try:
+        print(counter)
+    except NameError as e:
+        print("deleted", e)
+    try:
+        print(never_defined)
+    except NameError as e:
+        print("undefined", e)
+
+
 attribute_hooks(50)
 shape_changes(60)
 method_changes(80)
@@ -220,3 +260,5 @@ list_indexing(80)
 other_containers(30)
 index_errors()
 missing_attribute()
+# Last: it replaces builtins.abs.
+global_changes(80)

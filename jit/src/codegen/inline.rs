@@ -77,16 +77,23 @@ impl Emitter<'_, '_> {
         let dict = self.cached_instance_dict(owner, site, true, miss);
         let cache = self.b.ins().iconst(I64, site.cache as i64);
         let ix = self.b.ins().uload32(mem(), cache, o.cache.index);
+        let entry = self.dict_entry(dict, ix, miss);
+        let key = self.b.ins().load(I64, mem(), entry, o.entry_key);
+        let same = self.b.ins().icmp_imm_s(IntCC::Equal, key, site.name as i64);
+        self.continue_if(same, miss);
+        entry
+    }
+
+    /// The address of entry `ix` (an `I64`) of the dict at address `dict`, holes
+    /// included; branches to `miss` when it is past the end.
+    fn dict_entry(&mut self, dict: Ssa, ix: Ssa, miss: Block) -> Ssa {
+        let o = self.t.objects;
         let len = self.b.ins().load(I64, mem(), dict, o.dict_entries_len);
         let in_range = self.b.ins().icmp(IntCC::UnsignedLessThan, ix, len);
         self.continue_if(in_range, miss);
         let entries = self.b.ins().load(I64, mem(), dict, o.dict_entries);
         let off = self.b.ins().imul_imm_s(ix, o.entry_size as i64);
-        let entry = self.b.ins().iadd(entries, off);
-        let key = self.b.ins().load(I64, mem(), entry, o.entry_key);
-        let same = self.b.ins().icmp_imm_s(IntCC::Equal, key, site.name as i64);
-        self.continue_if(same, miss);
-        entry
+        self.b.ins().iadd(entries, off)
     }
 
     /// The address of item `key` of exact list `list`, when `key` is a small int in
@@ -117,6 +124,62 @@ impl Emitter<'_, '_> {
         // The key is a small int: nothing to release.
         self.decref(container);
         self.b.ins().jump(done, &[BlockArg::Value(v)]);
+    }
+
+    /// LOAD_GLOBAL at `i`: the dict entry its inline cache at `cache` names, while the
+    /// globals' (and for a builtin, the builtins') key set is the one the cache was
+    /// filled at; the helper otherwise.
+    pub(super) fn load_global(&mut self, i: u32, cache: u64) {
+        let o = self.t.objects;
+        let g = o.global_cache;
+        let miss = self.cold_block();
+        let builtin = self.b.create_block();
+        let lookup = self.b.create_block();
+        let join = self.b.create_block();
+        self.b.append_block_param(lookup, I64);
+        self.b.append_block_param(join, I64);
+        let cache = self.b.ins().iconst(I64, cache as i64);
+        let globals = self.b.ins().load(I64, mem(), self.frame, self.t.layout.globals);
+        let globals = self.obj_addr(globals);
+        let keys = self.b.ins().load(I64, mem(), globals, o.dict_keys_version);
+        let cached = self.b.ins().load(I64, mem(), cache, g.globals_version);
+        let keys = self.b.ins().iadd_imm_s(keys, 1);
+        let same = self.b.ins().icmp(IntCC::Equal, keys, cached);
+        self.continue_if(same, miss);
+        let aux = self.b.ins().load(I32, mem(), cache, g.aux);
+        self.b.ins().brif(aux, builtin, &[], lookup, &[BlockArg::Value(globals)]);
+
+        self.b.switch_to_block(builtin);
+        let builtins = self.b.ins().iconst(I64, self.t.builtins.wrapping_sub(abi::PTR_BASE) as i64);
+        let keys = self.b.ins().load(I64, mem(), builtins, o.dict_keys_version);
+        let cached = self.b.ins().load(I64, mem(), cache, g.builtins_version);
+        let keys = self.b.ins().iadd_imm_s(keys, 1);
+        let same = self.b.ins().icmp(IntCC::Equal, keys, cached);
+        self.b.ins().brif(same, lookup, &[BlockArg::Value(builtins)], miss, &[]);
+
+        // The entry must still be there: a deleted key is NULL at once.
+        self.b.switch_to_block(lookup);
+        let dict = self.b.block_params(lookup)[0];
+        let ix = self.b.ins().uload32(mem(), cache, g.index);
+        let entry = self.dict_entry(dict, ix, miss);
+        let key = self.b.ins().load(I64, mem(), entry, o.entry_key);
+        let live = self.b.ins().icmp_imm_s(IntCC::NotEqual, key, abi::NULL_BITS as i64);
+        self.continue_if(live, miss);
+        let v = self.b.ins().load(I64, mem(), entry, o.entry_value);
+        self.incref(v);
+        self.b.ins().jump(join, &[BlockArg::Value(v)]);
+
+        self.b.switch_to_block(miss);
+        self.set_last_pc(i);
+        let ic = self.u32c(i);
+        let r = self.call_helper(self.t.helpers.load_global as usize, &[I64, I64, I32], true, &[self.ctx, self.frame, ic]).unwrap();
+        let keep = self.depth;
+        self.check_error(r, i, keep, true);
+        self.b.ins().jump(join, &[BlockArg::Value(r)]);
+
+        self.b.switch_to_block(join);
+        let v = self.b.block_params(join)[0];
+        self.push(v);
     }
 
     /// LOAD_ATTR's attribute form at `i`.

@@ -181,13 +181,8 @@ impl Emitter<'_, '_> {
                 self.b.ins().return_(&[v]);
                 self.terminated = true;
             }
-            Inst::LoadGlobal { push_null } => {
-                self.set_last_pc(i);
-                let ic = self.u32c(i);
-                let r = self.call_helper(self.t.helpers.load_global as usize, &[I64, I64, I32], true, &[self.ctx, self.frame, ic]).unwrap();
-                let keep = self.depth;
-                self.check_error(r, i, keep, true);
-                self.push(r);
+            Inst::LoadGlobal { push_null, cache } => {
+                self.load_global(i, cache);
                 if push_null {
                     let null = self.b.ins().iconst(I64, abi::NULL_BITS as i64);
                     self.push(null);

@@ -49,6 +49,8 @@ pub struct Target<'a> {
     /// Opaque pointer handed to `revalidate` and the probe helpers (the VM's
     /// per-version probe state).
     pub probe_state: *const u8,
+    /// Value of the VM's builtins dict (alive as long as the VM), for LOAD_GLOBAL.
+    pub builtins: u64,
     pub call_conv: CallConv,
 }
 
