@@ -40,6 +40,25 @@ fn kernels_compile_and_match_the_interpreter() {
     assert!(stat_line(&interp.stats, "jit: compiled ").starts_with("jit: compiled 0 "), "interp compiled:\n{}", interp.stats);
 }
 
+/// Generator functions compile: each yield leaves to the interpreter, which suspends
+/// the frame, and resuming enters compiled code again past the RESUME after the
+/// yield; `yield from` sends from compiled code; PY_YIELD/PY_RESUME switched on
+/// while a compiled generator is suspended fire as in the interpreter. (The
+/// conformance suite checks the program's output against CPython.)
+#[test]
+fn generators_compile_and_match_the_interpreter() {
+    let program = "../conformance/generators/suspend_resume_compiled.py";
+    let interp = run(program, "interp");
+    assert!(interp.stdout.contains("events [0, 2, 4, 6, 8"), "{}", interp.stdout);
+    for tier in ["jit", "auto"] {
+        assert_eq!(run(program, tier).stdout, interp.stdout, "--tier {tier}");
+    }
+    let jit = run(program, "jit");
+    assert_compiled(&jit.stats, &["count", "fib_gen", "accumulate", "guarded", "delegate", "tree", "big_ints", "<genexpr>"]);
+    assert!(stat_line(&jit.stats, "jit: not compiled").starts_with("jit: not compiled: 0 "), "{}", jit.stats);
+    assert!(stat_line(&jit.stats, "jit: deopts").starts_with("jit: deopts: 0 "), "{}", jit.stats);
+}
+
 #[test]
 fn monitoring_switched_on_under_compiled_code_deoptimises() {
     let interp = run("toggle_mid_loop.py", "interp");

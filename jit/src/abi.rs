@@ -255,4 +255,9 @@ pub struct Helpers {
     /// translation for (an `ir::Inst::Deopt`): the VM counts it (the frame is synced
     /// after this returns).
     pub unsupported: unsafe extern "C" fn(Ctx, FramePtr, u32),
+    /// SEND at `index`, as `stack_op` (receiver and value in the stack slots below
+    /// `top`, which the value leaves; the receiver stays): 0 when the receiver yielded,
+    /// 1 when it returned (SEND jumps), the result in the value's slot either way; or
+    /// [`EXIT_ERROR`], with the frame's `sp` set.
+    pub send: unsafe extern "C" fn(Ctx, FramePtr, u32, u32) -> u64,
 }

@@ -77,6 +77,12 @@ pub fn analyse(f: &Function) -> Result<Analysis, CompileError> {
                 leader[i as usize + 1] = true;
             }
         }
+        if let Some(r) = inst.resume_point() {
+            set(r, d, &mut work, &mut depth)?;
+            if let Some(l) = leader.get_mut(r as usize) {
+                *l = true;
+            }
+        }
         if !inst.ends_block() {
             if i as usize + 1 >= n {
                 return Err(malformed("control runs past the end"));

@@ -88,6 +88,14 @@ pub enum Inst {
     /// Leaves to the interpreter, which runs this instruction (one compiled code does
     /// not handle).
     Deopt,
+    /// YIELD_VALUE in a generator: leaves to the interpreter, which runs the yield
+    /// (and its events) and suspends the frame. Resuming it runs the RESUME that
+    /// follows in the interpreter, which re-enters compiled code at `resume`, an
+    /// entry with the same stack depth (the sent value in place of the yielded one).
+    Yield { resume: u32 },
+    /// SEND (`yield from`): sends the top value to the receiver below it; pushes what
+    /// it yielded, or jumps to `target` with what it returned.
+    Send { target: u32 },
     /// An instruction the `stack_op` helper runs on the frame's stack slots: the top
     /// `pops` values are written there (the helper takes them), and the top `pushes`
     /// values after it are read back. `pops` covers every value the instruction reads,
@@ -136,6 +144,8 @@ impl Inst {
     pub fn stack_effect(&self) -> (u32, u32) {
         match *self {
             Inst::Nop | Inst::Jump { .. } | Inst::JumpBack { .. } | Inst::Deopt => (0, 0),
+            Inst::Yield { .. } => (1, 1),
+            Inst::Send { .. } => (2, 2),
             Inst::LoadLocal { .. } | Inst::LoadLocalAndClear { .. } | Inst::LoadConst { .. } | Inst::PushNull => (0, 1),
             Inst::LoadLocal2 { .. } => (0, 2),
             Inst::StoreLocal { .. } | Inst::Pop => (1, 0),
@@ -159,7 +169,16 @@ impl Inst {
 
     /// Control never reaches the next instruction.
     pub fn ends_block(&self) -> bool {
-        matches!(self, Inst::Jump { .. } | Inst::JumpBack { .. } | Inst::Return | Inst::Deopt)
+        matches!(self, Inst::Jump { .. } | Inst::JumpBack { .. } | Inst::Return | Inst::Deopt | Inst::Yield { .. })
+    }
+
+    /// Where compiled code is entered again after this instruction left it (a
+    /// generator resumed after a yield), with the stack depth it had before it.
+    pub fn resume_point(&self) -> Option<u32> {
+        match *self {
+            Inst::Yield { resume } => Some(resume),
+            _ => None,
+        }
     }
 
     /// Where else control may go (with the stack depth there relative to the
@@ -168,6 +187,7 @@ impl Inst {
         match *self {
             Inst::JumpIf { target, .. } | Inst::Jump { target } | Inst::JumpBack { target } => Some(target),
             Inst::ForIter { exit } => Some(exit),
+            Inst::Send { target } => Some(target),
             _ => None,
         }
     }

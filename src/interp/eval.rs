@@ -322,6 +322,7 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                         }
                         // Tier 2: run this call compiled, if its code is (or gets) compiled.
                         if vm.tier2.mode != crate::tier2::TierMode::Interp {
+                            sync!();
                             if let Some(r) = crate::tier2::enter_at_resume(vm, f) {
                                 pending = r.err();
                                 continue 'frame;
@@ -609,6 +610,8 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                     | Op::LoadBuildClass
                     | Op::ImportName
                     | Op::ImportFrom
+                    | Op::GetYieldFromIter
+                    | Op::EndSend
                     | Op::LoadLocals => tri!(unsafe { crate::interp::stack_ops::run(vm, f, code_ref, ins, &mut st) }),
                     Op::DeleteFast
                     | Op::StoreDeref
@@ -979,11 +982,6 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                         debug_assert!(fr.entry);
                         return Ok(Exit::Yield(v));
                     }
-                    Op::GetYieldFromIter => {
-                        let v = st.pop();
-                        let r = if v.is::<crate::interp::generator::GeneratorObj>() { v } else { tri!(vm.iter(&v)) };
-                        st.push(r);
-                    }
                     Op::Send => {
                         let v = st.pop();
                         sync!();
@@ -995,11 +993,6 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                                 pc = ins.arg as usize;
                             }
                         }
-                    }
-                    Op::EndSend => {
-                        let v = st.pop();
-                        drop(st.pop());
-                        st.push(v);
                     }
                     Op::CleanupThrow => {
                         // (sub_iter, last_sent_val, exc) -> (none, value) or reraise

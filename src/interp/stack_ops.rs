@@ -425,6 +425,16 @@ pub(crate) unsafe fn run(vm: &mut Vm, f: *mut Frame, code: &CodeObj, ins: Instr,
             }
         }
         Op::LoadLocals => st.push(frame.locals.clone()),
+        Op::GetYieldFromIter => {
+            let v = st.pop();
+            let r = if v.is::<crate::interp::generator::GeneratorObj>() { v } else { vm.iter(&v)? };
+            st.push(r);
+        }
+        Op::EndSend => {
+            let v = st.pop();
+            drop(st.pop());
+            st.push(v);
+        }
         Op::ImportName => {
             let fromlist = st.pop();
             let level = st.pop();

@@ -83,6 +83,7 @@ pub static HELPERS: Helpers = Helpers {
     load_method: super::helpers_objects::load_method,
     store_attr: super::helpers_objects::store_attr,
     unsupported: super::helpers_objects::unsupported,
+    send: super::helpers_objects::send,
 };
 
 /// The VM, frame and context of a helper call.

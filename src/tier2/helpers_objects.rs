@@ -71,6 +71,9 @@ pub fn translate(code: &CodeObj, ins: Instr, event: bool) -> Option<Inst> {
         Op::PopExcept => (1, 0, FIN),
         Op::CheckExcMatch => (2, 2, RUNS),
         Op::WithExceptStart => (5, 6, RUNS),
+        Op::GetYieldFromIter => (1, 1, RUNS),
+        Op::EndSend if !event => (2, 1, 0),
+        Op::Send => return Some(Inst::Send { target: ins.arg }),
         _ => return None,
     };
     Some(Inst::StackOp { pops, pushes, flags })
@@ -101,6 +104,30 @@ pub(super) unsafe extern "C" fn stack_op(ctx: Ctx, frame: FramePtr, index: u32, 
             fail(ec, e)
         }
     }
+}
+
+/// `Helpers::send`: SEND on the frame's stack slots below `top` (receiver, value):
+/// the value goes to the receiver (a generator resumes), and what it yielded (0) or
+/// returned (1: SEND jumps) replaces the value, as in the interpreter's arm.
+pub(super) unsafe extern "C" fn send(ctx: Ctx, frame: FramePtr, _index: u32, top: u32) -> u64 {
+    // SAFETY: see `parts`.
+    let (vm, frame_ref, ec) = unsafe { parts(ctx, frame) };
+    // SAFETY: compiled code wrote the receiver and the value below `top`; the value is
+    // taken, the receiver stays (its slot is initialised while the receiver runs).
+    let (slot, v, receiver) = unsafe {
+        let slot = frame_ref.stack_base().add(top as usize - 1);
+        (slot, std::ptr::read(slot), (*slot.sub(1)).clone())
+    };
+    // While the receiver runs, and if it fails, the value is gone from the stack.
+    frame_ref.sp = top - 1;
+    let (r, jump) = match crate::interp::generator::send_to(vm, &receiver, v) {
+        Ok(crate::interp::generator::SendResult::Yielded(y)) => (y, 0),
+        Ok(crate::interp::generator::SendResult::Returned(r)) => (r, 1),
+        Err(e) => return fail(ec, e),
+    };
+    // SAFETY: the slot was emptied above.
+    unsafe { std::ptr::write(slot, r) };
+    jump
 }
 
 /// `Helpers::load_method`: LOAD_ATTR's method form through `stack_op`; when it found

@@ -6,7 +6,10 @@
 //! A code object is compiled when its calls reach the threshold (`--jit-threshold`;
 //! `--tier jit` compiles before the first run, `--tier interp` never). The interpreter
 //! enters compiled code at RESUME (`enter_at_resume`); compiled code calls other
-//! compiled code directly from its CALL helper, without the interpreter.
+//! compiled code directly from its CALL helper, without the interpreter. Generators
+//! compile like functions: a yield leaves to the interpreter (which suspends the
+//! frame), and the RESUME after it re-enters compiled code when the generator
+//! resumes (`enter_at_resume` at a resume point, an entry like the OSR ones).
 //!
 //! On-stack replacement: the interpreter's JUMP_BACKWARD also counts, per code object
 //! (`loop_is_hot`, only when the tier mode is not `interp`); when a code's back-edges
@@ -516,20 +519,30 @@ fn compile_inner(vm: &mut Vm, code: &CodeObj) -> Result<Rc<Compiled>, String> {
     Ok(Rc::new(Compiled { code: machine_code, state, entry: f.entry, live_version: live_ptr }))
 }
 
-/// The interpreter reached RESUME at the start of frame `f` (the top frame): run the
-/// call compiled if possible. Some(Ok) when the frame is to continue in the
-/// interpreter at its `pc` (its RETURN_VALUE, with the result pushed, if it returned),
-/// Some(Err) for an error to raise at its `last_pc`, None to interpret it from here.
+/// The interpreter ran a RESUME of frame `f` (the top frame): at the start of a call,
+/// or in a generator resumed after a yield. Runs the frame compiled from there if
+/// possible. Some(Ok) when the frame is to continue in the interpreter at its `pc`
+/// (its RETURN_VALUE, with the result pushed, if it returned; its YIELD_VALUE, with
+/// the value pushed, if it yields), Some(Err) for an error to raise at its `last_pc`,
+/// None to interpret it from here.
 #[inline(never)]
 pub fn enter_at_resume(vm: &mut Vm, f: *mut Frame) -> Option<PyResult<()>> {
     // SAFETY: `f` is the interpreter's current frame, alive while it runs; its code is
     // kept alive by the frame.
-    let code = unsafe { &*(*f).code };
+    // The interpreter keeps `last_pc` (the RESUME), not `pc`, up to date; a frame
+    // compiled code leaves untouched (no entry there) continues at `pc`.
+    // SAFETY: as above.
+    let (code, start) = unsafe {
+        (*f).pc = (*f).last_pc + 1;
+        (&*(*f).code, (*f).pc)
+    };
     let compiled = prepare(vm, code)?;
     let mut ctx = EntryContext::new(vm);
-    // SAFETY: `f` is the top frame at its RESUME (compiled code's entry) and `vm` is
-    // not used until the call returns.
-    let outcome = unsafe { run_compiled(&mut ctx, &compiled, f) };
+    // SAFETY: `f` is the top frame, synced, just past a RESUME: the function's entry,
+    // or a generator's resume point, with its stack (the sent value on top) in its
+    // slots, which compiled code checks against the entry's depth (it leaves the
+    // frame untouched if they disagree). `vm` is not used until the call returns.
+    let outcome = unsafe { run_compiled_at(&mut ctx, &compiled, f, start) };
     Some(finish_in_interpreter(vm, f, outcome))
 }
 

@@ -17,26 +17,29 @@ use monjit_jit::ir::{ArithOp, CmpOp, Function, Inst, JumpCond, Probe};
 pub type Unsupported = String;
 
 /// The probes instruction `i` (whose uninstrumented opcode is `op`) needs for what is
-/// live there now. RESUME's PY_START is fired by whoever enters compiled code, and
-/// END_FOR's STOP_ITERATION by the FOR_ITER helper, so neither needs a probe.
+/// live there now. RESUME's PY_START/PY_RESUME are fired by whoever enters compiled
+/// code, END_FOR's STOP_ITERATION by the FOR_ITER helper, and YIELD_VALUE's PY_YIELD
+/// by the interpreter, which compiled code leaves to at a yield, so none needs a probe.
+/// (END_SEND's STOP_ITERATION does: with it live, END_SEND leaves to the interpreter.)
 pub fn live_probe(d: &CodeMonitoring, op: Op, i: usize) -> Probe {
     Probe {
         pre: d.line_on(i) || d.instruction_on(i),
-        event: d.event_on(i) && !matches!(op, Op::Resume | Op::EndFor | Op::EndSend),
+        event: d.event_on(i) && !matches!(op, Op::Resume | Op::EndFor | Op::YieldValue),
     }
 }
 
 /// Translates `code` with probes for its live instrumentation (the caller brought it
 /// up to date). Also returns which instructions compiled code can reach.
 pub fn translate(code: &CodeObj) -> Result<(Function, Vec<bool>), Unsupported> {
-    if code.is_generator() {
-        return Err("generator".into());
-    }
-    // Cells are made before RESUME (MAKE_CELL, COPY_FREE_VARS): the interpreter runs
-    // them, and enters compiled code at the RESUME.
-    let resume = (0..code.len())
-        .take_while(|&i| matches!(code.base_instr(i).op, Op::MakeCell | Op::CopyFreeVars | Op::Resume))
-        .find(|&i| code.base_instr(i).op == Op::Resume);
+    // Cells are made before RESUME (MAKE_CELL, COPY_FREE_VARS), and a generator's
+    // frame starts past RETURN_GENERATOR and the POP_TOP of the first sent value: the
+    // interpreter runs those, and enters compiled code at the RESUME.
+    let prefix = |op: Op| match op {
+        Op::MakeCell | Op::CopyFreeVars | Op::Resume => true,
+        Op::ReturnGenerator | Op::PopTop => code.is_generator(),
+        _ => false,
+    };
+    let resume = (0..code.len()).take_while(|&i| prefix(code.base_instr(i).op)).find(|&i| code.base_instr(i).op == Op::Resume);
     let Some(resume) = resume else {
         return Err("does not start with RESUME".into());
     };
@@ -105,12 +108,15 @@ fn cmp(op: u32) -> Option<CmpOp> {
     })
 }
 
-fn translate_one(code: &CodeObj, _i: usize, ins: crate::bytecode::Instr) -> Option<Inst> {
+fn translate_one(code: &CodeObj, i: usize, ins: crate::bytecode::Instr) -> Option<Inst> {
     let arg = ins.arg;
     let n = code.len() as u32;
     let target = |t: u32| (t < n).then_some(t);
     Some(match ins.op {
         Op::Resume if arg & RESUME_OPARG_LOCATION_MASK == 0 => Inst::Nop,
+        // A generator resumes at the RESUME after its yield, which the interpreter
+        // runs (firing PY_RESUME) before it enters compiled code past it.
+        Op::YieldValue if i + 1 < code.len() && code.base_instr(i + 1).op == Op::Resume => Inst::Yield { resume: i as u32 + 2 },
         Op::Nop | Op::NotTaken => Inst::Nop,
         Op::LoadFast => Inst::LoadLocal { slot: arg, checked: false },
         Op::LoadFastCheck => Inst::LoadLocal { slot: arg, checked: true },

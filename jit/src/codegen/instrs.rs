@@ -213,6 +213,13 @@ impl Emitter<'_, '_> {
             }
             Inst::ForIter { exit } => self.for_iter(i, exit, probe.event),
             Inst::Deopt => self.unsupported(i),
+            Inst::Yield { .. } => {
+                // The interpreter runs the yield itself (its LINE sees the instruction
+                // before it), with the yielded value on the frame's stack.
+                self.exit_deopt_before(i);
+                self.terminated = true;
+            }
+            Inst::Send { target } => self.send(i, target),
             Inst::StackOp { pops, pushes, flags } => self.stack_op(i, pops, pushes, flags),
             Inst::LoadAttr { site } => self.load_attr(i, site),
             Inst::LoadMethod { site } => self.load_method(i, site),

@@ -154,18 +154,27 @@ impl<'a, 'b> Emitter<'a, 'b> {
         osr
     }
 
-    /// The entry block's dispatch on where to start: the function's entry, or a loop
-    /// header (every reachable JUMP_BACKWARD target) for on-stack replacement, whose
-    /// stack values come from the frame's stack slots. Anything else, or a frame whose
+    /// The entry block's dispatch on where to start: the function's entry, a loop
+    /// header (every reachable JUMP_BACKWARD target) for on-stack replacement, or a
+    /// generator's resume point after a yield, whose stack values come from the
+    /// frame's stack slots. Anything else, or a frame whose
     /// `sp` is not the analysed depth there, leaves at once with EXIT_DEOPT and the
     /// frame untouched.
     fn entries(&mut self, start: Ssa) -> Vec<(u32, u32)> {
         let mut osr: Vec<(u32, u32)> = Vec::new();
         for (i, inst) in self.f.instrs.iter().enumerate() {
-            if let (crate::ir::Inst::JumpBack { target }, Some(_)) = (inst, self.an.depth[i]) {
-                if let Some(d) = self.an.depth.get(*target as usize).copied().flatten() {
-                    osr.push((*target, d));
-                }
+            if self.an.depth[i].is_none() {
+                continue;
+            }
+            let target = match *inst {
+                crate::ir::Inst::JumpBack { target } => target,
+                _ => match inst.resume_point() {
+                    Some(r) => r,
+                    None => continue,
+                },
+            };
+            if let Some(d) = self.an.depth.get(target as usize).copied().flatten() {
+                osr.push((target, d));
             }
         }
         osr.sort_unstable();
@@ -231,7 +240,7 @@ impl<'a, 'b> Emitter<'a, 'b> {
             }
             let inst = self.f.instrs[i];
             // A deopt leaves before the instruction: the interpreter fires its events.
-            if self.f.probe(at).pre && !matches!(inst, crate::ir::Inst::Return | crate::ir::Inst::Deopt) {
+            if self.f.probe(at).pre && !matches!(inst, crate::ir::Inst::Return | crate::ir::Inst::Deopt | crate::ir::Inst::Yield { .. }) {
                 self.probe_pre(at);
             }
             // Only instructions that may leave before running (to have the interpreter
@@ -239,7 +248,9 @@ impl<'a, 'b> Emitter<'a, 'b> {
             // `prev` as it was on entry: reading it at every instruction would make it
             // a parameter of every merge block, a value carried around every loop.
             self.prev_before = match self.prev {
-                Some(prev) if self.f.probe(at).event || matches!(inst, crate::ir::Inst::Deopt) => Some(self.b.use_var(prev)),
+                Some(prev) if self.f.probe(at).event || matches!(inst, crate::ir::Inst::Deopt | crate::ir::Inst::Yield { .. }) => {
+                    Some(self.b.use_var(prev))
+                }
                 _ => None,
             };
             self.set_prev(at);

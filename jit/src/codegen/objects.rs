@@ -44,6 +44,33 @@ impl Emitter<'_, '_> {
         }
     }
 
+    /// SEND at `i`: the helper resumes the receiver with the value (both in the
+    /// frame's stack slots); its result comes back in place of the value, and SEND
+    /// jumps to `target` when the receiver returned.
+    pub(super) fn send(&mut self, i: u32, target: u32) {
+        let depth = self.depth;
+        self.spill(depth - 2, depth);
+        self.set_last_pc(i);
+        let (ic, tc) = (self.u32c(i), self.u32c(depth));
+        let r = self.call_helper(self.t.helpers.send as usize, &[I64, I64, I32, I32], true, &[self.ctx, self.frame, ic, tc]).unwrap();
+        // The helper set `sp` on error (the receiver stays).
+        self.check_error(r, i, depth - 1, false);
+        self.depth = depth - 1;
+        let off = self.stack_slot_offset(depth - 1);
+        let v = self.b.ins().load(I64, super::mem(), self.slots, off);
+        self.push(v);
+        let returned = self.b.create_block();
+        let yielded = self.b.create_block();
+        self.b.ins().brif(r, returned, &[], yielded, &[]);
+        // The receiver ran Python code: each edge checks the live version.
+        self.b.switch_to_block(returned);
+        self.version_check(target);
+        let target_b = self.block_at(target);
+        self.b.ins().jump(target_b, &[]);
+        self.b.switch_to_block(yielded);
+        self.version_check(i + 1);
+    }
+
     /// Counts a loop back-edge in the context's `loop_trips`, in code that may leave at
     /// an instruction without a translation (the VM's `unsupported` helper reads it).
     pub(super) fn count_trip(&mut self) {
