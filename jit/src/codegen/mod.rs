@@ -244,13 +244,17 @@ impl<'a, 'b> Emitter<'a, 'b> {
                 self.probe_pre(at);
             }
             // Only instructions that may leave before running (to have the interpreter
-            // run them) or that report a jump from the instruction before them read
-            // `prev` as it was on entry: reading it at every instruction would make it
-            // a parameter of every merge block, a value carried around every loop.
+            // run them: a deopt, a yield, a return with probes) or that report a jump
+            // from the instruction before them read `prev` as it was on entry: reading
+            // it at every instruction would make it a parameter of every merge block,
+            // a value carried around every loop.
+            let leaves_before = match inst {
+                crate::ir::Inst::Deopt | crate::ir::Inst::Yield { .. } => true,
+                crate::ir::Inst::Return => self.f.probe(at).any(),
+                _ => false,
+            };
             self.prev_before = match self.prev {
-                Some(prev) if self.f.probe(at).event || matches!(inst, crate::ir::Inst::Deopt | crate::ir::Inst::Yield { .. }) => {
-                    Some(self.b.use_var(prev))
-                }
+                Some(prev) if self.f.probe(at).event || leaves_before => Some(self.b.use_var(prev)),
                 _ => None,
             };
             self.set_prev(at);
