@@ -232,7 +232,11 @@ pub fn resume(vm: &mut Vm, genv: &Value, sent: Value, throw: Option<PyErr>) -> P
     }
     g.state.set(GenState::Running);
     vm.exc_chain.push(g.exc_state.take());
-    let result = run_with(vm, throw);
+    let result = match throw {
+        // Tier 2 may run the frame compiled from its RESUME to its next yield.
+        None => crate::tier2::resume_generator(vm).unwrap_or_else(|| run_with(vm, None)),
+        Some(e) => run_with(vm, Some(e)),
+    };
     let exc_state = vm.exc_chain.pop().unwrap_or(Value::NONE);
     match result {
         Ok(Exit::Yield(v)) => {

@@ -617,6 +617,53 @@ pub fn enter_at_loop(vm: &mut Vm, f: *mut Frame) -> Option<PyResult<()>> {
     Some(finish_in_interpreter(vm, f, outcome))
 }
 
+/// Resumes the generator frame just pushed (the top frame, standing at the RESUME
+/// after its last yield, the sent value on its stack) in compiled code without the
+/// interpreter's loop, when its RESUME has nothing to do (instrumentation current, no
+/// events there) and its code has a compiled version: the yield compiled code leaves
+/// at (a plain YIELD_VALUE) is done here. Anything else the frame still has to run
+/// goes to the interpreter. None, with the frame untouched, when this does not apply.
+pub fn resume_generator(vm: &mut Vm) -> Option<PyResult<crate::interp::eval::Exit>> {
+    use crate::bytecode::Op;
+    if vm.tier2.mode == TierMode::Interp {
+        return None;
+    }
+    let f = vm.frames.top_ptr();
+    // SAFETY: `f` is the top frame (the generator's), alive while it runs; the
+    // generator keeps its code alive.
+    let (code, resume) = unsafe { (&*(*f).code, (*f).pc as usize) };
+    if code.runtime.instrumentation_version.get() != vm.monitoring.version || code.instr(resume).op != Op::Resume {
+        return None;
+    }
+    // SAFETY: as above; `enter_at_resume` reads the RESUME's index from `last_pc`.
+    let saved_last_pc = unsafe { std::mem::replace(&mut (*f).last_pc, resume as u32) };
+    let Some(entered) = enter_at_resume(vm, f) else {
+        // SAFETY: as above: the frame stands where it stood.
+        unsafe {
+            (*f).last_pc = saved_last_pc;
+            (*f).pc = resume as u32;
+        }
+        return None;
+    };
+    if let Err(e) = entered {
+        return Some(crate::interp::eval::run_raising(vm, e));
+    }
+    // SAFETY: as above; compiled code left the frame synced at its `pc`.
+    unsafe {
+        let at = (*f).pc as usize;
+        if code.instr(at).op == Op::YieldValue {
+            // What the interpreter's YIELD_VALUE does: the value leaves the stack and
+            // the frame stands at the RESUME after it.
+            (*f).sp -= 1;
+            let v = std::ptr::read((*f).stack_base().add((*f).sp as usize));
+            (*f).last_pc = at as u32;
+            (*f).pc = at as u32 + 1;
+            return Some(Ok(crate::interp::eval::Exit::Yield(v)));
+        }
+    }
+    Some(crate::interp::eval::run(vm))
+}
+
 /// Hands a compiled run's outcome to the interpreter loop running frame `f`.
 fn finish_in_interpreter(vm: &mut Vm, f: *mut Frame, outcome: Outcome) -> PyResult<()> {
     match outcome {
