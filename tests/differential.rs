@@ -148,6 +148,7 @@ const FOUND: &[(u64, &str)] = &[
     (0x3d136d, "an INSTRUCTION callback's restart_events revived its own instruction's JUMP probe, which fired"),
     (0x294, "an INSTRUCTION callback made CALL live at its own instruction; after the deopt the interpreter fired CALL, which stays silent this once"),
     (0x2337, "a return with only LINE live left to the interpreter with itself as the previous instruction, losing its LINE"),
+    (0x7ac8, "a compiled callee's last INSTRUCTION probe left its 'silent event' index in the shared context, silencing the caller's branch event at the same index"),
 ];
 
 #[test]

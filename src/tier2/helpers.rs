@@ -536,6 +536,7 @@ unsafe fn call_ready(vm: &mut Vm, ec: &mut EntryContext, ops: *mut Value, argc: 
         (*top).entry = true;
         (*top).last_pc = 0;
         (*top).pc = 1;
+        ec.silent_event = None;
         let outcome = super::run_compiled(ec, &compiled, top);
         Some(finish_callee(vm, ec, outcome))
     }
@@ -544,6 +545,10 @@ unsafe fn call_ready(vm: &mut Vm, ec: &mut EntryContext, ops: *mut Value, argc: 
 /// The result of a callee frame (the top frame, an entry frame) after its compiled
 /// run: popped if it returned, else continued in the interpreter to its return.
 fn finish_callee(vm: &mut Vm, ec: &mut EntryContext, outcome: super::Outcome) -> u64 {
+    // The callee's probes share the caller's context: what its last LINE/INSTRUCTION
+    // probe left for its own instruction's event probe must not silence the caller's
+    // event at the same index.
+    ec.silent_event = None;
     let exit = match outcome {
         super::Outcome::Returned(v) => {
             crate::interp::call::pop_frame(vm);
@@ -603,6 +608,7 @@ pub(super) fn run_callee(vm: &mut Vm, ec: &mut EntryContext) -> u64 {
             return interpreted_callee(ec, crate::interp::eval::run(vm));
         }
     }
+    ec.silent_event = None;
     // SAFETY: `top` is the top frame at its entry (RESUME, which has nothing to do
     // when the code is compiled and uninstrumented); `ec` was made for this VM and
     // nothing else uses `vm` during the call.

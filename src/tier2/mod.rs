@@ -285,7 +285,8 @@ pub struct EntryContext {
     /// The instruction whose own event stays silent this execution: its INSTRUCTION
     /// event fired, and `fire_instruction` (as CPython) chose to run the opcode read
     /// before the callbacks, not the instrumented twin, even if a callback made the
-    /// event live. Set by every `probe_pre`, taken by the next event probe.
+    /// event live. Set by every `probe_pre`, taken by the next event probe; cleared
+    /// when a compiled callee (which shares this context) starts and ends.
     pub silent_event: Option<u32>,
     /// `stack_guard::stack_floor` of this entry's thread, once a call asked.
     stack_floor: Option<usize>,
