@@ -88,6 +88,9 @@ impl Compiler {
         if std::env::var_os("MONJIT_JIT_DUMP").is_some() {
             eprintln!("{}", ctx.func.display());
         }
+        // `MONJIT_JIT_DISASM=1` prints each function's machine code once compiled.
+        let want_disasm = std::env::var_os("MONJIT_JIT_DISASM").is_some();
+        ctx.set_disasm(want_disasm);
         let defined = module.define_function(id, &mut ctx);
         if let Err(e) = defined {
             let detail = match &e {
@@ -101,6 +104,11 @@ impl Compiler {
             return Err(CompileError::Backend(detail));
         }
         let code_size = ctx.compiled_code().map_or(0, |c| c.code_buffer().len());
+        if want_disasm {
+            if let Some(d) = ctx.compiled_code().and_then(|c| c.vcode.as_ref()) {
+                eprintln!("{d}");
+            }
+        }
         module.clear_context(&mut ctx);
         module.finalize_definitions().map_err(|e| backend(&e))?;
         let ptr = module.get_finalized_function(id);
