@@ -544,16 +544,28 @@ unsafe fn call_ready(vm: &mut Vm, ec: &mut EntryContext, ops: *mut Value, argc: 
 
 /// The result of a callee frame (the top frame, an entry frame) after its compiled
 /// run: popped if it returned, else continued in the interpreter to its return.
+#[inline(always)]
 fn finish_callee(vm: &mut Vm, ec: &mut EntryContext, outcome: super::Outcome) -> u64 {
     // The callee's probes share the caller's context: what its last LINE/INSTRUCTION
     // probe left for its own instruction's event probe must not silence the caller's
     // event at the same index.
     ec.silent_event = None;
-    let exit = match outcome {
+    match outcome {
         super::Outcome::Returned(v) => {
             crate::interp::call::pop_frame(vm);
-            return v.into_raw();
+            v.into_raw()
         }
+        other => finish_callee_interpreted(vm, ec, other),
+    }
+}
+
+/// `finish_callee` for a callee that deoptimised or failed: the interpreter runs it
+/// on to its return.
+#[cold]
+#[inline(never)]
+fn finish_callee_interpreted(vm: &mut Vm, ec: &mut EntryContext, outcome: super::Outcome) -> u64 {
+    let exit = match outcome {
+        super::Outcome::Returned(v) => return v.into_raw(),
         super::Outcome::Deopt => crate::interp::eval::run(vm),
         super::Outcome::Error(e) => {
             vm.tier2.stats.error_exits += 1;

@@ -334,6 +334,7 @@ pub enum Outcome {
 /// # Safety
 /// `f` must be the top frame, running `compiled`'s code, at its entry, and `ctx` must
 /// have been made for `vm`, which is not otherwise used until this returns.
+#[inline(always)]
 pub unsafe fn run_compiled(ctx: *mut EntryContext, compiled: &Compiled, f: *mut Frame) -> Outcome {
     // SAFETY: the caller's guarantee.
     unsafe { run_compiled_at(ctx, compiled, f, compiled.entry) }
@@ -346,6 +347,7 @@ pub unsafe fn run_compiled(ctx: *mut EntryContext, compiled: &Compiled, f: *mut 
 ///
 /// # Safety
 /// As `run_compiled`, with the frame's slots initialised up to its `sp`.
+#[inline(always)]
 unsafe fn run_compiled_at(ctx: *mut EntryContext, compiled: &Compiled, f: *mut Frame, start: u32) -> Outcome {
     // SAFETY: the caller's guarantee; the entry follows `monjit_jit::abi` (frames and
     // slots never move, the context outlives the call).
