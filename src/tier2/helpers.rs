@@ -492,6 +492,9 @@ unsafe extern "C" fn call(ctx: Ctx, frame: FramePtr, _index: u32, argc: u32, bas
                 return r;
             }
         }
+        if let Some(r) = call_init(vm, frame, ec, ops, argc, base) {
+            return r;
+        }
         let result = {
             let n = argc + !(*ops.add(1)).is_null() as usize;
             let args = std::slice::from_raw_parts(ops.add(argc + 2 - n), n);
@@ -505,6 +508,57 @@ unsafe extern "C" fn call(ctx: Ctx, frame: FramePtr, _index: u32, argc: u32, bas
         }
         value_or_error(ec, result)
     }
+}
+
+/// `cls(args...)` for a class whose instances come from object.__new__ and whose
+/// `__init__` is a Python function the arguments fill (`interp::ops::direct_init`),
+/// as the interpreter's CALL runs it: the instance is allocated here, `__init__`
+/// runs in a frame of its own (compiled if its code is), and the instance is the
+/// result. While it runs, and if it fails, the instance stays on the caller's stack
+/// in the callable's slot, as in the interpreter. None (operands untouched) for any
+/// other call.
+///
+/// # Safety
+/// As `call_ready`; `frame` is the caller, `ops` its operands from depth `base`.
+unsafe fn call_init(vm: &mut Vm, frame: &mut Frame, ec: &mut EntryContext, ops: *mut Value, argc: usize, base: u32) -> Option<u64> {
+    // SAFETY: the caller's guarantee (initialised operand slots).
+    let (callable, self_slot) = unsafe { (&mut *ops, &mut *ops.add(1)) };
+    if !self_slot.is_null() {
+        return None;
+    }
+    let (init, kind) = crate::interp::ops::direct_init(vm, callable.downcast::<crate::objects::TypeObj>()?, argc)?;
+    if let Err(e) = crate::interp::call::check_depth(vm).and_then(|()| crate::stack_guard::ensure_stack(vm)) {
+        // As in the interpreter, the operands stay on the stack.
+        frame.sp = base + argc as u32 + 2;
+        return Some(fail(ec, e));
+    }
+    let obj = crate::objects::class::new_instance(callable.clone());
+    // The class's reference is dropped; the instance takes its slot (the call's
+    // result) and, as `self`, the first argument's.
+    *callable = obj.clone();
+    // SAFETY: the self slot holds NULL, which needs no drop.
+    unsafe { std::ptr::write(self_slot, obj) };
+    // SAFETY: self and the arguments move into the new frame.
+    let args_top = unsafe { ops.add(argc + 2) };
+    if kind == crate::interp::ops::DirectCall::Exact {
+        crate::interp::call::push_simple_frame(vm, init, argc + 1, args_top);
+    } else {
+        crate::interp::call::push_frame_with_defaults(vm, init, argc + 1, args_top);
+    }
+    frame.sp = base + 1;
+    let r = run_callee(vm, ec);
+    if r == abi::EXIT_ERROR {
+        return Some(r);
+    }
+    // SAFETY: `__init__`'s result, a Value compiled code or the interpreter passed on.
+    let returned = unsafe { Value::from_raw(r) };
+    if !returned.is_none() {
+        let msg = format!("__init__() should return None, not '{}'", vm.type_name(&returned));
+        return Some(fail(ec, crate::error::type_error(msg)));
+    }
+    // SAFETY: the instance in the callable's slot is the result, handed to compiled
+    // code, which abandons the slot.
+    Some(unsafe { std::ptr::read(ops) }.into_raw())
 }
 
 /// CALL's fast path: a Python function (not a bound method) whose parameters the
