@@ -40,6 +40,18 @@ fn kernels_compile_and_match_the_interpreter() {
     assert!(stat_line(&interp.stats, "jit: compiled ").starts_with("jit: compiled 0 "), "interp compiled:\n{}", interp.stats);
 }
 
+/// Code too large to compile well (`translate::HUGE_CODE`) stays in the interpreter,
+/// even under `--tier jit`, and says so in `--jit-stats`; what it calls compiles.
+#[test]
+fn huge_code_stays_in_the_interpreter() {
+    let interp = run("huge_code.py", "interp");
+    let jit = run("huge_code.py", "jit");
+    assert_eq!(jit.stdout, interp.stdout);
+    assert!(!interp.stdout.is_empty());
+    assert!(stat_line(&jit.stats, "jit: not compiled").contains("more than 2000 instructions: 1"), "{}", jit.stats);
+    assert_compiled(&jit.stats, &["small"]);
+}
+
 /// Generator functions compile: each yield leaves to the interpreter, which suspends
 /// the frame, and resuming enters compiled code again past the RESUME after the
 /// yield; `yield from` sends from compiled code; PY_YIELD/PY_RESUME switched on

@@ -16,6 +16,15 @@ use monjit_jit::ir::{ArithOp, CmpOp, Function, Inst, JumpCond, Probe};
 /// Why a code object is not compiled (the `--jit-stats` reason).
 pub type Unsupported = String;
 
+/// Code objects with more instructions than this stay in the interpreter, under every
+/// tier (as HotSpot's `DontCompileHugeMethods`). Compile time grows faster than code
+/// size, and such code is mostly straight-line: the pyperformance unpack_sequence
+/// benchmark's 2,826-instruction function compiled to over 100 KB of machine code,
+/// which ran 2.4 times slower than the interpreter (instruction-cache misses) after
+/// taking most of a second to compile. The largest code object of every other
+/// benchmark and conformance program has under 1,000.
+pub const HUGE_CODE: usize = 2000;
+
 /// The probes instruction `i` (whose uninstrumented opcode is `op`) needs for what is
 /// live there now. RESUME's PY_START/PY_RESUME are fired by whoever enters compiled
 /// code, END_FOR's STOP_ITERATION by the FOR_ITER helper, and YIELD_VALUE's PY_YIELD
@@ -31,6 +40,9 @@ pub fn live_probe(d: &CodeMonitoring, op: Op, i: usize) -> Probe {
 /// Translates `code` with probes for its live instrumentation (the caller brought it
 /// up to date). Also returns which instructions compiled code can reach.
 pub fn translate(code: &CodeObj) -> Result<(Function, Vec<bool>), Unsupported> {
+    if code.len() > HUGE_CODE {
+        return Err(format!("more than {HUGE_CODE} instructions"));
+    }
     // Cells are made before RESUME (MAKE_CELL, COPY_FREE_VARS), and a generator's
     // frame starts past RETURN_GENERATOR and the POP_TOP of the first sent value: the
     // interpreter runs those, and enters compiled code at the RESUME.
