@@ -562,9 +562,9 @@ unsafe fn call_init(vm: &mut Vm, frame: &mut Frame, ec: &mut EntryContext, ops: 
 }
 
 /// CALL's fast path: a Python function (not a bound method) whose parameters the
-/// positional arguments fill exactly, and whose code has a compiled version ready to
-/// enter (`tier2::ready_version`), with the recursion limit and the native stack far
-/// off. Its frame is pushed and run compiled at once, without `run_callee`'s
+/// positional arguments fill (defaults may cover the rest), and whose code has a
+/// compiled version ready to enter (`tier2::ready_version`), with the recursion limit
+/// and the native stack far off. Its frame is pushed and run compiled at once, without `run_callee`'s
 /// general checks. None (operands untouched) for any other call.
 ///
 /// # Safety
@@ -576,17 +576,22 @@ unsafe fn call_ready(vm: &mut Vm, ec: &mut EntryContext, ops: *mut Value, argc: 
     let (callable, has_self) = unsafe { (&*ops, !(*ops.add(1)).is_null()) };
     let fo = callable.downcast::<FunctionObj>()?;
     let nargs = argc + has_self as usize;
-    let code = fo.code();
-    if code.fast_arity != nargs as i32 || vm.frames.len() >= vm.recursion_limit || !ec.stack_ok() {
+    let kind = crate::interp::ops::direct_call(fo, nargs);
+    if kind == crate::interp::ops::DirectCall::No || vm.frames.len() >= vm.recursion_limit || !ec.stack_ok() {
         return None;
     }
-    let compiled = super::ready_version(vm, code)?;
+    let compiled = super::ready_version(vm, fo.code())?;
     // SAFETY: the callable and the arguments (self included) move into the new frame;
     // an unused self slot holds NULL, which needs no drop. The frame is the top one,
     // at its entry (`pc` past RESUME, as compiled code starts), and `ec` is this VM's.
     unsafe {
         let func = std::ptr::read(ops);
-        let top = crate::interp::call::push_simple_frame(vm, func, nargs, ops.add(argc + 2));
+        let top = if kind == crate::interp::ops::DirectCall::Exact {
+            crate::interp::call::push_simple_frame(vm, func, nargs, ops.add(argc + 2))
+        } else {
+            crate::interp::call::push_frame_with_defaults(vm, func, nargs, ops.add(argc + 2));
+            vm.frames.top_ptr()
+        };
         (*top).entry = true;
         (*top).last_pc = 0;
         (*top).pc = 1;
