@@ -54,13 +54,8 @@ impl Emitter<'_, '_> {
             self.b.ins().jump(slow, &[]);
         }
         self.b.switch_to_block(slow);
-        self.set_last_pc(i);
-        let (ic, oc) = (self.u32c(i), self.u32c(oparg));
-        let r = self
-            .call_helper(self.t.helpers.binary_op as usize, &[I64, I64, I32, I32, I64, I64], true, &[self.ctx, self.frame, ic, oc, lhs, rhs])
-            .unwrap();
-        let keep = self.depth;
-        self.check_error(r, i, keep, true);
+        let oc = self.u32c(oparg);
+        let r = self.call_value_at(i, self.t.helpers.binary_op as usize, &[I32, I64, I64], &[oc, lhs, rhs]);
         self.b.ins().jump(done, &[BlockArg::Value(r)]);
         self.b.switch_to_block(done);
         let r = self.b.block_params(done)[0];
@@ -255,13 +250,7 @@ impl Emitter<'_, '_> {
     }
 
     pub(super) fn compare_helper(&mut self, i: u32, oparg: u32, lhs: Ssa, rhs: Ssa) -> Ssa {
-        self.set_last_pc(i);
-        let (ic, oc) = (self.u32c(i), self.u32c(oparg));
-        let r = self
-            .call_helper(self.t.helpers.compare_op as usize, &[I64, I64, I32, I32, I64, I64], true, &[self.ctx, self.frame, ic, oc, lhs, rhs])
-            .unwrap();
-        let keep = self.depth;
-        self.check_error(r, i, keep, true);
-        r
+        let oc = self.u32c(oparg);
+        self.call_value_at(i, self.t.helpers.compare_op as usize, &[I32, I64, I64], &[oc, lhs, rhs])
     }
 }

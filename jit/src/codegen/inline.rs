@@ -170,11 +170,7 @@ impl Emitter<'_, '_> {
         self.b.ins().jump(join, &[BlockArg::Value(v)]);
 
         self.b.switch_to_block(miss);
-        self.set_last_pc(i);
-        let ic = self.u32c(i);
-        let r = self.call_helper(self.t.helpers.load_global as usize, &[I64, I64, I32], true, &[self.ctx, self.frame, ic]).unwrap();
-        let keep = self.depth;
-        self.check_error(r, i, keep, true);
+        let r = self.call_value_at(i, self.t.helpers.load_global as usize, &[], &[]);
         self.b.ins().jump(join, &[BlockArg::Value(r)]);
 
         self.b.switch_to_block(join);
@@ -198,11 +194,7 @@ impl Emitter<'_, '_> {
 
         self.b.switch_to_block(miss);
         self.depth -= 1;
-        self.set_last_pc(i);
-        let ic = self.u32c(i);
-        let r = self.call_helper(self.t.helpers.load_attr as usize, &[I64, I64, I32, I64], true, &[self.ctx, self.frame, ic, owner]).unwrap();
-        let keep = self.depth;
-        self.check_error(r, i, keep, true);
+        let r = self.call_value_at(i, self.t.helpers.load_attr as usize, &[I64], &[owner]);
         self.push(r);
         // Properties and `__getattr__` run Python code.
         self.version_check(i + 1);

@@ -85,13 +85,8 @@ impl Emitter<'_, '_> {
             Inst::Compare { op, oparg } => return self.compare(i, op, oparg),
             Inst::Unary { kind } => {
                 let v = self.pop();
-                self.set_last_pc(i);
-                let (ic, kc) = (self.u32c(i), self.u32c(kind));
-                let r = self
-                    .call_helper(self.t.helpers.unary_op as usize, &[I64, I64, I32, I32, I64], true, &[self.ctx, self.frame, ic, kc, v])
-                    .unwrap();
-                let keep = self.depth;
-                self.check_error(r, i, keep, true);
+                let kc = self.u32c(kind);
+                let r = self.call_value_at(i, self.t.helpers.unary_op as usize, &[I32, I64], &[kc, v]);
                 self.push(r);
             }
             Inst::UnaryNot => {
@@ -192,10 +187,9 @@ impl Emitter<'_, '_> {
                 let base = self.depth - argc - 2;
                 let depth = self.depth;
                 self.spill(base, depth);
-                self.set_last_pc(i);
-                let (ic, ac, bc) = (self.u32c(i), self.u32c(argc), self.u32c(base));
+                let (ac, bc) = (self.u32c(argc), self.u32c(base));
                 let helper = if probe.event { self.t.helpers.call_probed } else { self.t.helpers.call };
-                let r = self.call_helper(helper as usize, &[I64, I64, I32, I32, I32], true, &[self.ctx, self.frame, ic, ac, bc]).unwrap();
+                let r = self.call_at(i, helper as usize, &[I32, I32], &[ac, bc]);
                 self.depth = base;
                 self.check_error(r, i, base, false);
                 self.push(r);
@@ -204,11 +198,7 @@ impl Emitter<'_, '_> {
             }
             Inst::GetIter => {
                 let v = self.pop();
-                self.set_last_pc(i);
-                let ic = self.u32c(i);
-                let r = self.call_helper(self.t.helpers.get_iter as usize, &[I64, I64, I32, I64], true, &[self.ctx, self.frame, ic, v]).unwrap();
-                let keep = self.depth;
-                self.check_error(r, i, keep, true);
+                let r = self.call_value_at(i, self.t.helpers.get_iter as usize, &[I64], &[v]);
                 self.push(r);
             }
             Inst::ForIter { exit } => self.for_iter(i, exit, probe.event),
@@ -243,9 +233,8 @@ impl Emitter<'_, '_> {
         let ok = self.b.create_block();
         self.b.ins().brif(is_null, unbound, &[], ok, &[]);
         self.b.switch_to_block(unbound);
-        self.set_last_pc(i);
-        let (ic, sc) = (self.u32c(i), self.u32c(slot));
-        self.call_helper(self.t.helpers.unbound_local as usize, &[I64, I64, I32, I32], true, &[self.ctx, self.frame, ic, sc]);
+        let sc = self.u32c(slot);
+        self.call_at(i, self.t.helpers.unbound_local as usize, &[I32], &[sc]);
         let keep = self.depth;
         self.exit_error(i, keep, true);
         self.b.switch_to_block(ok);
@@ -270,9 +259,7 @@ impl Emitter<'_, '_> {
         let is_false = self.b.ins().icmp_imm_s(IntCC::Equal, v, abi::FALSE_BITS as i64);
         self.b.ins().brif(is_false, on_false, &[], slow, &[]);
         self.b.switch_to_block(slow);
-        self.set_last_pc(i);
-        let ic = self.u32c(i);
-        let r = self.call_helper(self.t.helpers.truthy as usize, &[I64, I64, I32, I64], true, &[self.ctx, self.frame, ic, v]).unwrap();
+        let r = self.call_at(i, self.t.helpers.truthy as usize, &[I64], &[v]);
         self.decref(v);
         let keep = self.depth;
         self.check_error(r, i, keep, true);
@@ -288,11 +275,7 @@ impl Emitter<'_, '_> {
         self.b.append_block_param(done, I64);
         self.b.ins().brif(is_bool, done, &[BlockArg::Value(v)], slow, &[]);
         self.b.switch_to_block(slow);
-        self.set_last_pc(i);
-        let ic = self.u32c(i);
-        let r = self.call_helper(self.t.helpers.truthy as usize, &[I64, I64, I32, I64], true, &[self.ctx, self.frame, ic, v]).unwrap();
-        let keep = self.depth;
-        self.check_error(r, i, keep, true);
+        let r = self.call_value_at(i, self.t.helpers.truthy as usize, &[I64], &[v]);
         self.decref(v);
         let b = self.bool_value(r);
         self.b.ins().jump(done, &[BlockArg::Value(b)]);
@@ -303,10 +286,8 @@ impl Emitter<'_, '_> {
 
     pub(super) fn for_iter(&mut self, i: u32, exit: u32, probed: bool) {
         let it = self.peek(1);
-        self.set_last_pc(i);
-        let ic = self.u32c(i);
         let helper = if probed { self.t.helpers.for_iter_probed } else { self.t.helpers.for_iter };
-        let r = self.call_helper(helper as usize, &[I64, I64, I32, I64], true, &[self.ctx, self.frame, ic, it]).unwrap();
+        let r = self.call_at(i, helper as usize, &[I64], &[it]);
         let exhausted = self.b.ins().icmp_imm_s(IntCC::Equal, r, abi::ITER_EXHAUSTED as i64);
         let exh_b = self.b.create_block();
         let item_b = self.b.create_block();

@@ -500,6 +500,26 @@ impl<'a, 'b> Emitter<'a, 'b> {
 
     // ---------------------------------------------------------------- helpers
 
+    /// Calls `helper` on behalf of instruction `i`, whose index becomes the frame's
+    /// `last_pc` first (tracebacks, monitoring): the helper takes (ctx, frame, i)
+    /// followed by `args` of types `types`, and returns a `u64`.
+    pub(super) fn call_at(&mut self, i: u32, helper: usize, types: &[Type], args: &[Ssa]) -> Ssa {
+        self.set_last_pc(i);
+        let ic = self.u32c(i);
+        let params: Vec<Type> = [I64, I64, I32].iter().chain(types).copied().collect();
+        let all: Vec<Ssa> = [self.ctx, self.frame, ic].iter().chain(args).copied().collect();
+        self.call_helper(helper, &params, true, &all).expect("a helper returning a value")
+    }
+
+    /// `call_at` for a helper returning a Value or [`abi::EXIT_ERROR`]: on error,
+    /// leaves with the current stack.
+    pub(super) fn call_value_at(&mut self, i: u32, helper: usize, types: &[Type], args: &[Ssa]) -> Ssa {
+        let r = self.call_at(i, helper, types, args);
+        let keep = self.depth;
+        self.check_error(r, i, keep, true);
+        r
+    }
+
     pub(super) fn call_helper(&mut self, addr: usize, params: &[Type], returns: bool, args: &[Ssa]) -> Option<Ssa> {
         let key = (params.to_vec(), returns);
         let sig = match self.sigs.get(&key) {

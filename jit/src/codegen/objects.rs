@@ -2,7 +2,7 @@
 //! and results in the frame's stack slots), and the exit
 //! at an instruction compiled code has no translation for.
 
-use super::{Emitter, I32, I64};
+use super::{Emitter, Ssa, I32, I64};
 use crate::ir::{STACK_OP_FINALIZE, STACK_OP_RELOAD_LOCALS, STACK_OP_RUNS_CODE};
 use cranelift_codegen::ir::InstBuilder;
 
@@ -14,14 +14,14 @@ impl Emitter<'_, '_> {
         self.stack_op_with(self.t.helpers.stack_op as usize, i, pops, pushes, flags);
     }
 
-    /// `stack_op` through `helper`, a helper with `stack_op`'s convention.
-    pub(super) fn stack_op_with(&mut self, helper: usize, i: u32, pops: u32, pushes: u32, flags: u32) {
+    /// `stack_op` through `helper`, a helper with `stack_op`'s convention; returns its
+    /// result (0 unless the helper says more, as `send` does).
+    pub(super) fn stack_op_with(&mut self, helper: usize, i: u32, pops: u32, pushes: u32, flags: u32) -> Ssa {
         let depth = self.depth;
         let base = depth - pops;
         self.spill(base, depth);
-        self.set_last_pc(i);
-        let (ic, tc) = (self.u32c(i), self.u32c(depth));
-        let r = self.call_helper(helper, &[I64, I64, I32, I32], true, &[self.ctx, self.frame, ic, tc]).unwrap();
+        let tc = self.u32c(depth);
+        let r = self.call_at(i, helper, &[I32], &[tc]);
         self.depth = base;
         // The helper set `sp` itself on error (what stays depends on the instruction).
         self.check_error(r, i, base, false);
@@ -42,23 +42,15 @@ impl Emitter<'_, '_> {
         if flags & STACK_OP_FINALIZE != 0 {
             self.finalize_point(i, i + 1);
         }
+        r
     }
 
-    /// SEND at `i`: the helper resumes the receiver with the value (both in the
-    /// frame's stack slots); its result comes back in place of the value, and SEND
-    /// jumps to `target` when the receiver returned.
+    /// SEND at `i`, through the `send` helper with `stack_op`'s convention: the
+    /// receiver and the value go to the frame's stack slots, the receiver (which
+    /// stays) and the result come back, and SEND jumps to `target` when the helper
+    /// says the receiver returned.
     pub(super) fn send(&mut self, i: u32, target: u32) {
-        let depth = self.depth;
-        self.spill(depth - 2, depth);
-        self.set_last_pc(i);
-        let (ic, tc) = (self.u32c(i), self.u32c(depth));
-        let r = self.call_helper(self.t.helpers.send as usize, &[I64, I64, I32, I32], true, &[self.ctx, self.frame, ic, tc]).unwrap();
-        // The helper set `sp` on error (the receiver stays).
-        self.check_error(r, i, depth - 1, false);
-        self.depth = depth - 1;
-        let off = self.stack_slot_offset(depth - 1);
-        let v = self.b.ins().load(I64, super::mem(), self.slots, off);
-        self.push(v);
+        let r = self.stack_op_with(self.t.helpers.send as usize, i, 2, 2, 0);
         let returned = self.b.create_block();
         let yielded = self.b.create_block();
         self.b.ins().brif(r, returned, &[], yielded, &[]);
