@@ -139,16 +139,30 @@ pub fn push_simple_frame(vm: &mut Vm, func: Value, nargs: usize, args_top: *mut 
 /// defaults: `nargs` values fill the first parameters, `defaults` (the function's
 /// `__defaults__`, which cover at least the rest) the others.
 #[inline]
-pub fn push_frame_with_defaults(vm: &mut Vm, func: Value, nargs: usize, args_top: *mut Value) {
+fn push_frame_with_defaults(vm: &mut Vm, func: Value, nargs: usize, args_top: *mut Value) -> *mut Frame {
     let fo = func.downcast::<FunctionObj>().expect("function");
     let argcount = fo.code().argcount as usize;
     let defaults = fo.defaults.get();
     let defaults = defaults.as_tuple().expect("defaults cover the missing parameters");
     let first_default = argcount - defaults.len();
-    push_simple_frame(vm, func, nargs, args_top);
-    let frame = vm.frames.last_mut().expect("new frame");
+    let top = push_simple_frame(vm, func, nargs, args_top);
+    // SAFETY: `top` is the frame just pushed, alive on the frame stack.
+    let frame = unsafe { &*top };
     for i in nargs..argcount {
         frame.set_local(i, defaults[i - first_default].clone());
+    }
+    top
+}
+
+/// Pushes the frame of a call `ops::direct_call` accepted as `kind` (not `No`):
+/// `push_simple_frame`, or `push_frame_with_defaults` when defaults fill the trailing
+/// parameters. Returns the new frame.
+#[inline(always)]
+pub fn push_direct_frame(vm: &mut Vm, func: Value, kind: crate::interp::ops::DirectCall, nargs: usize, args_top: *mut Value) -> *mut Frame {
+    if kind == crate::interp::ops::DirectCall::Exact {
+        push_simple_frame(vm, func, nargs, args_top)
+    } else {
+        push_frame_with_defaults(vm, func, nargs, args_top)
     }
 }
 
@@ -221,7 +235,12 @@ pub fn call_function(vm: &mut Vm, func: &Value, args: Args) -> PyResult<Value> {
     }
     // SAFETY: the frame owns a reference to the function, which owns code and globals.
     unsafe { push_new_frame(vm, code, &fo.code, &fo.globals, func.clone(), Value::NULL, slots, mark, true) };
-    match run(vm)? {
+    returned(run(vm))
+}
+
+/// The value a function frame run to its end returned (a yield from one is a bug).
+pub fn returned(exit: PyResult<Exit>) -> PyResult<Value> {
+    match exit? {
         Exit::Return(v) => Ok(v),
         Exit::Yield(_) => Err(PyErr::new(ExcKind::SystemError, "yield from a non-generator frame")),
     }

@@ -891,11 +891,7 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                                     // moves into the new frame, and the slot is abandoned
                                     // (the stack top drops below it next).
                                     let func = unsafe { std::ptr::read(st.top.sub(argc + 2)) };
-                                    if kind == crate::interp::ops::DirectCall::Exact {
-                                        let _ = crate::interp::call::push_simple_frame(vm, func, nargs, st.top);
-                                    } else {
-                                        crate::interp::call::push_frame_with_defaults(vm, func, nargs, st.top);
-                                    }
+                                    crate::interp::call::push_direct_frame(vm, func, kind, nargs, st.top);
                                     // The args and the callable moved out; the self slot,
                                     // if unused, holds NULL, which needs no drop.
                                     // SAFETY: argc + 2 slots were on the stack.
@@ -914,12 +910,9 @@ fn run_frames(vm: &mut Vm, mut pending: Option<PyErr>, mut thrown: bool) -> PyRe
                                         let obj = crate::objects::class::new_instance(st.peek(argc + 2).clone());
                                         st.set(argc + 2, obj.clone());
                                         st.set(argc + 1, obj);
-                                        if kind == crate::interp::ops::DirectCall::Exact {
-                                            let _ = crate::interp::call::push_simple_frame(vm, init, argc + 1, st.top);
-                                        } else {
-                                            crate::interp::call::push_frame_with_defaults(vm, init, argc + 1, st.top);
-                                        }
-                                        vm.frames.last_mut().expect("init frame").init = true;
+                                        let top = crate::interp::call::push_direct_frame(vm, init, kind, argc + 1, st.top);
+                                        // SAFETY: the frame just pushed.
+                                        unsafe { (*top).init = true };
                                         // SAFETY: self and the args moved into the frame.
                                         st.top = unsafe { st.top.sub(argc + 1) };
                                         enter_callee!();

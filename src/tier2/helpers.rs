@@ -477,12 +477,7 @@ unsafe extern "C" fn call(ctx: Ctx, frame: FramePtr, _index: u32, argc: u32, bas
                     return fail(ec, e);
                 }
                 let func = std::ptr::read(ops);
-                let args_top = ops.add(argc + 2);
-                if kind == crate::interp::ops::DirectCall::Exact {
-                    crate::interp::call::push_simple_frame(vm, func, nargs, args_top);
-                } else {
-                    crate::interp::call::push_frame_with_defaults(vm, func, nargs, args_top);
-                }
+                crate::interp::call::push_direct_frame(vm, func, kind, nargs, ops.add(argc + 2));
                 // The callable and args moved into the new frame; an unused self slot
                 // holds NULL, which needs no drop.
                 let r = run_callee(vm, ec);
@@ -539,12 +534,7 @@ unsafe fn call_init(vm: &mut Vm, frame: &mut Frame, ec: &mut EntryContext, ops: 
     // SAFETY: the self slot holds NULL, which needs no drop.
     unsafe { std::ptr::write(self_slot, obj) };
     // SAFETY: self and the arguments move into the new frame.
-    let args_top = unsafe { ops.add(argc + 2) };
-    if kind == crate::interp::ops::DirectCall::Exact {
-        crate::interp::call::push_simple_frame(vm, init, argc + 1, args_top);
-    } else {
-        crate::interp::call::push_frame_with_defaults(vm, init, argc + 1, args_top);
-    }
+    crate::interp::call::push_direct_frame(vm, init, kind, argc + 1, unsafe { ops.add(argc + 2) });
     frame.sp = base + 1;
     let r = run_callee(vm, ec);
     if r == abi::EXIT_ERROR {
@@ -586,12 +576,7 @@ unsafe fn call_ready(vm: &mut Vm, ec: &mut EntryContext, ops: *mut Value, argc: 
     // at its entry (`pc` past RESUME, as compiled code starts), and `ec` is this VM's.
     unsafe {
         let func = std::ptr::read(ops);
-        let top = if kind == crate::interp::ops::DirectCall::Exact {
-            crate::interp::call::push_simple_frame(vm, func, nargs, ops.add(argc + 2))
-        } else {
-            crate::interp::call::push_frame_with_defaults(vm, func, nargs, ops.add(argc + 2));
-            vm.frames.top_ptr()
-        };
+        let top = crate::interp::call::push_direct_frame(vm, func, kind, nargs, ops.add(argc + 2));
         (*top).entry = true;
         (*top).last_pc = 0;
         (*top).pc = 1;
@@ -636,13 +621,7 @@ fn finish_callee_interpreted(vm: &mut Vm, ec: &mut EntryContext, outcome: super:
 
 /// A callee frame's result when the interpreter ran it to its return.
 fn interpreted_callee(ec: &mut EntryContext, exit: PyResult<crate::interp::eval::Exit>) -> u64 {
-    match exit {
-        Ok(crate::interp::eval::Exit::Return(v)) => v.into_raw(),
-        Ok(crate::interp::eval::Exit::Yield(_)) => {
-            fail(ec, PyErr::new(crate::error::ExcKind::SystemError, "yield from a non-generator frame"))
-        }
-        Err(e) => fail(ec, e),
-    }
+    value_or_error(ec, crate::interp::call::returned(exit))
 }
 
 /// Runs the frame a call just pushed (the top frame) to its return: compiled if its
