@@ -279,8 +279,7 @@ fn deoptimising(vm: &mut Vm, code: &CodeObj, state: &super::ProbeState) {
 /// unaccepted: `probe_pre` then leaves at once, other probes at the live-version
 /// check that follows them.
 fn after_probe(code: &CodeObj, state: &super::ProbeState) -> bool {
-    let live = code.runtime.monitoring.borrow().as_ref().map(|d| d.live_version());
-    live == Some(state.accepted.get()) || state.sync(code)
+    state.covers_live(code)
 }
 
 /// LINE and INSTRUCTION before instruction `index`, exactly as the interpreter's
@@ -652,8 +651,7 @@ pub(super) fn run_callee(vm: &mut Vm, ec: &mut EntryContext) -> u64 {
             return interpreted_callee(ec, crate::interp::eval::run_raising(vm, e));
         }
         // Its callbacks may have made events live this version has no probe for.
-        let live = code.runtime.monitoring.borrow().as_ref().map(|d| d.live_version());
-        if live != Some(compiled.state.accepted.get()) && !compiled.state.sync(code) {
+        if !compiled.state.covers_live(code) {
             super::invalidate(vm, code, &compiled.state);
             return interpreted_callee(ec, crate::interp::eval::run(vm));
         }

@@ -148,9 +148,6 @@ pub struct Compiled {
     pub(crate) state: Box<ProbeState>,
     /// The instruction a call starts at (past RESUME).
     entry: u32,
-    /// The code's live version (`CodeMonitoring::live_version_ptr`: boxed, never
-    /// replaced while the code lives), for the call fast path's check.
-    live_version: *const u64,
 }
 
 /// Compiled versions alive (the `--jit-stats` check that replaced code is freed).
@@ -169,6 +166,9 @@ pub fn live_versions() -> usize {
 
 /// One compiled version's probes and the live instrumentation it accepts.
 pub struct ProbeState {
+    /// The code's live version (`CodeMonitoring::live_version_ptr`: boxed, never
+    /// replaced while the code lives).
+    live_version: *const u64,
     /// The code's live version this version is known to cover.
     accepted: Cell<u64>,
     /// The probes compiled at each instruction.
@@ -189,7 +189,7 @@ pub struct ProbeState {
 }
 
 impl ProbeState {
-    fn new(probes: Vec<monjit_jit::ir::Probe>, reachable: Vec<bool>, n: usize, live: u64, start_live: bool) -> ProbeState {
+    fn new(probes: Vec<monjit_jit::ir::Probe>, reachable: Vec<bool>, n: usize, live_version: *const u64, start_live: bool) -> ProbeState {
         let sites = probes.iter().zip(&reachable).map(|(p, &r)| if r { p.pre as u32 + p.event as u32 } else { 0 }).sum();
         let flags = (0..n)
             .map(|i| {
@@ -198,7 +198,9 @@ impl ProbeState {
             })
             .collect();
         ProbeState {
-            accepted: Cell::new(live),
+            live_version,
+            // SAFETY: the caller passes the code's live-version address (see the field).
+            accepted: Cell::new(unsafe { *live_version }),
             probes,
             flags,
             reachable,
@@ -207,6 +209,21 @@ impl ProbeState {
             dead_disabled: Cell::new(0),
             start_live: Cell::new(start_live),
         }
+    }
+
+    /// The code's live version is the accepted one: nothing changed for this code
+    /// since the version last looked.
+    #[inline(always)]
+    fn accepts_live(&self) -> bool {
+        // SAFETY: `live_version` points into the code's monitoring data, boxed and
+        // never replaced while the code lives, which outlives its compiled versions.
+        unsafe { *self.live_version == self.accepted.get() }
+    }
+
+    /// This version may run on with `code`'s live instrumentation as it is now: it
+    /// accepted the live version already, or `sync` finds it covers it.
+    pub fn covers_live(&self, code: &CodeObj) -> bool {
+        self.accepts_live() || self.sync(code)
     }
 
     /// Re-reads `code`'s live instrumentation: updates every probe byte, and accepts
@@ -387,10 +404,7 @@ pub(crate) fn ready_version(vm: &Vm, code: &CodeObj) -> Option<Rc<Compiled>> {
     let slot = rt.tier2.compiled.borrow();
     let c = slot.as_ref()?;
     let state = &c.state;
-    // SAFETY: `live_version` points into the code's monitoring data, boxed and never
-    // replaced while the code (alive: the caller borrows it) lives.
-    let live = unsafe { *c.live_version };
-    if c.entry != 1 || live != state.accepted.get() || state.start_live.get() || state.stale() {
+    if c.entry != 1 || !state.accepts_live() || state.start_live.get() || state.stale() {
         return None;
     }
     let (calls, _) = next_call_count(vm, code);
@@ -429,8 +443,7 @@ fn current(vm: &mut Vm, code: &CodeObj, hot: bool) -> Option<Rc<Compiled>> {
         None if hot && !rt.tier2.rejected.get() => return compile(vm, code),
         None => return None,
     };
-    let live = code.runtime.monitoring.borrow().as_ref().map(|d| d.live_version());
-    if live != Some(compiled.state.accepted.get()) && !compiled.state.sync(code) {
+    if !compiled.state.covers_live(code) {
         invalidate(vm, code, &compiled.state);
         return None;
     }
@@ -494,14 +507,13 @@ fn compile(vm: &mut Vm, code: &CodeObj) -> Option<Rc<Compiled>> {
 fn compile_inner(vm: &mut Vm, code: &CodeObj) -> Result<Rc<Compiled>, String> {
     // The live version compiled code watches lives in the code's monitoring data:
     // make sure it exists (boxed, never replaced).
-    let (live_ptr, live, start_live) =
-        crate::monitoring::instrument::with_data(code, |d| (d.live_version_ptr(), d.live_version(), d.event_on(0)));
+    let (live_ptr, start_live) = crate::monitoring::instrument::with_data(code, |d| (d.live_version_ptr(), d.event_on(0)));
     let (f, reachable) = translate::translate(code)?;
     if vm.tier2.compiler.is_none() {
         vm.tier2.compiler = Some(monjit_jit::Compiler::new().map_err(|e| e.to_string())?);
     }
     let compiler = vm.tier2.compiler.as_mut().expect("compiler just made");
-    let state = Box::new(ProbeState::new(f.probes.clone(), reachable, f.instrs.len(), live, start_live));
+    let state = Box::new(ProbeState::new(f.probes.clone(), reachable, f.instrs.len(), live_ptr, start_live));
     let target = monjit_jit::Target {
         helpers: &helpers::HELPERS,
         layout: helpers::FRAME_LAYOUT,
@@ -519,7 +531,7 @@ fn compile_inner(vm: &mut Vm, code: &CodeObj) -> Result<Rc<Compiled>, String> {
         vm.tier2.stats.probe_sites += state.sites as u64;
     }
     LIVE_VERSIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    Ok(Rc::new(Compiled { code: machine_code, state, entry: f.entry, live_version: live_ptr }))
+    Ok(Rc::new(Compiled { code: machine_code, state, entry: f.entry }))
 }
 
 /// The interpreter ran a RESUME of frame `f` (the top frame): at the start of a call,
