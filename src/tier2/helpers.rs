@@ -579,19 +579,24 @@ unsafe fn call_ready(vm: &mut Vm, ec: &mut EntryContext, ops: *mut Value, argc: 
         (*top).entry = true;
         (*top).last_pc = 0;
         (*top).pc = 1;
-        ec.silent_event = None;
-        let outcome = super::run_compiled(ec, &compiled, top);
-        Some(finish_callee(vm, ec, outcome))
+        Some(run_compiled_callee(vm, ec, &compiled, top))
     }
 }
 
-/// The result of a callee frame (the top frame, an entry frame) after its compiled
-/// run: popped if it returned, else continued in the interpreter to its return.
+/// Runs callee frame `top` (the top frame, an entry frame standing past its RESUME)
+/// in `compiled` to its return: popped if compiled code returned, else continued in
+/// the interpreter.
+///
+/// # Safety
+/// As `tier2::run_compiled`.
 #[inline(always)]
-fn finish_callee(vm: &mut Vm, ec: &mut EntryContext, outcome: super::Outcome) -> u64 {
-    // The callee's probes share the caller's context: what its last LINE/INSTRUCTION
-    // probe left for its own instruction's event probe must not silence the caller's
-    // event at the same index.
+unsafe fn run_compiled_callee(vm: &mut Vm, ec: &mut EntryContext, compiled: &super::Compiled, top: *mut Frame) -> u64 {
+    // The callee's probes share the caller's context: what the caller's last
+    // LINE/INSTRUCTION probe left for its own instruction's event probe, or the
+    // callee's for its own, must not silence an event of the other at that index.
+    ec.silent_event = None;
+    // SAFETY: the caller's guarantee.
+    let outcome = unsafe { super::run_compiled(ec, compiled, top) };
     ec.silent_event = None;
     match outcome {
         super::Outcome::Returned(v) => {
@@ -602,8 +607,8 @@ fn finish_callee(vm: &mut Vm, ec: &mut EntryContext, outcome: super::Outcome) ->
     }
 }
 
-/// `finish_callee` for a callee that deoptimised or failed: the interpreter runs it
-/// on to its return.
+/// `run_compiled_callee` for a callee that deoptimised or failed: the interpreter
+/// runs it on to its return.
 #[cold]
 #[inline(never)]
 fn finish_callee_interpreted(vm: &mut Vm, ec: &mut EntryContext, outcome: super::Outcome) -> u64 {
@@ -656,10 +661,8 @@ pub(super) fn run_callee(vm: &mut Vm, ec: &mut EntryContext) -> u64 {
             return interpreted_callee(ec, crate::interp::eval::run(vm));
         }
     }
-    ec.silent_event = None;
     // SAFETY: `top` is the top frame at its entry (RESUME, which has nothing to do
     // when the code is compiled and uninstrumented); `ec` was made for this VM and
     // nothing else uses `vm` during the call.
-    let outcome = unsafe { super::run_compiled(ec, &compiled, top) };
-    finish_callee(vm, ec, outcome)
+    unsafe { run_compiled_callee(vm, ec, &compiled, top) }
 }
