@@ -542,16 +542,27 @@ fn compile_inner(vm: &mut Vm, code: &CodeObj) -> Result<Rc<Compiled>, String> {
 /// None to interpret it from here.
 #[inline(never)]
 pub fn enter_at_resume(vm: &mut Vm, f: *mut Frame) -> Option<PyResult<()>> {
-    // SAFETY: `f` is the interpreter's current frame, alive while it runs; its code is
-    // kept alive by the frame.
-    // The interpreter keeps `last_pc` (the RESUME), not `pc`, up to date; a frame
-    // compiled code leaves untouched (no entry there) continues at `pc`.
-    // SAFETY: as above.
-    let (code, start) = unsafe {
-        (*f).pc = (*f).last_pc + 1;
-        (&*(*f).code, (*f).pc)
-    };
+    // The interpreter keeps `last_pc` (the RESUME), not `pc`, up to date.
+    // SAFETY: `f` is the interpreter's current frame, alive while it runs.
+    let resume = unsafe { (*f).last_pc };
+    enter_past_resume(vm, f, resume)
+}
+
+/// `enter_at_resume` for the RESUME at instruction `resume` of frame `f`; the frame
+/// is untouched when it returns None.
+fn enter_past_resume(vm: &mut Vm, f: *mut Frame, resume: u32) -> Option<PyResult<()>> {
+    // SAFETY: `f` is the top frame, alive while it runs; its code is kept alive by
+    // the frame.
+    let code = unsafe { &*(*f).code };
     let compiled = prepare(vm, code)?;
+    let start = resume + 1;
+    // The frame stands past the RESUME; one compiled code leaves untouched (no entry
+    // there) continues at `pc`.
+    // SAFETY: as above.
+    unsafe {
+        (*f).last_pc = resume;
+        (*f).pc = start;
+    }
     let mut ctx = EntryContext::new(vm);
     // SAFETY: `f` is the top frame, synced, just past a RESUME: the function's entry,
     // or a generator's resume point, with its stack (the sent value on top) in its
@@ -650,17 +661,7 @@ pub fn resume_generator(vm: &mut Vm) -> Option<PyResult<crate::interp::eval::Exi
     if code.runtime.instrumentation_version.get() != vm.monitoring.version || code.instr(resume).op != Op::Resume {
         return None;
     }
-    // SAFETY: as above; `enter_at_resume` reads the RESUME's index from `last_pc`.
-    let saved_last_pc = unsafe { std::mem::replace(&mut (*f).last_pc, resume as u32) };
-    let Some(entered) = enter_at_resume(vm, f) else {
-        // SAFETY: as above: the frame stands where it stood.
-        unsafe {
-            (*f).last_pc = saved_last_pc;
-            (*f).pc = resume as u32;
-        }
-        return None;
-    };
-    if let Err(e) = entered {
+    if let Err(e) = enter_past_resume(vm, f, resume as u32)? {
         return Some(crate::interp::eval::run_raising(vm, e));
     }
     // SAFETY: as above; compiled code left the frame synced at its `pc`.
