@@ -239,22 +239,24 @@ impl<'a, 'b> Emitter<'a, 'b> {
                 self.version_check(at);
             }
             let inst = self.f.instrs[i];
-            // A deopt leaves before the instruction: the interpreter fires its events.
-            if self.f.probe(at).pre && !matches!(inst, crate::ir::Inst::Return | crate::ir::Inst::Deopt | crate::ir::Inst::Yield { .. }) {
-                self.probe_pre(at);
-            }
-            // Only instructions that may leave before running (to have the interpreter
-            // run them: a deopt, a yield, a return with probes) or that report a jump
-            // from the instruction before them read `prev` as it was on entry: reading
-            // it at every instruction would make it a parameter of every merge block,
-            // a value carried around every loop.
+            // Instructions that may leave before running, to have the interpreter run
+            // them (a deopt, a yield, a return with probes): the interpreter fires
+            // their LINE/INSTRUCTION events, so they get no `pre` probe.
+            let probe = self.f.probe(at);
             let leaves_before = match inst {
                 crate::ir::Inst::Deopt | crate::ir::Inst::Yield { .. } => true,
-                crate::ir::Inst::Return => self.f.probe(at).any(),
+                crate::ir::Inst::Return => probe.any(),
                 _ => false,
             };
+            if probe.pre && !leaves_before {
+                self.probe_pre(at);
+            }
+            // Only those, and instructions that report a jump from the instruction
+            // before them, read `prev` as it was on entry: reading it at every
+            // instruction would make it a parameter of every merge block, a value
+            // carried around every loop.
             self.prev_before = match self.prev {
-                Some(prev) if self.f.probe(at).event || leaves_before => Some(self.b.use_var(prev)),
+                Some(prev) if probe.event || leaves_before => Some(self.b.use_var(prev)),
                 _ => None,
             };
             self.set_prev(at);
