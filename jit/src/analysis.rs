@@ -77,7 +77,9 @@ pub fn analyse(f: &Function) -> Result<Analysis, CompileError> {
                 leader[i as usize + 1] = true;
             }
         }
-        if let Some(r) = inst.resume_point() {
+        // A generator's resume point is reached only from the entry dispatch (loop
+        // headers are also jump targets, which the branch below handles alike).
+        if let Some(r) = inst.reentry() {
             set(r, d, &mut work, &mut depth)?;
             if let Some(l) = leader.get_mut(r as usize) {
                 *l = true;

@@ -172,10 +172,13 @@ impl Inst {
         matches!(self, Inst::Jump { .. } | Inst::JumpBack { .. } | Inst::Return | Inst::Deopt | Inst::Yield { .. })
     }
 
-    /// Where compiled code is entered again after this instruction left it (a
-    /// generator resumed after a yield), with the stack depth it had before it.
-    pub fn resume_point(&self) -> Option<u32> {
+    /// Where the interpreter may enter compiled code mid-function because of this
+    /// instruction, with the stack depth this instruction starts with: a loop header
+    /// a JUMP_BACKWARD goes to (on-stack replacement), or where a generator resumes
+    /// after this yield.
+    pub fn reentry(&self) -> Option<u32> {
         match *self {
+            Inst::JumpBack { target } => Some(target),
             Inst::Yield { resume } => Some(resume),
             _ => None,
         }

@@ -163,16 +163,7 @@ impl<'a, 'b> Emitter<'a, 'b> {
     fn entries(&mut self, start: Ssa) -> Vec<(u32, u32)> {
         let mut osr: Vec<(u32, u32)> = Vec::new();
         for (i, inst) in self.f.instrs.iter().enumerate() {
-            if self.an.depth[i].is_none() {
-                continue;
-            }
-            let target = match *inst {
-                crate::ir::Inst::JumpBack { target } => target,
-                _ => match inst.resume_point() {
-                    Some(r) => r,
-                    None => continue,
-                },
-            };
+            let Some(target) = inst.reentry().filter(|_| self.an.depth[i].is_some()) else { continue };
             if let Some(d) = self.an.depth.get(target as usize).copied().flatten() {
                 osr.push((target, d));
             }
