@@ -28,8 +28,8 @@ pub fn stack_pointer() -> usize {
 
 #[inline]
 pub fn ensure_stack(_vm: &Vm) -> PyResult<()> {
-    match stacker::remaining_stack() {
-        Some(left) if left < RED_ZONE => Err(PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded")),
-        _ => Ok(()),
+    if stack_pointer() > stack_floor() {
+        return Ok(());
     }
+    Err(PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded"))
 }
