@@ -1,7 +1,9 @@
-//! What sys.monitoring costs when no tool has any event: the interpreter of this
-//! build (hooks present, nothing set) against the same interpreter built without
-//! the `monitoring` cargo feature (hooks compiled out). The target is a ratio of at
-//! most 1.02.
+//! What sys.monitoring costs when no tool has any event: this build (hooks present,
+//! nothing set) against the same VM built without the `monitoring` cargo feature
+//! (hooks compiled out), under each tier: the interpreter (its RESUME version check,
+//! LINE's previous-instruction load) and compiled code (its instrumentation-version
+//! checks after calls, which the hooks-out build does not emit). The target is a
+//! ratio of at most 1.02.
 //!
 //! `cargo bench --bench monitoring_off` builds the hooks-out binary into
 //! `target/hooks-out` (once; cargo makes later runs incremental), measures both
@@ -18,6 +20,10 @@ use std::time::{Duration, Instant};
 
 /// (program in benches/programs, argument): each runs for roughly 0.1–0.3 s.
 const PROGRAMS: &[(&str, &str)] = &[("fib", "29"), ("nested_loops", "500"), ("nbody", "30000")];
+
+/// Each program runs under both tiers: `--tier jit` compiles every code object
+/// before its first run, so its figure is compiled code's alone.
+const TIERS: &[&str] = &["interp", "jit"];
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -44,12 +50,18 @@ fn program_path(program: &str) -> PathBuf {
 
 /// Runs one program to completion; panics if it fails, since a failing run would
 /// make the timing meaningless.
-fn run(bin: &Path, program: &str, arg: &str) -> Duration {
+fn run(bin: &Path, tier: &str, program: &str, arg: &str) -> Duration {
     let start = Instant::now();
-    let out = Command::new(bin).arg("run").arg(program_path(program)).arg(arg).output().expect("spawn monjit");
+    let out = monjit(bin, tier, program, arg).output().expect("spawn monjit");
     let elapsed = start.elapsed();
     assert!(out.status.success(), "{} {program} failed: {}", bin.display(), String::from_utf8_lossy(&out.stderr));
     elapsed
+}
+
+fn monjit(bin: &Path, tier: &str, program: &str, arg: &str) -> Command {
+    let mut cmd = Command::new(bin);
+    cmd.args(["run", "--tier", tier]).arg(program_path(program)).arg(arg);
+    cmd
 }
 
 fn median(mut xs: Vec<f64>) -> f64 {
@@ -62,48 +74,54 @@ fn main() {
     let present = PathBuf::from(env!("CARGO_BIN_EXE_monjit"));
     let hooks_out = hooks_out_binary();
     // Both binaries must print the same thing, or they are not the same interpreter.
-    for &(program, arg) in PROGRAMS {
-        let outputs: Vec<_> = [&present, &hooks_out]
-            .iter()
-            .map(|b| Command::new(b).arg("run").arg(program_path(program)).arg(arg).output().expect("spawn monjit").stdout)
-            .collect();
-        assert_eq!(outputs[0], outputs[1], "{program}: the two builds disagree");
+    for &tier in TIERS {
+        for &(program, arg) in PROGRAMS {
+            let outputs: Vec<_> = [&present, &hooks_out]
+                .iter()
+                .map(|b| monjit(b, tier, program, arg).output().expect("spawn monjit").stdout)
+                .collect();
+            assert_eq!(outputs[0], outputs[1], "{program} --tier {tier}: the two builds disagree");
+        }
     }
 
     let mut c = Criterion::default().sample_size(10).warm_up_time(Duration::from_secs(1)).configure_from_args();
-    for &(program, arg) in PROGRAMS {
-        let mut group = c.benchmark_group(format!("monitoring_off/{program}"));
-        group.measurement_time(Duration::from_secs(4));
-        for (label, bin) in [("hooks_present_off", &present), ("hooks_compiled_out", &hooks_out)] {
-            group.bench_function(BenchmarkId::from_parameter(label), |b| {
-                b.iter_custom(|iters| (0..iters).map(|_| run(bin, program, arg)).sum())
-            });
+    for &tier in TIERS {
+        for &(program, arg) in PROGRAMS {
+            let mut group = c.benchmark_group(format!("monitoring_off/{tier}/{program}"));
+            group.measurement_time(Duration::from_secs(4));
+            for (label, bin) in [("hooks_present_off", &present), ("hooks_compiled_out", &hooks_out)] {
+                group.bench_function(BenchmarkId::from_parameter(label), |b| {
+                    b.iter_custom(|iters| (0..iters).map(|_| run(bin, tier, program, arg)).sum())
+                });
+            }
+            group.finish();
         }
-        group.finish();
     }
     c.final_summary();
 
     let rounds: usize = std::env::var("MONJIT_BENCH_ROUNDS").ok().and_then(|s| s.parse().ok()).unwrap_or(15);
     println!("\ninterleaved, {rounds} rounds: present-but-off / compiled-out (median of per-round ratios)");
-    let mut all = Vec::new();
-    for &(program, arg) in PROGRAMS {
-        let ratios: Vec<f64> = (0..rounds)
-            .map(|i| {
-                // Alternate which binary goes first so neither always runs on a warm cache.
-                let (a, b) = if i % 2 == 0 {
-                    let a = run(&present, program, arg);
-                    (a, run(&hooks_out, program, arg))
-                } else {
-                    let b = run(&hooks_out, program, arg);
-                    (run(&present, program, arg), b)
-                };
-                a.as_secs_f64() / b.as_secs_f64()
-            })
-            .collect();
-        let m = median(ratios);
-        all.push(m);
-        println!("  {program:<14} {m:.4}");
+    for &tier in TIERS {
+        let mut all = Vec::new();
+        for &(program, arg) in PROGRAMS {
+            let ratios: Vec<f64> = (0..rounds)
+                .map(|i| {
+                    // Alternate which binary goes first so neither always runs on a warm cache.
+                    let (a, b) = if i % 2 == 0 {
+                        let a = run(&present, tier, program, arg);
+                        (a, run(&hooks_out, tier, program, arg))
+                    } else {
+                        let b = run(&hooks_out, tier, program, arg);
+                        (run(&present, tier, program, arg), b)
+                    };
+                    a.as_secs_f64() / b.as_secs_f64()
+                })
+                .collect();
+            let m = median(ratios);
+            all.push(m);
+            println!("  --tier {tier:<7} {program:<14} {m:.4}");
+        }
+        let geo = all.iter().map(|r| r.ln()).sum::<f64>() / all.len() as f64;
+        println!("  --tier {tier:<7} {:<14} {:.4}  (target <= 1.02)", "geomean", geo.exp());
     }
-    let geo = all.iter().map(|r| r.ln()).sum::<f64>() / all.len() as f64;
-    println!("  {:<14} {:.4}  (target <= 1.02)", "geomean", geo.exp());
 }

@@ -518,7 +518,9 @@ fn compile_inner(vm: &mut Vm, code: &CodeObj) -> Result<Rc<Compiled>, String> {
         helpers: &helpers::HELPERS,
         layout: helpers::FRAME_LAYOUT,
         objects: layout::object_layout(),
-        live_version: live_ptr,
+        // Without sys.monitoring no code's instrumentation ever changes, so compiled
+        // code needs no version checks (what `benches/monitoring_off.rs` compares).
+        live_version: if cfg!(feature = "monitoring") { Some(live_ptr) } else { None },
         accepted_version: state.accepted.as_ptr(),
         probe_flags: state.flags.as_ptr() as *const u8,
         probe_state: &*state as *const ProbeState as *const u8,

@@ -37,8 +37,10 @@ pub struct Target<'a> {
     /// Object offsets of the inline attribute and list fast paths.
     pub objects: ObjectLayout,
     /// Address of the code object's live-instrumentation version (a `u64` the VM
-    /// bumps whenever any (event, offset, tools) of that code changes).
-    pub live_version: *const u64,
+    /// bumps whenever any (event, offset, tools) of that code changes). None for a VM
+    /// whose instrumentation never changes (built without sys.monitoring): the code
+    /// then has no version checks at all.
+    pub live_version: Option<*const u64>,
     /// Address of the `u64` holding the live version this code accepts (compared
     /// with `live_version` after calls, finalizers and probes).
     pub accepted_version: *const u64,
@@ -373,7 +375,8 @@ impl<'a, 'b> Emitter<'a, 'b> {
     /// cover it, and deoptimise to `next` if not. Changes to other code objects do not
     /// move this code's version.
     pub(super) fn version_check(&mut self, next: u32) {
-        let live_addr = self.b.ins().iconst(I64, self.t.live_version as i64);
+        let Some(live_version) = self.t.live_version else { return };
+        let live_addr = self.b.ins().iconst(I64, live_version as i64);
         let current = self.b.ins().load(I64, mem(), live_addr, 0);
         let accepted_addr = self.b.ins().iconst(I64, self.t.accepted_version as i64);
         let accepted = self.b.ins().load(I64, mem(), accepted_addr, 0);
