@@ -117,6 +117,24 @@ pub struct ObjectLayout {
     pub list_items: i32,
     /// List: `usize` count of items.
     pub list_len: i32,
+    /// The kind byte of built-in iterators (over lists, tuples, ranges...).
+    pub kind_iterator: u8,
+    /// Built-in iterator: `u8` tag saying which iterator it is.
+    pub iter_tag: i32,
+    /// The tags of range and list iterators.
+    pub iter_tag_range: u8,
+    pub iter_tag_list: u8,
+    /// Range iterator: `i64` next value, step, and count of values left.
+    pub range_next: i32,
+    pub range_step: i32,
+    pub range_remaining: i32,
+    /// List iterator: Value of its list, `usize` index of the next item (`usize::MAX`
+    /// once exhausted for good).
+    pub list_iter_seq: i32,
+    pub list_iter_index: i32,
+    /// FOR_ITER's specialisation byte for range and list iterators.
+    pub for_iter_range: u8,
+    pub for_iter_list: u8,
     /// The inline cache entries of attribute instructions.
     pub cache: CacheLayout,
     /// The inline cache entries of LOAD_GLOBAL.

@@ -83,8 +83,12 @@ pub enum Inst {
     LoadGlobal { push_null: bool, cache: u64 },
     Call { argc: u32 },
     GetIter,
-    /// FOR_ITER: pushes the next item, or jumps to `exit` (past END_FOR).
-    ForIter { exit: u32 },
+    /// FOR_ITER: pushes the next item, or jumps to `exit` (past END_FOR). A range or
+    /// exact-list iterator steps inline while the byte at `specialised` (the
+    /// instruction's specialisation, owned by the code object; 0: no such byte) says
+    /// FOR_ITER is specialised for it, as the interpreter's fast lane does; anything
+    /// else goes through the `for_iter` helper.
+    ForIter { exit: u32, specialised: u64 },
     /// Leaves to the interpreter, which runs this instruction (one compiled code does
     /// not handle).
     Deopt,
@@ -189,7 +193,7 @@ impl Inst {
     pub fn branch_target(&self) -> Option<u32> {
         match *self {
             Inst::JumpIf { target, .. } | Inst::Jump { target } | Inst::JumpBack { target } => Some(target),
-            Inst::ForIter { exit } => Some(exit),
+            Inst::ForIter { exit, .. } => Some(exit),
             Inst::Send { target } => Some(target),
             _ => None,
         }

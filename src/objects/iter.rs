@@ -9,6 +9,9 @@ use std::cell::RefCell;
 /// container grows (CPython drops its reference).
 pub const DONE: usize = usize::MAX;
 
+/// `repr(u8)`: the tag is the first byte, which compiled code reads to step range and
+/// list iterators inline (`tier2/layout.rs` measures the rest).
+#[repr(u8)]
 pub enum IterState {
     /// list_iterator / tuple_iterator / str iterators, by index.
     List { seq: Value, index: usize },

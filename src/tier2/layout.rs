@@ -17,6 +17,7 @@
 use crate::object::{ObjHeader, ObjKind};
 use crate::objects::code::CacheEntry;
 use crate::objects::dict::{DictTable, Entry};
+use crate::objects::iter::{IterState, IteratorObj};
 use crate::objects::{DictObj, InstanceObj, ListObj, TypeObj};
 use crate::value::Value;
 use monjit_jit::abi::{CacheLayout, GlobalCacheLayout, ObjectLayout};
@@ -42,6 +43,31 @@ fn vec_ptr_len_offsets<T>(make: impl Fn() -> T) -> (usize, usize) {
     (find(v.as_ptr() as usize), find(v.len()))
 }
 
+/// Where a built-in iterator's tag and its range and list fields are, measured on real
+/// iterator states: (tag, range tag, list tag, next, step, remaining, seq, index),
+/// offsets from the iterator object. `IterState` is `repr(u8)`, so its tag is its
+/// first byte; the fields' offsets are read off references into the state.
+fn iter_layout() -> (usize, u8, u8, usize, usize, usize, usize, usize) {
+    let state = std::mem::offset_of!(IteratorObj, state)
+        + {
+            let cell = RefCell::new(IterState::Exhausted);
+            cell.as_ptr() as usize - &cell as *const RefCell<IterState> as usize
+        };
+    let tag_of = |s: &IterState| {
+        // SAFETY: a `repr(u8)` enum starts with its `u8` tag.
+        unsafe { *(s as *const IterState as *const u8) }
+    };
+    let at = |s: &IterState, field: *const u8| field as usize - s as *const IterState as usize;
+    let range = IterState::Range { next: 0, step: 0, remaining: 0 };
+    let IterState::Range { next, step, remaining } = &range else { unreachable!("made as a range") };
+    let (next, step, remaining) =
+        (at(&range, next as *const i64 as _), at(&range, step as *const i64 as _), at(&range, remaining as *const i64 as _));
+    let list = IterState::List { seq: Value::NONE, index: 0 };
+    let IterState::List { seq, index } = &list else { unreachable!("made as a list") };
+    let (seq, index) = (at(&list, seq as *const Value as _), at(&list, index as *const usize as _));
+    (state, tag_of(&range), tag_of(&list), state + next, state + step, state + remaining, state + seq, state + index)
+}
+
 /// Computes the layout (once per process: it is the same for every object).
 pub fn object_layout() -> ObjectLayout {
     static LAYOUT: std::sync::OnceLock<ObjectLayout> = std::sync::OnceLock::new();
@@ -51,6 +77,8 @@ pub fn object_layout() -> ObjectLayout {
         let table = DictObj::TABLE_OFFSET + refcell_value_offset::<DictTable>() + DictTable::ENTRIES_OFFSET;
         let items = ListObj::ITEMS_OFFSET + refcell_value_offset::<Vec<Value>>();
         let i = |x: usize| i32::try_from(x).expect("small offset");
+        let (iter_tag, iter_tag_range, iter_tag_list, range_next, range_step, range_remaining, list_iter_seq, list_iter_index) =
+            iter_layout();
         ObjectLayout {
             kind: i(ObjHeader::KIND_OFFSET),
             kind_instance: ObjKind::Instance as u8,
@@ -67,6 +95,17 @@ pub fn object_layout() -> ObjectLayout {
             entry_value: i(std::mem::offset_of!(Entry, value)),
             list_items: i(items + items_ptr),
             list_len: i(items + items_len),
+            kind_iterator: ObjKind::Iterator as u8,
+            iter_tag: i(iter_tag),
+            iter_tag_range,
+            iter_tag_list,
+            range_next: i(range_next),
+            range_step: i(range_step),
+            range_remaining: i(range_remaining),
+            list_iter_seq: i(list_iter_seq),
+            list_iter_index: i(list_iter_index),
+            for_iter_range: crate::interp::instrumented::FOR_ITER_RANGE,
+            for_iter_list: crate::interp::instrumented::FOR_ITER_LIST,
             cache: CacheLayout {
                 version: i(std::mem::offset_of!(CacheEntry, version)),
                 version2: i(std::mem::offset_of!(CacheEntry, version2)),
@@ -148,6 +187,33 @@ mod tests {
                 assert_eq!(read::<u64>(at, l.entry_key), e.key.bits());
                 assert_eq!(read::<u64>(at, l.entry_value), e.value.bits());
             }
+        }
+    }
+
+    #[test]
+    fn iterators_read_through_the_layout_match_their_state() {
+        let l = object_layout();
+        let mut vm = crate::vm::Vm::new();
+        let globals = vm.exec("r = iter(range(5, 50, 7))\nnext(r)\nxs = [1, 2, 3]\nli = iter(xs)\nnext(li)\n").expect("runs");
+        let get = |vm: &mut crate::vm::Vm, name: &str| {
+            let key = vm.intern(name);
+            globals.downcast::<DictObj>().unwrap().get_str(&key).expect("defined")
+        };
+        let (r, li, xs) = (get(&mut vm, "r"), get(&mut vm, "li"), get(&mut vm, "xs"));
+        // SAFETY: the iterators are alive and the offsets are their fields (what is
+        // tested); no borrow of their states is active.
+        unsafe {
+            let a = addr(&r);
+            assert_eq!(read::<u8>(a, l.kind), ObjKind::Iterator as u8);
+            assert_eq!(read::<u8>(a, l.iter_tag), l.iter_tag_range);
+            assert_eq!(read::<i64>(a, l.range_next), 12);
+            assert_eq!(read::<i64>(a, l.range_step), 7);
+            assert_eq!(read::<i64>(a, l.range_remaining), 6);
+            let a = addr(&li);
+            assert_eq!(read::<u8>(a, l.iter_tag), l.iter_tag_list);
+            assert_ne!(l.iter_tag_list, l.iter_tag_range);
+            assert_eq!(read::<u64>(a, l.list_iter_seq), xs.bits());
+            assert_eq!(read::<usize>(a, l.list_iter_index), 1);
         }
     }
 

@@ -120,6 +120,17 @@ fn cmp(op: u32) -> Option<CmpOp> {
     })
 }
 
+/// The address of FOR_ITER `i`'s specialisation byte (`Instr::aux`), which compiled
+/// code compares before stepping a range or list iterator inline (what the
+/// interpreter's `for_iter_seen` does); 0 in a build without sys.monitoring, whose
+/// interpreter keeps no such bookkeeping.
+fn for_iter_specialisation(code: &CodeObj, i: usize) -> u64 {
+    if !cfg!(feature = "monitoring") {
+        return 0;
+    }
+    code.instrs[i].as_ptr() as u64 + std::mem::offset_of!(crate::bytecode::Instr, aux) as u64
+}
+
 fn translate_one(code: &CodeObj, i: usize, ins: crate::bytecode::Instr) -> Option<Inst> {
     let arg = ins.arg;
     let n = code.len() as u32;
@@ -160,7 +171,7 @@ fn translate_one(code: &CodeObj, i: usize, ins: crate::bytecode::Instr) -> Optio
         Op::LoadGlobal => Inst::LoadGlobal { push_null: arg & 1 != 0, cache: code.caches.get(ins.cache as usize)?.as_ptr() as u64 },
         Op::Call => Inst::Call { argc: arg },
         Op::GetIter => Inst::GetIter,
-        Op::ForIter => Inst::ForIter { exit: target(arg.checked_add(1)?)? },
+        Op::ForIter => Inst::ForIter { exit: target(arg.checked_add(1)?)?, specialised: for_iter_specialisation(code, i) },
         _ => return None,
     })
 }

@@ -21,7 +21,7 @@ impl Emitter<'_, '_> {
 
     /// Continues (in a new block) when `v` is a heap object of kind `kind`; returns
     /// its address. Branches to `miss` otherwise.
-    fn guard_kind(&mut self, v: Ssa, kind: u8, miss: Block) -> Ssa {
+    pub(super) fn guard_kind(&mut self, v: Ssa, kind: u8, miss: Block) -> Ssa {
         let is_ptr = self.is_ptr(v);
         let ptr_b = self.b.create_block();
         self.b.ins().brif(is_ptr, ptr_b, &[], miss, &[]);

@@ -201,7 +201,7 @@ impl Emitter<'_, '_> {
                 let r = self.call_value_at(i, self.t.helpers.get_iter as usize, &[I64], &[v]);
                 self.push(r);
             }
-            Inst::ForIter { exit } => self.for_iter(i, exit, probe.event),
+            Inst::ForIter { exit, specialised } => self.for_iter(i, exit, specialised, probe.event),
             Inst::Deopt => self.unsupported(i),
             Inst::Yield { .. } => {
                 // The interpreter runs the yield itself (its LINE sees the instruction
@@ -284,12 +284,21 @@ impl Emitter<'_, '_> {
         self.set_peek(1, r);
     }
 
-    pub(super) fn for_iter(&mut self, i: u32, exit: u32, probed: bool) {
+    pub(super) fn for_iter(&mut self, i: u32, exit: u32, specialised: u64, probed: bool) {
         let it = self.peek(1);
+        let exh_b = self.b.create_block();
+        // With its own event live, FOR_ITER always takes the probed helper.
+        let stepped = (!probed).then(|| {
+            let slow = self.cold_block();
+            let stepped = self.b.create_block();
+            self.b.append_block_param(stepped, I64);
+            self.step_builtin_iter(i, it, specialised, stepped, exh_b, slow);
+            self.b.switch_to_block(slow);
+            stepped
+        });
         let helper = if probed { self.t.helpers.for_iter_probed } else { self.t.helpers.for_iter };
         let r = self.call_at(i, helper as usize, &[I64], &[it]);
         let exhausted = self.b.ins().icmp_imm_s(IntCC::Equal, r, abi::ITER_EXHAUSTED as i64);
-        let exh_b = self.b.create_block();
         let item_b = self.b.create_block();
         self.b.ins().brif(exhausted, exh_b, &[], item_b, &[]);
         self.b.switch_to_block(exh_b);
@@ -311,8 +320,104 @@ impl Emitter<'_, '_> {
             self.probe_jump(i, src, i + 1, false, false);
         }
         self.version_check(i + 1);
+        if let Some(stepped) = stepped {
+            // The helper's item joins the inline paths' (which ran no code and need no
+            // version check).
+            let item = self.pop();
+            self.b.ins().jump(stepped, &[BlockArg::Value(item)]);
+            self.b.switch_to_block(stepped);
+            let item = self.b.block_params(stepped)[0];
+            self.push(item);
+        }
         let next_b = self.block_at(i + 1);
         self.b.ins().jump(next_b, &[]);
         self.terminated = true;
+    }
+
+    /// FOR_ITER's inline step of iterator `it` (borrowed from the stack), as the
+    /// interpreter's fast lane takes it: a range iterator whose next value is a small
+    /// int, or an iterator over an exact list, while the instruction is specialised
+    /// for that kind (the byte at `specialised`; no check when 0). Jumps to `stepped`
+    /// with the item (a new reference), to `exhausted` (with `last_pc` at the
+    /// FOR_ITER, as the helper leaves it), or to `slow` for anything else, having
+    /// changed nothing.
+    fn step_builtin_iter(&mut self, i: u32, it: Ssa, specialised: u64, stepped: Block, exhausted: Block, slow: Block) {
+        let o = self.t.objects;
+        let addr = self.guard_kind(it, o.kind_iterator, slow);
+        let tag = self.b.ins().uload8(I32, super::mem(), addr, o.iter_tag);
+        let range_b = self.b.create_block();
+        let not_range = self.b.create_block();
+        let is_range = self.b.ins().icmp_imm_s(IntCC::Equal, tag, o.iter_tag_range as i64);
+        self.b.ins().brif(is_range, range_b, &[], not_range, &[]);
+
+        // A range iterator: `next` is boxed before anything changes.
+        self.b.switch_to_block(range_b);
+        self.guard_specialised(specialised, o.for_iter_range, slow);
+        let remaining = self.b.ins().load(I64, super::mem(), addr, o.range_remaining);
+        let done = self.b.ins().icmp_imm_s(IntCC::SignedLessThanOrEqual, remaining, 0);
+        let range_done = self.b.create_block();
+        let range_step = self.b.create_block();
+        self.b.ins().brif(done, range_done, &[], range_step, &[]);
+        self.b.switch_to_block(range_step);
+        let next = self.b.ins().load(I64, super::mem(), addr, o.range_next);
+        let small = self.fits_small(next);
+        let range_item = self.b.create_block();
+        self.b.ins().brif(small, range_item, &[], slow, &[]);
+        self.b.switch_to_block(range_item);
+        let step = self.b.ins().load(I64, super::mem(), addr, o.range_step);
+        let after = self.b.ins().iadd(next, step);
+        self.b.ins().store(super::mem(), after, addr, o.range_next);
+        let left = self.b.ins().iadd_imm_s(remaining, -1);
+        self.b.ins().store(super::mem(), left, addr, o.range_remaining);
+        let item = self.box_int(next);
+        self.b.ins().jump(stepped, &[BlockArg::Value(item)]);
+        self.b.switch_to_block(range_done);
+        self.set_last_pc(i);
+        self.b.ins().jump(exhausted, &[]);
+
+        // An iterator over an exact list.
+        self.b.switch_to_block(not_range);
+        let is_list = self.b.ins().icmp_imm_s(IntCC::Equal, tag, o.iter_tag_list as i64);
+        let list_b = self.b.create_block();
+        self.b.ins().brif(is_list, list_b, &[], slow, &[]);
+        self.b.switch_to_block(list_b);
+        self.guard_specialised(specialised, o.for_iter_list, slow);
+        let seq = self.b.ins().load(I64, super::mem(), addr, o.list_iter_seq);
+        let list = self.guard_kind(seq, o.kind_list, slow);
+        let index = self.b.ins().load(I64, super::mem(), addr, o.list_iter_index);
+        let len = self.b.ins().load(I64, super::mem(), list, o.list_len);
+        // `usize::MAX` (exhausted for good) is never below the length.
+        let within = self.b.ins().icmp(IntCC::UnsignedLessThan, index, len);
+        let list_item = self.b.create_block();
+        let list_done = self.b.create_block();
+        self.b.ins().brif(within, list_item, &[], list_done, &[]);
+        self.b.switch_to_block(list_item);
+        let items = self.b.ins().load(I64, super::mem(), list, o.list_items);
+        let off = self.b.ins().ishl_imm_s(index, 3);
+        let at = self.b.ins().iadd(items, off);
+        let item = self.b.ins().load(I64, super::mem(), at, 0);
+        self.incref(item);
+        let next_index = self.b.ins().iadd_imm_s(index, 1);
+        self.b.ins().store(super::mem(), next_index, addr, o.list_iter_index);
+        self.b.ins().jump(stepped, &[BlockArg::Value(item)]);
+        self.b.switch_to_block(list_done);
+        let gone = self.b.ins().iconst(I64, -1);
+        self.b.ins().store(super::mem(), gone, addr, o.list_iter_index);
+        self.set_last_pc(i);
+        self.b.ins().jump(exhausted, &[]);
+    }
+
+    /// Continues when FOR_ITER's specialisation byte at `specialised` is `kind`
+    /// (always when `specialised` is 0); branches to `slow` otherwise.
+    fn guard_specialised(&mut self, specialised: u64, kind: u8, slow: Block) {
+        if specialised == 0 {
+            return;
+        }
+        let at = self.b.ins().iconst(I64, specialised as i64);
+        let byte = self.b.ins().uload8(I32, super::mem(), at, 0);
+        let same = self.b.ins().icmp_imm_s(IntCC::Equal, byte, kind as i64);
+        let next = self.b.create_block();
+        self.b.ins().brif(same, next, &[], slow, &[]);
+        self.b.switch_to_block(next);
     }
 }
