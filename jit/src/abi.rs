@@ -117,6 +117,10 @@ pub struct ObjectLayout {
     pub list_items: i32,
     /// List: `usize` count of items.
     pub list_len: i32,
+    /// The kind byte of modules.
+    pub kind_module: u8,
+    /// Module: Value of its dict (always a dict).
+    pub module_dict: i32,
     /// The kind byte of built-in iterators (over lists, tuples, ranges...).
     pub kind_iterator: u8,
     /// Built-in iterator: `u8` tag saying which iterator it is.

@@ -18,7 +18,7 @@ use crate::object::{ObjHeader, ObjKind};
 use crate::objects::code::CacheEntry;
 use crate::objects::dict::{DictTable, Entry};
 use crate::objects::iter::{IterState, IteratorObj};
-use crate::objects::{DictObj, InstanceObj, ListObj, TypeObj};
+use crate::objects::{DictObj, InstanceObj, ListObj, ModuleObj, TypeObj};
 use crate::value::Value;
 use monjit_jit::abi::{CacheLayout, GlobalCacheLayout, ObjectLayout};
 use std::cell::RefCell;
@@ -95,6 +95,8 @@ pub fn object_layout() -> ObjectLayout {
             entry_value: i(std::mem::offset_of!(Entry, value)),
             list_items: i(items + items_ptr),
             list_len: i(items + items_len),
+            kind_module: ObjKind::Module as u8,
+            module_dict: i(std::mem::offset_of!(ModuleObj, dict)),
             kind_iterator: ObjKind::Iterator as u8,
             iter_tag: i(iter_tag),
             iter_tag_range,

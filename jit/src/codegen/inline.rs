@@ -73,8 +73,14 @@ impl Emitter<'_, '_> {
     /// when the inline cache holds for it (attribute form and STORE_ATTR: the type
     /// defines no such name and the entry the cache gives has the name as its key).
     fn cached_attr_entry(&mut self, owner: Ssa, site: AttrSite, miss: Block) -> Ssa {
-        let o = self.t.objects;
         let dict = self.cached_instance_dict(owner, site, true, miss);
+        self.cached_name_entry(dict, site, miss)
+    }
+
+    /// The address of the entry at the cache's `index` of the dict at address `dict`
+    /// when that entry's key is the very name of `site`; branches to `miss` otherwise.
+    fn cached_name_entry(&mut self, dict: Ssa, site: AttrSite, miss: Block) -> Ssa {
+        let o = self.t.objects;
         let cache = self.b.ins().iconst(I64, site.cache as i64);
         let ix = self.b.ins().uload32(mem(), cache, o.cache.index);
         let entry = self.dict_entry(dict, ix, miss);
@@ -183,8 +189,16 @@ impl Emitter<'_, '_> {
         let owner = self.pop();
         let miss = self.cold_block();
         let join = self.b.create_block();
+        let hit = self.b.create_block();
+        self.b.append_block_param(hit, I64);
+        let not_module = self.b.create_block();
+        self.module_attr(owner, site, hit, not_module, miss);
+        self.b.switch_to_block(not_module);
         let entry = self.cached_attr_entry(owner, site, miss);
         let v = self.b.ins().load(I64, mem(), entry, self.t.objects.entry_value);
+        self.b.ins().jump(hit, &[BlockArg::Value(v)]);
+        self.b.switch_to_block(hit);
+        let v = self.b.block_params(hit)[0];
         self.incref(v);
         // Releasing the owner runs no Python code (finalizers are queued; the
         // interpreter's arm has no finalizer point either).
@@ -202,12 +216,50 @@ impl Emitter<'_, '_> {
         self.b.switch_to_block(join);
     }
 
-    /// LOAD_ATTR's method form at `i`: (function, owner) inline, else the helper.
+    /// A module attribute through the interpreter's module-attribute cache (the
+    /// entry at the cache's `index` of the module dict has the name as its key, in
+    /// either form of LOAD_ATTR): jumps to `hit` with the value (borrowed), to
+    /// `not_module` when `owner` is not a module, to `miss` when the cache misses.
+    fn module_attr(&mut self, owner: Ssa, site: AttrSite, hit: Block, not_module: Block, miss: Block) {
+        let o = self.t.objects;
+        let is_ptr = self.is_ptr(owner);
+        let ptr_b = self.b.create_block();
+        self.b.ins().brif(is_ptr, ptr_b, &[], not_module, &[]);
+        self.b.switch_to_block(ptr_b);
+        let addr = self.obj_addr(owner);
+        let k = self.b.ins().uload8(I32, mem(), addr, o.kind);
+        let is_module = self.b.ins().icmp_imm_s(IntCC::Equal, k, o.kind_module as i64);
+        let module_b = self.b.create_block();
+        self.b.ins().brif(is_module, module_b, &[], not_module, &[]);
+        self.b.switch_to_block(module_b);
+        let dict = self.b.ins().load(I64, mem(), addr, o.module_dict);
+        let dict = self.obj_addr(dict);
+        let entry = self.cached_name_entry(dict, site, miss);
+        let v = self.b.ins().load(I64, mem(), entry, o.entry_value);
+        self.b.ins().jump(hit, &[BlockArg::Value(v)]);
+    }
+
+    /// LOAD_ATTR's method form at `i`: (function, owner) inline, else the helper. A
+    /// module attribute is a plain value here too: (attribute, NULL).
     pub(super) fn load_method(&mut self, i: u32, site: AttrSite) {
         let o = self.t.objects;
         let owner = self.peek(1);
         let miss = self.cold_block();
         let join = self.b.create_block();
+        let module_hit = self.b.create_block();
+        self.b.append_block_param(module_hit, I64);
+        let not_module = self.b.create_block();
+        self.module_attr(owner, site, module_hit, not_module, miss);
+        self.b.switch_to_block(module_hit);
+        let v = self.b.block_params(module_hit)[0];
+        self.incref(v);
+        self.decref(owner);
+        self.set_peek(1, v);
+        let null = self.b.ins().iconst(I64, abi::NULL_BITS as i64);
+        self.push(null);
+        self.b.ins().jump(join, &[]);
+        self.depth -= 1;
+        self.b.switch_to_block(not_module);
         let dict = self.cached_instance_dict(owner, site, false, miss);
         // The instance dict must not shadow the method: no key may hash like its name
         // (equal keys hash alike; a deleted entry or a collision just misses).
