@@ -23,9 +23,9 @@ use crate::value::Value;
 use monjit_jit::abi::{CacheLayout, GlobalCacheLayout, ObjectLayout};
 use std::cell::RefCell;
 
-/// Offset of the value inside a `RefCell<T>`.
-fn refcell_value_offset<T: Default>() -> usize {
-    let cell = RefCell::new(T::default());
+/// Offset of the value inside a `RefCell<T>`, measured on one holding `value`.
+fn refcell_value_offset<T>(value: T) -> usize {
+    let cell = RefCell::new(value);
     cell.as_ptr() as usize - &cell as *const RefCell<T> as usize
 }
 
@@ -43,29 +43,42 @@ fn vec_ptr_len_offsets<T>(make: impl Fn() -> T) -> (usize, usize) {
     (find(v.as_ptr() as usize), find(v.len()))
 }
 
-/// Where a built-in iterator's tag and its range and list fields are, measured on real
-/// iterator states: (tag, range tag, list tag, next, step, remaining, seq, index),
-/// offsets from the iterator object. `IterState` is `repr(u8)`, so its tag is its
-/// first byte; the fields' offsets are read off references into the state.
-fn iter_layout() -> (usize, u8, u8, usize, usize, usize, usize, usize) {
-    let state = std::mem::offset_of!(IteratorObj, state)
-        + {
-            let cell = RefCell::new(IterState::Exhausted);
-            cell.as_ptr() as usize - &cell as *const RefCell<IterState> as usize
-        };
+/// Where a built-in iterator's tag and its range and list fields are, as offsets
+/// from the iterator object, with the tags of range and list iterators.
+struct IterLayout {
+    tag: usize,
+    range_tag: u8,
+    list_tag: u8,
+    range_next: usize,
+    range_step: usize,
+    range_remaining: usize,
+    list_seq: usize,
+    list_index: usize,
+}
+
+/// Measures `IterLayout` on real iterator states: `IterState` is `repr(u8)`, so its
+/// tag is its first byte; the fields' offsets are read off references into the state.
+fn iter_layout() -> IterLayout {
+    let state = std::mem::offset_of!(IteratorObj, state) + refcell_value_offset(IterState::Exhausted);
     let tag_of = |s: &IterState| {
         // SAFETY: a `repr(u8)` enum starts with its `u8` tag.
         unsafe { *(s as *const IterState as *const u8) }
     };
-    let at = |s: &IterState, field: *const u8| field as usize - s as *const IterState as usize;
+    let at = |s: &IterState, field: *const u8| state + (field as usize - s as *const IterState as usize);
     let range = IterState::Range { next: 0, step: 0, remaining: 0 };
     let IterState::Range { next, step, remaining } = &range else { unreachable!("made as a range") };
-    let (next, step, remaining) =
-        (at(&range, next as *const i64 as _), at(&range, step as *const i64 as _), at(&range, remaining as *const i64 as _));
     let list = IterState::List { seq: Value::NONE, index: 0 };
     let IterState::List { seq, index } = &list else { unreachable!("made as a list") };
-    let (seq, index) = (at(&list, seq as *const Value as _), at(&list, index as *const usize as _));
-    (state, tag_of(&range), tag_of(&list), state + next, state + step, state + remaining, state + seq, state + index)
+    IterLayout {
+        tag: state,
+        range_tag: tag_of(&range),
+        list_tag: tag_of(&list),
+        range_next: at(&range, next as *const i64 as _),
+        range_step: at(&range, step as *const i64 as _),
+        range_remaining: at(&range, remaining as *const i64 as _),
+        list_seq: at(&list, seq as *const Value as _),
+        list_index: at(&list, index as *const usize as _),
+    }
 }
 
 /// Computes the layout (once per process: it is the same for every object).
@@ -74,11 +87,11 @@ pub fn object_layout() -> ObjectLayout {
     *LAYOUT.get_or_init(|| {
         let (entries_ptr, entries_len) = vec_ptr_len_offsets(|| Entry { hash: 0, key: Value::NULL, value: Value::NULL });
         let (items_ptr, items_len) = vec_ptr_len_offsets(|| Value::NONE);
-        let table = DictObj::TABLE_OFFSET + refcell_value_offset::<DictTable>() + DictTable::ENTRIES_OFFSET;
-        let items = ListObj::ITEMS_OFFSET + refcell_value_offset::<Vec<Value>>();
+        let dict_table = DictObj::TABLE_OFFSET + refcell_value_offset(DictTable::default());
+        let table = dict_table + DictTable::ENTRIES_OFFSET;
+        let items = ListObj::ITEMS_OFFSET + refcell_value_offset(Vec::<Value>::new());
         let i = |x: usize| i32::try_from(x).expect("small offset");
-        let (iter_tag, iter_tag_range, iter_tag_list, range_next, range_step, range_remaining, list_iter_seq, list_iter_index) =
-            iter_layout();
+        let it = iter_layout();
         ObjectLayout {
             kind: i(ObjHeader::KIND_OFFSET),
             kind_instance: ObjKind::Instance as u8,
@@ -88,7 +101,7 @@ pub fn object_layout() -> ObjectLayout {
             type_version: i(TypeObj::VERSION_OFFSET),
             dict_entries: i(table + entries_ptr),
             dict_entries_len: i(table + entries_len),
-            dict_keys_version: i(DictObj::TABLE_OFFSET + refcell_value_offset::<DictTable>() + DictTable::KEYS_VERSION_OFFSET),
+            dict_keys_version: i(dict_table + DictTable::KEYS_VERSION_OFFSET),
             entry_size: i(std::mem::size_of::<Entry>()),
             entry_hash: i(std::mem::offset_of!(Entry, hash)),
             entry_key: i(std::mem::offset_of!(Entry, key)),
@@ -98,14 +111,14 @@ pub fn object_layout() -> ObjectLayout {
             kind_module: ObjKind::Module as u8,
             module_dict: i(std::mem::offset_of!(ModuleObj, dict)),
             kind_iterator: ObjKind::Iterator as u8,
-            iter_tag: i(iter_tag),
-            iter_tag_range,
-            iter_tag_list,
-            range_next: i(range_next),
-            range_step: i(range_step),
-            range_remaining: i(range_remaining),
-            list_iter_seq: i(list_iter_seq),
-            list_iter_index: i(list_iter_index),
+            iter_tag: i(it.tag),
+            iter_tag_range: it.range_tag,
+            iter_tag_list: it.list_tag,
+            range_next: i(it.range_next),
+            range_step: i(it.range_step),
+            range_remaining: i(it.range_remaining),
+            list_iter_seq: i(it.list_seq),
+            list_iter_index: i(it.list_index),
             for_iter_range: crate::interp::instrumented::FOR_ITER_RANGE,
             for_iter_list: crate::interp::instrumented::FOR_ITER_LIST,
             cache: CacheLayout {

@@ -324,9 +324,7 @@ impl EntryContext {
             error: None,
         }
     }
-}
 
-impl EntryContext {
     /// The native stack is far from its limit (as `stack_guard::ensure_stack` checks,
     /// at the cost of one compare once the floor is known).
     #[inline(always)]

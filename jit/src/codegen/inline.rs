@@ -34,7 +34,7 @@ impl Emitter<'_, '_> {
     }
 
     /// Continues in a new block when `c` holds, else branches to `miss`.
-    fn continue_if(&mut self, c: Ssa, miss: Block) {
+    pub(super) fn continue_if(&mut self, c: Ssa, miss: Block) {
         let next = self.b.create_block();
         self.b.ins().brif(c, next, &[], miss, &[]);
         self.b.switch_to_block(next);
@@ -116,7 +116,12 @@ impl Emitter<'_, '_> {
         let ix = self.b.ins().select(negative, from_end, ix);
         let in_range = self.b.ins().icmp(IntCC::UnsignedLessThan, ix, len);
         self.continue_if(in_range, miss);
-        let items = self.b.ins().load(I64, mem(), addr, o.list_items);
+        self.list_item_at(addr, ix)
+    }
+
+    /// The address of item `ix` (in range) of the list at address `list`.
+    pub(super) fn list_item_at(&mut self, list: Ssa, ix: Ssa) -> Ssa {
+        let items = self.b.ins().load(I64, mem(), list, self.t.objects.list_items);
         let off = self.b.ins().ishl_imm_s(ix, 3);
         self.b.ins().iadd(items, off)
     }
@@ -222,16 +227,7 @@ impl Emitter<'_, '_> {
     /// `not_module` when `owner` is not a module, to `miss` when the cache misses.
     fn module_attr(&mut self, owner: Ssa, site: AttrSite, hit: Block, not_module: Block, miss: Block) {
         let o = self.t.objects;
-        let is_ptr = self.is_ptr(owner);
-        let ptr_b = self.b.create_block();
-        self.b.ins().brif(is_ptr, ptr_b, &[], not_module, &[]);
-        self.b.switch_to_block(ptr_b);
-        let addr = self.obj_addr(owner);
-        let k = self.b.ins().uload8(I32, mem(), addr, o.kind);
-        let is_module = self.b.ins().icmp_imm_s(IntCC::Equal, k, o.kind_module as i64);
-        let module_b = self.b.create_block();
-        self.b.ins().brif(is_module, module_b, &[], not_module, &[]);
-        self.b.switch_to_block(module_b);
+        let addr = self.guard_kind(owner, o.kind_module, not_module);
         let dict = self.b.ins().load(I64, mem(), addr, o.module_dict);
         let dict = self.obj_addr(dict);
         let entry = self.cached_name_entry(dict, site, miss);

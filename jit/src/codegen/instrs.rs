@@ -347,6 +347,7 @@ impl Emitter<'_, '_> {
         let tag = self.b.ins().uload8(I32, super::mem(), addr, o.iter_tag);
         let range_b = self.b.create_block();
         let not_range = self.b.create_block();
+        let done = self.b.create_block();
         let is_range = self.b.ins().icmp_imm_s(IntCC::Equal, tag, o.iter_tag_range as i64);
         self.b.ins().brif(is_range, range_b, &[], not_range, &[]);
 
@@ -354,16 +355,13 @@ impl Emitter<'_, '_> {
         self.b.switch_to_block(range_b);
         self.guard_specialised(specialised, o.for_iter_range, slow);
         let remaining = self.b.ins().load(I64, super::mem(), addr, o.range_remaining);
-        let done = self.b.ins().icmp_imm_s(IntCC::SignedLessThanOrEqual, remaining, 0);
-        let range_done = self.b.create_block();
+        let none_left = self.b.ins().icmp_imm_s(IntCC::SignedLessThanOrEqual, remaining, 0);
         let range_step = self.b.create_block();
-        self.b.ins().brif(done, range_done, &[], range_step, &[]);
+        self.b.ins().brif(none_left, done, &[], range_step, &[]);
         self.b.switch_to_block(range_step);
         let next = self.b.ins().load(I64, super::mem(), addr, o.range_next);
         let small = self.fits_small(next);
-        let range_item = self.b.create_block();
-        self.b.ins().brif(small, range_item, &[], slow, &[]);
-        self.b.switch_to_block(range_item);
+        self.continue_if(small, slow);
         let step = self.b.ins().load(I64, super::mem(), addr, o.range_step);
         let after = self.b.ins().iadd(next, step);
         self.b.ins().store(super::mem(), after, addr, o.range_next);
@@ -371,16 +369,11 @@ impl Emitter<'_, '_> {
         self.b.ins().store(super::mem(), left, addr, o.range_remaining);
         let item = self.box_int(next);
         self.b.ins().jump(stepped, &[BlockArg::Value(item)]);
-        self.b.switch_to_block(range_done);
-        self.set_last_pc(i);
-        self.b.ins().jump(exhausted, &[]);
 
         // An iterator over an exact list.
         self.b.switch_to_block(not_range);
         let is_list = self.b.ins().icmp_imm_s(IntCC::Equal, tag, o.iter_tag_list as i64);
-        let list_b = self.b.create_block();
-        self.b.ins().brif(is_list, list_b, &[], slow, &[]);
-        self.b.switch_to_block(list_b);
+        self.continue_if(is_list, slow);
         self.guard_specialised(specialised, o.for_iter_list, slow);
         let seq = self.b.ins().load(I64, super::mem(), addr, o.list_iter_seq);
         let list = self.guard_kind(seq, o.kind_list, slow);
@@ -392,9 +385,7 @@ impl Emitter<'_, '_> {
         let list_done = self.b.create_block();
         self.b.ins().brif(within, list_item, &[], list_done, &[]);
         self.b.switch_to_block(list_item);
-        let items = self.b.ins().load(I64, super::mem(), list, o.list_items);
-        let off = self.b.ins().ishl_imm_s(index, 3);
-        let at = self.b.ins().iadd(items, off);
+        let at = self.list_item_at(list, index);
         let item = self.b.ins().load(I64, super::mem(), at, 0);
         self.incref(item);
         let next_index = self.b.ins().iadd_imm_s(index, 1);
@@ -403,6 +394,9 @@ impl Emitter<'_, '_> {
         self.b.switch_to_block(list_done);
         let gone = self.b.ins().iconst(I64, -1);
         self.b.ins().store(super::mem(), gone, addr, o.list_iter_index);
+        self.b.ins().jump(done, &[]);
+
+        self.b.switch_to_block(done);
         self.set_last_pc(i);
         self.b.ins().jump(exhausted, &[]);
     }
@@ -416,8 +410,6 @@ impl Emitter<'_, '_> {
         let at = self.b.ins().iconst(I64, specialised as i64);
         let byte = self.b.ins().uload8(I32, super::mem(), at, 0);
         let same = self.b.ins().icmp_imm_s(IntCC::Equal, byte, kind as i64);
-        let next = self.b.create_block();
-        self.b.ins().brif(same, next, &[], slow, &[]);
-        self.b.switch_to_block(next);
+        self.continue_if(same, slow);
     }
 }
