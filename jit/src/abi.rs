@@ -183,8 +183,6 @@ pub struct CacheLayout {
 /// these leading fields.
 #[repr(C)]
 pub struct RuntimeContext {
-    /// The VM's instrumentation version (a `u64`), compared after calls and probes.
-    pub version: *const u64,
     /// A byte that is non-zero while finalizers wait to run.
     pub finalizers_pending: *const u8,
     /// The VM itself, for helpers (opaque here).
@@ -193,6 +191,9 @@ pub struct RuntimeContext {
     /// that has exits at instructions without a translation (the VM's `unsupported`
     /// helper reads it to tell a loop that deoptimises every iteration).
     pub loop_trips: u64,
+    /// What a helper that returned [`EXIT_DEOPT`] after completing its instruction
+    /// left for compiled code: the instruction's result (see [`Helpers`]).
+    pub deopt_result: u64,
 }
 
 /// The VM frame, opaque to this crate.
@@ -208,6 +209,15 @@ pub type CompiledEntry = unsafe extern "C" fn(Ctx, FramePtr, u32) -> u64;
 /// already set to it). A helper returning a Value returns [`EXIT_ERROR`] when it failed,
 /// with the error stored in the VM. "Consumes" means the helper takes ownership of that
 /// operand's reference.
+///
+/// A helper that may run Python code (every one taking `index`, except `load_global`,
+/// `unbound_local` and the `_probed` ones) checks on its way out whether that code
+/// changed the running code's instrumentation beyond what the running compiled
+/// version has probes for. If so it completes its instruction, stores the result it
+/// would have returned in [`RuntimeContext::deopt_result`] and returns [`EXIT_DEOPT`]:
+/// compiled code then applies the result (pushes it, or takes the branch it decides)
+/// and leaves to the interpreter at the instruction that follows. So the check costs
+/// compiled code nothing beyond the error test it makes anyway.
 #[derive(Clone, Copy)]
 pub struct Helpers {
     /// Frees an object whose reference count compiled code found at 1 (it releases
@@ -233,12 +243,14 @@ pub struct Helpers {
     pub unary_op: unsafe extern "C" fn(Ctx, FramePtr, u32, u32, u64) -> u64,
     /// Raises UnboundLocalError for local `slot`; returns [`EXIT_ERROR`].
     pub unbound_local: unsafe extern "C" fn(Ctx, FramePtr, u32, u32) -> u64,
-    /// Runs pending finalizers (the frame is synced).
-    pub run_finalizers: unsafe extern "C" fn(Ctx, FramePtr),
+    /// Runs pending finalizers (the frame is synced): 1 if they changed the code's
+    /// instrumentation so that compiled code must leave at the next instruction, else 0.
+    pub run_finalizers: unsafe extern "C" fn(Ctx, FramePtr) -> u64,
     /// The code's live-instrumentation version moved away from the one this compiled
     /// version accepted (`state` is `Target::probe_state`): 0 if its probes still
     /// cover every live event (it then accepts the new version and updates its probe
-    /// flags), 1 if it must deoptimise.
+    /// flags), 1 if it must deoptimise. Only code with probes calls it, after a probe
+    /// (helpers check for themselves).
     pub revalidate: unsafe extern "C" fn(Ctx, FramePtr, *const u8) -> u64,
     /// LINE (the previous instruction being `prev`) and INSTRUCTION events before
     /// instruction `index`, as live now. The frame's `last_pc` is `index`. Returns 0,

@@ -104,8 +104,7 @@ pub enum Inst {
     /// `pops` values are written there (the helper takes them), and the top `pushes`
     /// values after it are read back. `pops` covers every value the instruction reads,
     /// including ones it only peeks at (LIST_APPEND's list), which come back among the
-    /// `pushes`. `flags`: [`STACK_OP_FINALIZE`], [`STACK_OP_RELOAD_LOCALS`],
-    /// [`STACK_OP_RUNS_CODE`].
+    /// `pushes`. `flags`: [`STACK_OP_FINALIZE`], [`STACK_OP_RELOAD_LOCALS`].
     StackOp { pops: u32, pushes: u32, flags: u32 },
     /// LOAD_ATTR's attribute form (`owner.name`): inline from the instance dict when
     /// the inline cache at `cache` holds for the owner, the `load_attr` helper otherwise.
@@ -139,9 +138,6 @@ pub const STACK_OP_FINALIZE: u32 = 1;
 /// `Inst::StackOp` flag: the instruction writes local slots (MAKE_CELL,
 /// COPY_FREE_VARS, DELETE_FAST): compiled code reloads its locals from the frame.
 pub const STACK_OP_RELOAD_LOCALS: u32 = 2;
-/// `Inst::StackOp` flag: the instruction may run Python code (the live version is
-/// checked after it).
-pub const STACK_OP_RUNS_CODE: u32 = 4;
 
 impl Inst {
     /// (values popped, values pushed) on the fall-through path.

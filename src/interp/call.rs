@@ -74,6 +74,7 @@ unsafe fn push_new_frame(
         addr_of_mut!((*slot).last_pc).write(0);
         addr_of_mut!((*slot).entry).write(entry);
         addr_of_mut!((*slot).init).write(false);
+        addr_of_mut!((*slot).probes).write(std::ptr::null());
         vm.frames.commit_push();
     }
     slot

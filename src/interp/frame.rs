@@ -44,6 +44,11 @@ pub struct Frame {
     /// The frame runs `__init__` for an instance its caller already holds as the call's
     /// result: the return value must be None and is not pushed.
     pub init: bool,
+    /// While compiled code runs the frame: the probe state of the compiled version
+    /// running it, which its helpers check the code's instrumentation against
+    /// (`tier2::helpers::checked`). Set at each entry into compiled code; null until
+    /// the first.
+    pub probes: *const crate::tier2::ProbeState,
 }
 
 impl Frame {
@@ -119,7 +124,7 @@ impl Frame {
 /// there. This fails to compile when `Frame` stops being exactly those three values plus
 /// plain data.
 const _: () = {
-    assert!(std::mem::size_of::<Frame>() == 11 * 8);
+    assert!(std::mem::size_of::<Frame>() == 12 * 8);
     assert!(!std::mem::needs_drop::<StackMark>() && !std::mem::needs_drop::<Borrowed>());
 };
 

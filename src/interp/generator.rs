@@ -220,6 +220,7 @@ pub fn resume(vm: &mut Vm, genv: &Value, sent: Value, throw: Option<PyErr>) -> P
         last_pc: pc.saturating_sub(1),
         entry: true,
         init: false,
+        probes: std::ptr::null(),
     });
     // The sent value (None for a throw) lands where the yielded value was, as in
     // CPython: a `yield from` handler's stack depth counts it.

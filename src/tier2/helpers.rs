@@ -114,6 +114,53 @@ pub(super) fn fail(ec: &mut EntryContext, e: PyErr) -> u64 {
     abi::EXIT_ERROR
 }
 
+/// The way out of a helper that may have run Python code, with `r` what it returns
+/// (a result or `EXIT_ERROR`): `r` while the compiled version running the frame still
+/// covers its code's live instrumentation, which is the common case and costs a
+/// compare; otherwise the version is dropped and compiled code gets
+/// [`abi::EXIT_DEOPT`], with `r` in the context's `deopt_result` for it to apply
+/// before it leaves (see `abi::Helpers`). An error leaves compiled code anyway.
+///
+/// # Safety
+/// As `parts`.
+#[inline(always)]
+pub(super) unsafe fn checked(ctx: Ctx, frame: FramePtr, r: u64) -> u64 {
+    #[cfg(feature = "monitoring")]
+    {
+        // SAFETY: the caller's guarantee; the frame's `probes` is the probe state of
+        // the version running it (set by `tier2::run_compiled_at`, whose caller holds
+        // that version).
+        let current = unsafe { (*(*(frame as *const Frame)).probes).accepts_live() };
+        if !current && r != abi::EXIT_ERROR {
+            // SAFETY: the caller's guarantee.
+            return unsafe { leave_after(ctx, frame, r) };
+        }
+    }
+    #[cfg(not(feature = "monitoring"))]
+    let _ = (ctx, frame);
+    r
+}
+
+/// `checked`'s slow path: the code's live version moved.
+///
+/// # Safety
+/// As `checked`.
+#[cold]
+#[inline(never)]
+#[cfg(feature = "monitoring")]
+unsafe fn leave_after(ctx: Ctx, frame: FramePtr, r: u64) -> u64 {
+    // SAFETY: the caller's guarantee (see `checked`).
+    let (vm, frame, ec) = unsafe { parts(ctx, frame) };
+    let state = unsafe { &*frame.probes };
+    let code = frame.code();
+    if state.sync(code) {
+        return r;
+    }
+    deoptimising(vm, code, state);
+    ec.rt.deopt_result = r;
+    abi::EXIT_DEOPT
+}
+
 unsafe extern "C" fn release(bits: u64) {
     // SAFETY: compiled code passes a pointer value whose last reference it owns.
     drop(unsafe { Value::from_raw(bits) });
@@ -137,7 +184,9 @@ unsafe extern "C" fn binary_op(ctx: Ctx, frame: FramePtr, _index: u32, oparg: u3
     // The interpreter's arm drops the operands in this order.
     drop(lhs);
     drop(rhs);
-    value_or_error(ec, r)
+    let r = value_or_error(ec, r);
+    // SAFETY: see `parts`.
+    unsafe { checked(ctx, frame, r) }
 }
 
 /// COMPARE_OP's arm.
@@ -155,7 +204,9 @@ unsafe extern "C" fn compare_op(ctx: Ctx, frame: FramePtr, _index: u32, oparg: u
     };
     drop(lhs);
     drop(rhs);
-    value_or_error(ec, r)
+    let r = value_or_error(ec, r);
+    // SAFETY: see `parts`.
+    unsafe { checked(ctx, frame, r) }
 }
 
 /// Truth of a borrowed value: 0 or 1.
@@ -164,10 +215,12 @@ unsafe extern "C" fn truthy(ctx: Ctx, frame: FramePtr, _index: u32, v: u64) -> u
     let (vm, _, ec) = unsafe { parts(ctx, frame) };
     let v = std::mem::ManuallyDrop::new(unsafe { Value::from_raw(v) });
     let r = if v.is_bool() { Ok(v.is_true_const()) } else { vm.truthy(&v) };
-    match r {
+    let r = match r {
         Ok(b) => b as u64,
         Err(e) => fail(ec, e),
-    }
+    };
+    // SAFETY: see `parts`.
+    unsafe { checked(ctx, frame, r) }
 }
 
 unsafe extern "C" fn load_global(ctx: Ctx, frame: FramePtr, index: u32) -> u64 {
@@ -184,12 +237,24 @@ unsafe extern "C" fn get_iter(ctx: Ctx, frame: FramePtr, _index: u32, v: u64) ->
     let v = unsafe { Value::from_raw(v) };
     let r = vm.iter(&v);
     drop(v);
-    value_or_error(ec, r)
+    let r = value_or_error(ec, r);
+    // SAFETY: see `parts`.
+    unsafe { checked(ctx, frame, r) }
 }
 
 /// FOR_ITER's arm, with its specialisation counter (which decides STOP_ITERATION
 /// events later) kept exactly as the interpreter keeps it.
 unsafe extern "C" fn for_iter(ctx: Ctx, frame: FramePtr, index: u32, it: u64) -> u64 {
+    // SAFETY: the caller's arguments; see `parts`.
+    unsafe { checked(ctx, frame, next_item(ctx, frame, index, it)) }
+}
+
+/// `for_iter` without the instrumentation check (`for_iter_probed` leaves that to
+/// compiled code, after its BRANCH_LEFT probe).
+///
+/// # Safety
+/// As `for_iter`.
+unsafe fn next_item(ctx: Ctx, frame: FramePtr, index: u32, it: u64) -> u64 {
     use crate::interp::instrumented as ins_mod;
     // SAFETY: see `parts`; the iterator is borrowed from compiled code's stack.
     let (vm, frame, ec) = unsafe { parts(ctx, frame) };
@@ -228,7 +293,9 @@ unsafe extern "C" fn unary_op(ctx: Ctx, frame: FramePtr, _index: u32, kind: u32,
     let v = unsafe { Value::from_raw(v) };
     let r = if kind == 0 { vm.negative(&v) } else { vm.invert(&v) };
     drop(v);
-    value_or_error(ec, r)
+    let r = value_or_error(ec, r);
+    // SAFETY: see `parts`.
+    unsafe { checked(ctx, frame, r) }
 }
 
 unsafe extern "C" fn unbound_local(ctx: Ctx, frame: FramePtr, _index: u32, slot: u32) -> u64 {
@@ -237,10 +304,12 @@ unsafe extern "C" fn unbound_local(ctx: Ctx, frame: FramePtr, _index: u32, slot:
     fail(ec, crate::interp::eval::unbound_local(frame.code(), slot as usize))
 }
 
-unsafe extern "C" fn run_finalizers(ctx: Ctx, frame: FramePtr) {
+unsafe extern "C" fn run_finalizers(ctx: Ctx, frame: FramePtr) -> u64 {
     // SAFETY: see `parts`.
     let (vm, _, _) = unsafe { parts(ctx, frame) };
     vm.run_pending_finalizers();
+    // SAFETY: see `parts`.
+    (unsafe { checked(ctx, frame, 0) } == abi::EXIT_DEOPT) as u64
 }
 
 /// The probe state compiled code passes to `revalidate` and the probes.
@@ -367,7 +436,7 @@ unsafe extern "C" fn for_iter_probed(ctx: Ctx, frame: FramePtr, index: u32, it: 
     ec.for_iter_instrumented = live;
     if !live {
         // SAFETY: the same arguments compiled code passed.
-        return unsafe { for_iter(ctx, frame, index, it) };
+        return unsafe { next_item(ctx, frame, index, it) };
     }
     let it = std::mem::ManuallyDrop::new(unsafe { Value::from_raw(it) });
     let code_v = Value::clone(&frame_ref.code_ref);
@@ -424,7 +493,8 @@ unsafe extern "C" fn call_probed(ctx: Ctx, frame: FramePtr, index: u32, argc: u3
         if result.is_err() {
             frame_ref.sp = base;
         }
-        value_or_error(ec, result)
+        let r = value_or_error(ec, result);
+        checked(ctx, frame, r)
     }
 }
 
@@ -450,6 +520,15 @@ unsafe fn expand_bound_method(ops: *mut Value) {
 /// gets a frame at once, as in the interpreter, and runs compiled when its code is;
 /// anything else goes through the generic call.
 unsafe extern "C" fn call(ctx: Ctx, frame: FramePtr, _index: u32, argc: u32, base: u32) -> u64 {
+    // SAFETY: the caller's arguments; see `parts`.
+    unsafe { checked(ctx, frame, run_call(ctx, frame, argc, base)) }
+}
+
+/// `call` without the instrumentation check.
+///
+/// # Safety
+/// As `call`.
+unsafe fn run_call(ctx: Ctx, frame: FramePtr, argc: u32, base: u32) -> u64 {
     // SAFETY: see `parts`.
     let (vm, frame, ec) = unsafe { parts(ctx, frame) };
     let argc = argc as usize;

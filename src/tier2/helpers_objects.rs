@@ -5,7 +5,7 @@
 //! the very bodies the interpreter's arms run (`interp::stack_ops`), on the frame's
 //! stack slots.
 
-use super::helpers::{fail, parts, run_callee, value_or_error};
+use super::helpers::{checked, fail, parts, run_callee, value_or_error};
 use crate::bytecode::{Instr, Op};
 use crate::interp::eval::Stack;
 use crate::interp::frame::Frame;
@@ -13,7 +13,7 @@ use crate::objects::code::CacheEntry;
 use crate::objects::{CodeObj, FunctionObj, InstanceObj, StrObj};
 use crate::value::Value;
 use monjit_jit::abi::{Ctx, FramePtr};
-use monjit_jit::ir::{AttrSite, Inst, STACK_OP_FINALIZE as FIN, STACK_OP_RELOAD_LOCALS as RELOAD, STACK_OP_RUNS_CODE as RUNS};
+use monjit_jit::ir::{AttrSite, Inst, STACK_OP_FINALIZE as FIN, STACK_OP_RELOAD_LOCALS as RELOAD};
 
 /// Consecutive exits at untranslated instructions, none of which went round a loop
 /// since compiled code was entered, after which a code object's loops are no longer
@@ -30,48 +30,48 @@ pub fn translate(code: &CodeObj, ins: Instr, event: bool) -> Option<Inst> {
         Op::LoadAttr => return Some(Inst::LoadMethod { site: attr_site(code, ins, a >> 1)? }),
         Op::StoreAttr => return Some(Inst::StoreAttr { site: attr_site(code, ins, a)? }),
         Op::StoreSubscr => return Some(Inst::StoreSubscr),
-        Op::DeleteAttr => (1, 0, RUNS | FIN),
-        Op::LoadSuperAttr if !event => (3, 1 + (a & 1), RUNS),
-        Op::LoadSpecial => (1, 2, RUNS),
+        Op::DeleteAttr => (1, 0, FIN),
+        Op::LoadSuperAttr if !event => (3, 1 + (a & 1), 0),
+        Op::LoadSpecial => (1, 2, 0),
         Op::LoadCommonConstant | Op::LoadBuildClass | Op::LoadLocals => (0, 1, 0),
         Op::LoadDeref => (0, 1, 0),
         Op::StoreDeref => (1, 0, FIN),
         Op::DeleteDeref => (0, 0, FIN),
-        Op::LoadFromDictOrDeref => (1, 1, RUNS),
+        Op::LoadFromDictOrDeref => (1, 1, 0),
         Op::MakeCell | Op::CopyFreeVars => (0, 0, RELOAD),
         Op::DeleteFast => (0, 0, RELOAD | FIN),
-        Op::LoadName => (0, 1, RUNS),
-        Op::StoreName => (1, 0, RUNS | FIN),
-        Op::DeleteName => (0, 0, RUNS | FIN),
-        Op::StoreGlobal => (1, 0, RUNS | FIN),
-        Op::DeleteGlobal => (0, 0, RUNS | FIN),
-        Op::ContainsOp => (2, 1, RUNS),
+        Op::LoadName => (0, 1, 0),
+        Op::StoreName => (1, 0, FIN),
+        Op::DeleteName => (0, 0, FIN),
+        Op::StoreGlobal => (1, 0, FIN),
+        Op::DeleteGlobal => (0, 0, FIN),
+        Op::ContainsOp => (2, 1, 0),
         Op::BuildTuple | Op::BuildList | Op::BuildString => (a, 1, 0),
-        Op::BuildSet => (a, 1, RUNS),
-        Op::BuildMap => (2 * a, 1, RUNS),
+        Op::BuildSet => (a, 1, 0),
+        Op::BuildMap => (2 * a, 1, 0),
         Op::BuildSlice => (a, 1, 0),
         Op::ListAppend => (a + 1, a, 0),
-        Op::SetAdd | Op::ListExtend | Op::SetUpdate | Op::DictUpdate => (a + 1, a, RUNS),
-        Op::MapAdd => (a + 2, a, RUNS),
-        Op::DictMerge => (a + 4, a + 3, RUNS),
-        Op::UnpackSequence => (1, a, RUNS),
-        Op::UnpackEx => (1, (a & 0xff) + (a >> 8) + 1, RUNS),
-        Op::DeleteSubscr => (2, 0, RUNS | FIN),
-        Op::BinarySlice => (3, 1, RUNS),
-        Op::StoreSlice => (4, 0, RUNS),
-        Op::FormatSimple | Op::ConvertValue | Op::CallIntrinsic1 => (1, 1, RUNS),
-        Op::FormatWithSpec => (2, 1, RUNS),
+        Op::SetAdd | Op::ListExtend | Op::SetUpdate | Op::DictUpdate => (a + 1, a, 0),
+        Op::MapAdd => (a + 2, a, 0),
+        Op::DictMerge => (a + 4, a + 3, 0),
+        Op::UnpackSequence => (1, a, 0),
+        Op::UnpackEx => (1, (a & 0xff) + (a >> 8) + 1, 0),
+        Op::DeleteSubscr => (2, 0, FIN),
+        Op::BinarySlice => (3, 1, 0),
+        Op::StoreSlice => (4, 0, 0),
+        Op::FormatSimple | Op::ConvertValue | Op::CallIntrinsic1 => (1, 1, 0),
+        Op::FormatWithSpec => (2, 1, 0),
         Op::MakeFunction => (1, 1, 0),
         Op::SetFunctionAttribute => (2, 1, 0),
-        Op::CallKw if !event => (a + 3, 1, RUNS | FIN),
-        Op::CallFunctionEx if !event => (4, 1, RUNS | FIN),
-        Op::ImportName => (2, 1, RUNS),
-        Op::ImportFrom => (1, 2, RUNS),
+        Op::CallKw if !event => (a + 3, 1, FIN),
+        Op::CallFunctionEx if !event => (4, 1, FIN),
+        Op::ImportName => (2, 1, 0),
+        Op::ImportFrom => (1, 2, 0),
         Op::PushExcInfo => (1, 2, 0),
         Op::PopExcept => (1, 0, FIN),
-        Op::CheckExcMatch => (2, 2, RUNS),
-        Op::WithExceptStart => (5, 6, RUNS),
-        Op::GetYieldFromIter => (1, 1, RUNS),
+        Op::CheckExcMatch => (2, 2, 0),
+        Op::WithExceptStart => (5, 6, 0),
+        Op::GetYieldFromIter => (1, 1, 0),
         Op::EndSend if !event => (2, 1, 0),
         Op::Send => return Some(Inst::Send { target: ins.arg }),
         _ => return None,
@@ -97,13 +97,15 @@ pub(super) unsafe extern "C" fn stack_op(ctx: Ctx, frame: FramePtr, index: u32, 
     // SAFETY: compiled code wrote the instruction's operands below `top`.
     let mut st = Stack { top: unsafe { base.add(top as usize) } };
     // SAFETY: `frame` is the running frame and `st` its stack with the operands.
-    match unsafe { crate::interp::stack_ops::run(vm, frame as *mut Frame, code, ins, &mut st) } {
+    let r = match unsafe { crate::interp::stack_ops::run(vm, frame as *mut Frame, code, ins, &mut st) } {
         Ok(()) => 0,
         Err(e) => {
             frame_ref.sp = st.depth(base);
             fail(ec, e)
         }
-    }
+    };
+    // SAFETY: see `parts`.
+    unsafe { checked(ctx, frame, r) }
 }
 
 /// `Helpers::send`: SEND on the frame's stack slots below `top` (receiver, value):
@@ -127,7 +129,8 @@ pub(super) unsafe extern "C" fn send(ctx: Ctx, frame: FramePtr, _index: u32, top
     };
     // SAFETY: the slot was emptied above.
     unsafe { std::ptr::write(slot, r) };
-    jump
+    // SAFETY: see `parts`.
+    unsafe { checked(ctx, frame, jump) }
 }
 
 /// `Helpers::load_method`: LOAD_ATTR's method form through `stack_op`; when it found
@@ -156,6 +159,15 @@ pub(super) unsafe extern "C" fn load_method(ctx: Ctx, frame: FramePtr, index: u3
 
 /// `Helpers::load_attr`: LOAD_ATTR's attribute form, as the interpreter's arm.
 pub(super) unsafe extern "C" fn load_attr(ctx: Ctx, frame: FramePtr, index: u32, owner: u64) -> u64 {
+    // SAFETY: the caller's arguments; see `parts`.
+    unsafe { checked(ctx, frame, attribute(ctx, frame, index, owner)) }
+}
+
+/// `load_attr` without the instrumentation check.
+///
+/// # Safety
+/// As `load_attr`.
+unsafe fn attribute(ctx: Ctx, frame: FramePtr, index: u32, owner: u64) -> u64 {
     // SAFETY: see `parts`; the owner is an owned reference.
     let (vm, frame_ref, ec) = unsafe { parts(ctx, frame) };
     let owner = unsafe { Value::from_raw(owner) };

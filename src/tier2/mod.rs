@@ -28,11 +28,14 @@
 //! probes leaves to the interpreter, which runs the instruction, events included.
 //!
 //! Invalidation: each version has a [`ProbeState`]: the code's live version it
-//! accepted and one byte per probe saying whether its events are still live.
-//! Compiled code compares the code's live version (`CodeMonitoring::live_version`,
-//! which only changes of this code move) with the accepted one after every call,
-//! finalizer run and probe, and at each successor of a LINE/INSTRUCTION probe. When
-//! it moved, [`ProbeState::sync`] re-reads the layers: if every live event has a
+//! accepted and one byte per probe saying whether its events are still live. The
+//! code's live version (`CodeMonitoring::live_version`, which only changes of this
+//! code move) is compared with the accepted one wherever Python code may have run:
+//! by every helper that can run it, on its way out (`helpers::checked`, which hands
+//! compiled code [`monjit_jit::abi::EXIT_DEOPT`] through the error test compiled code
+//! makes anyway, so the check costs compiled code nothing), and by compiled code
+//! itself only after probes, which exist only while events are live. When it moved,
+//! [`ProbeState::sync`] re-reads the layers: if every live event has a
 //! probe (DISABLE, or events switched off), the version accepts the new live version
 //! and clears the bytes of dead probes, which compiled code then skips with one load
 //! and branch; otherwise the frame deoptimises to the interpreter at the next
@@ -316,10 +319,10 @@ impl EntryContext {
             silent_event: None,
             stack_floor: None,
             rt: monjit_jit::abi::RuntimeContext {
-                version: &vm.monitoring.version,
                 finalizers_pending: crate::object::finalizers_pending_flag(),
                 vm: vm as *mut Vm as *mut core::ffi::c_void,
                 loop_trips: 0,
+                deopt_result: 0,
             },
             error: None,
         }
@@ -365,8 +368,12 @@ pub unsafe fn run_compiled(ctx: *mut EntryContext, compiled: &Compiled, f: *mut 
 #[inline(always)]
 unsafe fn run_compiled_at(ctx: *mut EntryContext, compiled: &Compiled, f: *mut Frame, start: u32) -> Outcome {
     // SAFETY: the caller's guarantee; the entry follows `monjit_jit::abi` (frames and
-    // slots never move, the context outlives the call).
-    let r = unsafe { (compiled.code.entry())(ctx as *mut monjit_jit::abi::RuntimeContext, f as *mut u8, start) };
+    // slots never move, the context outlives the call). The caller holds `compiled`,
+    // so the probe state the frame names outlives the run.
+    let r = unsafe {
+        (*f).probes = &*compiled.state;
+        (compiled.code.entry())(ctx as *mut monjit_jit::abi::RuntimeContext, f as *mut u8, start)
+    };
     match r {
         monjit_jit::abi::EXIT_DEOPT => Outcome::Deopt,
         monjit_jit::abi::EXIT_ERROR => {
@@ -516,9 +523,7 @@ fn compile_inner(vm: &mut Vm, code: &CodeObj) -> Result<Rc<Compiled>, String> {
         helpers: &helpers::HELPERS,
         layout: helpers::FRAME_LAYOUT,
         objects: layout::object_layout(),
-        // Without sys.monitoring no code's instrumentation ever changes, so compiled
-        // code needs no version checks (what `benches/monitoring_off.rs` compares).
-        live_version: if cfg!(feature = "monitoring") { Some(live_ptr) } else { None },
+        live_version: live_ptr,
         accepted_version: state.accepted.as_ptr(),
         probe_flags: state.flags.as_ptr() as *const u8,
         probe_state: &*state as *const ProbeState as *const u8,

@@ -55,7 +55,7 @@ impl Emitter<'_, '_> {
         }
         self.b.switch_to_block(slow);
         let oc = self.u32c(oparg);
-        let r = self.call_value_at(i, self.t.helpers.binary_op as usize, &[I32, I64, I64], &[oc, lhs, rhs]);
+        let r = self.call_result_at(i, self.t.helpers.binary_op as usize, &[I32, I64, I64], &[oc, lhs, rhs]);
         self.b.ins().jump(done, &[BlockArg::Value(r)]);
         self.b.switch_to_block(done);
         let r = self.b.block_params(done)[0];
@@ -234,7 +234,10 @@ impl Emitter<'_, '_> {
             (Some((on_true, on_false)), _) => {
                 // The branch pops the comparison's result.
                 self.set_prev(i + 1);
-                self.branch_on_truth(i + 1, r, on_true, on_false);
+                let (cond, target) = fused.expect("fused targets come from a fused branch");
+                let jumps_on = cond == JumpCond::True;
+                let leave = move |e: &mut Self, truth: bool| e.exit_deopt(if truth == jumps_on { target } else { i + 2 });
+                self.branch_on_truth(i + 1, r, on_true, on_false, leave);
                 self.terminated = true;
                 2
             }
@@ -251,6 +254,6 @@ impl Emitter<'_, '_> {
 
     pub(super) fn compare_helper(&mut self, i: u32, oparg: u32, lhs: Ssa, rhs: Ssa) -> Ssa {
         let oc = self.u32c(oparg);
-        self.call_value_at(i, self.t.helpers.compare_op as usize, &[I32, I64, I64], &[oc, lhs, rhs])
+        self.call_result_at(i, self.t.helpers.compare_op as usize, &[I32, I64, I64], &[oc, lhs, rhs])
     }
 }

@@ -5,7 +5,7 @@
 
 use super::{mem, Emitter, I32, I64};
 use crate::abi;
-use crate::ir::{AttrSite, STACK_OP_RUNS_CODE};
+use crate::ir::AttrSite;
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{Block, BlockArg, InstBuilder, Value as Ssa};
 
@@ -213,10 +213,8 @@ impl Emitter<'_, '_> {
 
         self.b.switch_to_block(miss);
         self.depth -= 1;
-        let r = self.call_value_at(i, self.t.helpers.load_attr as usize, &[I64], &[owner]);
+        let r = self.call_result_at(i, self.t.helpers.load_attr as usize, &[I64], &[owner]);
         self.push(r);
-        // Properties and `__getattr__` run Python code.
-        self.version_check(i + 1);
         self.b.ins().jump(join, &[]);
         self.b.switch_to_block(join);
     }
@@ -289,7 +287,7 @@ impl Emitter<'_, '_> {
 
         self.b.switch_to_block(miss);
         self.depth -= 1;
-        self.stack_op_with(self.t.helpers.load_method as usize, i, 1, 2, STACK_OP_RUNS_CODE);
+        self.stack_op_with(self.t.helpers.load_method as usize, i, 1, 2, 0, |e, _| e.exit_deopt(i + 1));
         self.b.ins().jump(join, &[]);
         self.b.switch_to_block(join);
     }
@@ -316,7 +314,7 @@ impl Emitter<'_, '_> {
         self.b.ins().jump(join, &[]);
         self.b.switch_to_block(miss);
         self.depth += pops;
-        self.stack_op_with(helper, i, pops, 0, STACK_OP_RUNS_CODE);
+        self.stack_op_with(helper, i, pops, 0, 0, |e, _| e.exit_deopt(i + 1));
         self.b.ins().jump(join, &[]);
         self.b.switch_to_block(join);
         self.finalize_point(i, i + 1);

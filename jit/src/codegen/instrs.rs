@@ -86,7 +86,7 @@ impl Emitter<'_, '_> {
             Inst::Unary { kind } => {
                 let v = self.pop();
                 let kc = self.u32c(kind);
-                let r = self.call_value_at(i, self.t.helpers.unary_op as usize, &[I32, I64], &[kc, v]);
+                let r = self.call_result_at(i, self.t.helpers.unary_op as usize, &[I32, I64], &[kc, v]);
                 self.push(r);
             }
             Inst::UnaryNot => {
@@ -116,9 +116,23 @@ impl Emitter<'_, '_> {
                     let t = self.b.create_block();
                     (t, std::mem::replace(&mut target_b, t))
                 });
+                // Leaving after the operand's `__bool__`: the jump's own event, if it
+                // has a probe, fires on the taken edge first.
+                let jumps_on = cond == JumpCond::True;
+                let leave = move |e: &mut Self, truth: bool| {
+                    if truth != jumps_on {
+                        e.exit_deopt(i + 1);
+                        return;
+                    }
+                    if probe.event {
+                        let src = e.u32c(i);
+                        e.probe_jump(i, src, target, false, false);
+                    }
+                    e.exit_deopt(target);
+                };
                 match cond {
-                    JumpCond::True => self.branch_on_truth(i, v, target_b, next_b),
-                    JumpCond::False => self.branch_on_truth(i, v, next_b, target_b),
+                    JumpCond::True => self.branch_on_truth(i, v, target_b, next_b, leave),
+                    JumpCond::False => self.branch_on_truth(i, v, next_b, target_b, leave),
                     JumpCond::None | JumpCond::NotNone => {
                         let cc = if cond == JumpCond::None { IntCC::Equal } else { IntCC::NotEqual };
                         let c = self.b.ins().icmp_imm_s(cc, v, abi::NONE_BITS as i64);
@@ -191,14 +205,13 @@ impl Emitter<'_, '_> {
                 let helper = if probe.event { self.t.helpers.call_probed } else { self.t.helpers.call };
                 let r = self.call_at(i, helper as usize, &[I32, I32], &[ac, bc]);
                 self.depth = base;
-                self.check_error(r, i, base, false);
+                self.check_pushed(r, i, base, false);
                 self.push(r);
-                self.version_check(i + 1);
                 self.finalize_point(i, i + 1);
             }
             Inst::GetIter => {
                 let v = self.pop();
-                let r = self.call_value_at(i, self.t.helpers.get_iter as usize, &[I64], &[v]);
+                let r = self.call_result_at(i, self.t.helpers.get_iter as usize, &[I64], &[v]);
                 self.push(r);
             }
             Inst::ForIter { exit, specialised } => self.for_iter(i, exit, specialised, probe.event),
@@ -249,8 +262,10 @@ impl Emitter<'_, '_> {
     }
 
     /// Branches to `on_true` or `on_false` by the truth of `v` (owned; released), for
-    /// POP_JUMP_IF_TRUE/FALSE at `i`.
-    pub(super) fn branch_on_truth(&mut self, i: u32, v: Ssa, on_true: Block, on_false: Block) {
+    /// POP_JUMP_IF_TRUE/FALSE at `i`. When finding the truth ran Python code that
+    /// changed the instrumentation (`check_result`), `leave(truth)` takes the branch
+    /// out of compiled code instead.
+    pub(super) fn branch_on_truth(&mut self, i: u32, v: Ssa, on_true: Block, on_false: Block, leave: impl Fn(&mut Self, bool)) {
         let check_false = self.b.create_block();
         let slow = self.cold_block();
         let is_true = self.b.ins().icmp_imm_s(IntCC::Equal, v, abi::TRUE_BITS as i64);
@@ -262,7 +277,14 @@ impl Emitter<'_, '_> {
         let r = self.call_at(i, self.t.helpers.truthy as usize, &[I64], &[v]);
         self.decref(v);
         let keep = self.depth;
-        self.check_error(r, i, keep, true);
+        self.check_result(r, i, keep, true, |e, truth| {
+            let (leave_true, leave_false) = (e.cold_block(), e.cold_block());
+            e.b.ins().brif(truth, leave_true, &[], leave_false, &[]);
+            e.b.switch_to_block(leave_true);
+            leave(e, true);
+            e.b.switch_to_block(leave_false);
+            leave(e, false);
+        });
         self.b.ins().brif(r, on_true, &[], on_false, &[]);
     }
 
@@ -275,8 +297,14 @@ impl Emitter<'_, '_> {
         self.b.append_block_param(done, I64);
         self.b.ins().brif(is_bool, done, &[BlockArg::Value(v)], slow, &[]);
         self.b.switch_to_block(slow);
-        let r = self.call_value_at(i, self.t.helpers.truthy as usize, &[I64], &[v]);
+        let r = self.call_at(i, self.t.helpers.truthy as usize, &[I64], &[v]);
         self.decref(v);
+        let keep = self.depth;
+        self.check_result(r, i, keep, true, |e, truth| {
+            let b = e.bool_value(truth);
+            e.set_peek(1, b);
+            e.exit_deopt(i + 1);
+        });
         let b = self.bool_value(r);
         self.b.ins().jump(done, &[BlockArg::Value(b)]);
         self.b.switch_to_block(done);
@@ -300,29 +328,44 @@ impl Emitter<'_, '_> {
         let r = self.call_at(i, helper as usize, &[I64], &[it]);
         let exhausted = self.b.ins().icmp_imm_s(IntCC::Equal, r, abi::ITER_EXHAUSTED as i64);
         let item_b = self.b.create_block();
-        self.b.ins().brif(exhausted, exh_b, &[], item_b, &[]);
-        self.b.switch_to_block(exh_b);
-        if let Some(prev) = self.prev {
-            // The helper leaves `last_pc` at the FOR_ITER, or at END_FOR when a
-            // generator returned into it: POP_ITER's BRANCH_RIGHT source.
-            let last = self.b.ins().load(I32, super::mem(), self.frame, self.t.layout.last_pc);
-            self.b.def_var(prev, last);
-        }
-        self.version_check(exit);
+        // The probed helper leaves the live-version check to compiled code, after
+        // the BRANCH_LEFT probe on the item edge.
+        let exh_helper = if probed { self.b.create_block() } else { exh_b };
+        self.b.ins().brif(exhausted, exh_helper, &[], item_b, &[]);
         let exit_b = self.block_at(exit);
+        if probed {
+            self.b.switch_to_block(exh_helper);
+            self.exhausted_prev();
+            self.version_check(exit);
+            self.b.ins().jump(exit_b, &[]);
+        }
+        self.b.switch_to_block(exh_b);
+        self.exhausted_prev();
         self.b.ins().jump(exit_b, &[]);
         self.b.switch_to_block(item_b);
         let keep = self.depth;
-        self.check_error(r, i, keep, true);
-        self.push(r);
         if probed {
+            self.check_error(r, i, keep, true);
+            self.push(r);
             let src = self.u32c(i);
             self.probe_jump(i, src, i + 1, false, false);
+            self.version_check(i + 1);
+        } else {
+            self.check_result(r, i, keep, true, |e, next| {
+                let (done, item) = (e.cold_block(), e.cold_block());
+                let is_done = e.b.ins().icmp_imm_s(IntCC::Equal, next, abi::ITER_EXHAUSTED as i64);
+                e.b.ins().brif(is_done, done, &[], item, &[]);
+                e.b.switch_to_block(done);
+                e.exhausted_prev();
+                e.exit_deopt(exit);
+                e.b.switch_to_block(item);
+                e.push(next);
+                e.exit_deopt(i + 1);
+            });
+            self.push(r);
         }
-        self.version_check(i + 1);
         if let Some(stepped) = stepped {
-            // The helper's item joins the inline paths' (which ran no code and need no
-            // version check).
+            // The helper's item joins the inline paths' (which ran no code).
             let item = self.pop();
             self.b.ins().jump(stepped, &[BlockArg::Value(item)]);
             self.b.switch_to_block(stepped);
@@ -332,6 +375,16 @@ impl Emitter<'_, '_> {
         let next_b = self.block_at(i + 1);
         self.b.ins().jump(next_b, &[]);
         self.terminated = true;
+    }
+
+    /// On FOR_ITER's exhausted edge: the helper leaves `last_pc` at the FOR_ITER, or at
+    /// END_FOR when a generator returned into it, which is POP_ITER's BRANCH_RIGHT
+    /// source.
+    fn exhausted_prev(&mut self) {
+        if let Some(prev) = self.prev {
+            let last = self.b.ins().load(I32, super::mem(), self.frame, self.t.layout.last_pc);
+            self.b.def_var(prev, last);
+        }
     }
 
     /// FOR_ITER's inline step of iterator `it` (borrowed from the stack), as the

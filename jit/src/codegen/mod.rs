@@ -37,12 +37,11 @@ pub struct Target<'a> {
     /// Object offsets of the inline attribute and list fast paths.
     pub objects: ObjectLayout,
     /// Address of the code object's live-instrumentation version (a `u64` the VM
-    /// bumps whenever any (event, offset, tools) of that code changes). None for a VM
-    /// whose instrumentation never changes (built without sys.monitoring): the code
-    /// then has no version checks at all.
-    pub live_version: Option<*const u64>,
+    /// bumps whenever any (event, offset, tools) of that code changes).
+    pub live_version: *const u64,
     /// Address of the `u64` holding the live version this code accepts (compared
-    /// with `live_version` after calls, finalizers and probes).
+    /// with `live_version` after probes; helpers compare it after anything else that
+    /// runs Python code).
     pub accepted_version: *const u64,
     /// Per-instruction probe flags, two bytes per instruction (`pre`, `event`): a
     /// probe runs only while its byte is non-zero. Null when `Function::probes` is
@@ -370,13 +369,48 @@ impl<'a, 'b> Emitter<'a, 'b> {
         self.b.switch_to_block(ok);
     }
 
-    /// After anything that may have run Python code: if the code's live
-    /// instrumentation version moved, ask the VM whether this version's probes still
-    /// cover it, and deoptimise to `next` if not. Changes to other code objects do not
-    /// move this code's version.
+    /// After a helper that may run Python code returned `r` (see `abi::Helpers`):
+    /// [`abi::EXIT_ERROR`] leaves as `check_error` does; [`abi::EXIT_DEOPT`] means that
+    /// code changed this code's instrumentation beyond this version's probes, and the
+    /// helper completed the instruction: `resume` then gets the instruction's result
+    /// (`RuntimeContext::deopt_result`) in a cold block, applies it to the stack and
+    /// leaves to the interpreter. The hot path has the one compare `check_error` has.
+    pub(super) fn check_result(&mut self, r: Ssa, i: u32, keep: u32, write_sp: bool, resume: impl FnOnce(&mut Self, Ssa)) {
+        let exits = self.cold_block();
+        let ok = self.b.create_block();
+        let is_exit = self.b.ins().icmp_imm_s(IntCC::UnsignedGreaterThanOrEqual, r, abi::EXIT_ERROR as i64);
+        self.b.ins().brif(is_exit, exits, &[], ok, &[]);
+        self.b.switch_to_block(exits);
+        let err = self.cold_block();
+        let deopt = self.cold_block();
+        let is_err = self.b.ins().icmp_imm_s(IntCC::Equal, r, abi::EXIT_ERROR as i64);
+        self.b.ins().brif(is_err, err, &[], deopt, &[]);
+        self.b.switch_to_block(err);
+        self.exit_error(i, keep, write_sp);
+        self.b.switch_to_block(deopt);
+        let offset = std::mem::offset_of!(abi::RuntimeContext, deopt_result) as i32;
+        let result = self.b.ins().load(I64, mem(), self.ctx, offset);
+        let depth = self.depth;
+        resume(self, result);
+        self.depth = depth;
+        self.b.switch_to_block(ok);
+    }
+
+    /// `check_result` for instruction `i` whose one result, which the caller pushes,
+    /// is the helper's `r`, with the current stack below it.
+    pub(super) fn check_pushed(&mut self, r: Ssa, i: u32, keep: u32, write_sp: bool) {
+        self.check_result(r, i, keep, write_sp, |e, result| {
+            e.push(result);
+            e.exit_deopt(i + 1);
+        });
+    }
+
+    /// After a probe that may have run callbacks: if the code's live instrumentation
+    /// version moved, ask the VM whether this version's probes still cover it, and
+    /// deoptimise to `next` if not. Changes to other code objects do not move this
+    /// code's version. (Helpers check for themselves: see `check_result`.)
     pub(super) fn version_check(&mut self, next: u32) {
-        let Some(live_version) = self.t.live_version else { return };
-        let live_addr = self.b.ins().iconst(I64, live_version as i64);
+        let live_addr = self.b.ins().iconst(I64, self.t.live_version as i64);
         let current = self.b.ins().load(I64, mem(), live_addr, 0);
         let accepted_addr = self.b.ins().iconst(I64, self.t.accepted_version as i64);
         let accepted = self.b.ins().load(I64, mem(), accepted_addr, 0);
@@ -407,9 +441,11 @@ impl<'a, 'b> Emitter<'a, 'b> {
         self.spill(0, depth);
         self.store_u32(self.t.layout.sp, depth);
         self.set_last_pc(i);
-        self.call_helper(self.t.helpers.run_finalizers as usize, &[I64, I64], false, &[self.ctx, self.frame]);
-        self.version_check(next);
-        self.b.ins().jump(cont, &[]);
+        let leave = self.call_helper(self.t.helpers.run_finalizers as usize, &[I64, I64], true, &[self.ctx, self.frame]).unwrap();
+        let deopt = self.cold_block();
+        self.b.ins().brif(leave, deopt, &[], cont, &[]);
+        self.b.switch_to_block(deopt);
+        self.exit_deopt(next);
         self.b.switch_to_block(cont);
     }
 
@@ -507,12 +543,21 @@ impl<'a, 'b> Emitter<'a, 'b> {
         self.call_helper(helper, &params, true, &all).expect("a helper returning a value")
     }
 
-    /// `call_at` for a helper returning a Value or [`abi::EXIT_ERROR`]: on error,
-    /// leaves with the current stack.
+    /// `call_at` for a helper returning a Value or [`abi::EXIT_ERROR`] that runs no
+    /// Python code: on error, leaves with the current stack.
     pub(super) fn call_value_at(&mut self, i: u32, helper: usize, types: &[Type], args: &[Ssa]) -> Ssa {
         let r = self.call_at(i, helper, types, args);
         let keep = self.depth;
         self.check_error(r, i, keep, true);
+        r
+    }
+
+    /// `call_at` for a helper that may run Python code and returns instruction `i`'s
+    /// one result, which the caller pushes (see `check_pushed`).
+    pub(super) fn call_result_at(&mut self, i: u32, helper: usize, types: &[Type], args: &[Ssa]) -> Ssa {
+        let r = self.call_at(i, helper, types, args);
+        let keep = self.depth;
+        self.check_pushed(r, i, keep, true);
         r
     }
 
