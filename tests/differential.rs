@@ -1,7 +1,8 @@
 //! Randomised differential test of the tiers: generated programs (tests/differential/
 //! gen.rs) run under `--tier interp`, `--tier jit` and `--tier auto` with a low
 //! threshold (tier-up and OSR mid-run) while their sys.monitoring tool toggles
-//! instrumentation from its callbacks at points chosen by an LCG in the program
+//! instrumentation from its callbacks, and from special methods the programs' operators,
+//! truth tests and loops call, at points chosen by an LCG in the program
 //! (tests/differential/prelude.py). Stdout, stderr and exit status must match byte for
 //! byte; a divergence is shrunk to a small program and reported with its seed.
 //!

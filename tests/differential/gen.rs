@@ -95,11 +95,29 @@ pub struct Gen {
     budget: u64,
     stmts_left: usize,
     fresh: usize,
+    /// Toggle statements written so far (each takes the next of `toggle`'s forms).
+    toggles: usize,
 }
 
 impl Gen {
     fn new(seed: u64) -> Gen {
-        Gen { rng: Rng::new(seed), funcs: Vec::new(), cost: 0, budget: 0, stmts_left: 0, fresh: 0 }
+        Gen { rng: Rng::new(seed), funcs: Vec::new(), cost: 0, budget: 0, stmts_left: 0, fresh: 0, toggles: 0 }
+    }
+
+    /// A statement that may toggle instrumentation (`_act`): a call, or an operator,
+    /// truth test or iteration whose special method on the prelude's `ACT` makes it,
+    /// which compiled code must notice as it notices a call. The form rotates without
+    /// drawing on the RNG, so a seed's program keeps its shape.
+    fn toggle(&mut self) -> Node {
+        self.toggles += 1;
+        match self.toggles % 6 {
+            0 => Node::line("_act(False)"),
+            1 => Node::line("_ = ACT + 0"),
+            2 => Node::line("_ = -ACT"),
+            3 => Node::block("if ACT < 1:", vec![Node::line("TRACE.append(-1)")]),
+            4 => Node::block("for _ in ACT:", vec![Node::line("TRACE.append(-2)")]),
+            _ => Node::block("if ACT:", vec![Node::line("TRACE.append(-3)")]),
+        }
     }
 
     fn fresh(&mut self, prefix: &str) -> String {
@@ -269,7 +287,7 @@ impl Gen {
                 let v = self.rng.pick(&sc.ints).clone();
                 vec![Node::line(format!("print('{v}', {v})"))]
             }
-            95..=96 if sc.is_main || !sc.in_function => vec![Node::line("_act(False)")],
+            95..=96 if sc.is_main || !sc.in_function => vec![self.toggle()],
             _ => vec![self.assign(sc)],
         }
     }

@@ -73,6 +73,33 @@ def _act(local):
     return None
 
 
+class _Act:
+    # Toggles from special methods: compiled code must notice a change made there
+    # as it notices one made in a call.
+    def __add__(self, other):
+        _act(False)
+        return other
+
+    def __neg__(self):
+        _act(False)
+        return 0
+
+    def __lt__(self, other):
+        _act(False)
+        return _rnd(2) == 0
+
+    def __bool__(self):
+        _act(False)
+        return _rnd(2) == 0
+
+    def __iter__(self):
+        _act(False)
+        return iter(range(_rnd(3)))
+
+
+ACT = _Act()
+
+
 def _make(name, local, tag):
     def cb(code, *rest):
         _rec(tag, name, code, rest)
