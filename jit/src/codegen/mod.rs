@@ -80,6 +80,9 @@ pub(crate) struct Emitter<'a, 'b> {
     sigs: HashMap<(Vec<Type>, bool), cranelift_codegen::ir::SigRef>,
     /// The current block ended with a jump, branch or return.
     terminated: bool,
+    /// The blocks that return [`abi::EXIT_ERROR`] and [`abi::EXIT_DEOPT`], which every
+    /// exit jumps to once its frame state is written (one epilogue each).
+    exits: [Option<Block>; 2],
 }
 
 fn mem() -> MemFlagsData {
@@ -147,10 +150,18 @@ impl<'a, 'b> Emitter<'a, 'b> {
             blocks: vec![None; f.instrs.len()],
             sigs: HashMap::new(),
             terminated: false,
+            exits: [None; 2],
         };
         let osr = e.entries(start);
         e.terminated = true;
         e.body();
+        for (k, code) in [abi::EXIT_ERROR, abi::EXIT_DEOPT].into_iter().enumerate() {
+            if let Some(b) = e.exits[k] {
+                e.b.switch_to_block(b);
+                let r = e.b.ins().iconst(I64, code as i64);
+                e.b.ins().return_(&[r]);
+            }
+        }
         e.b.seal_all_blocks();
         osr
     }
@@ -324,8 +335,20 @@ impl<'a, 'b> Emitter<'a, 'b> {
             self.store_u32(self.t.layout.sp, keep);
         }
         self.store_u32(self.t.layout.pc, i + 1);
-        let r = self.b.ins().iconst(I64, abi::EXIT_ERROR as i64);
-        self.b.ins().return_(&[r]);
+        self.leave(0);
+    }
+
+    /// Jumps to the shared exit returning `[EXIT_ERROR, EXIT_DEOPT][k]`.
+    fn leave(&mut self, k: usize) {
+        let b = match self.exits[k] {
+            Some(b) => b,
+            None => {
+                let b = self.cold_block();
+                self.exits[k] = Some(b);
+                b
+            }
+        };
+        self.b.ins().jump(b, &[]);
     }
 
     /// Leaves to the interpreter, which continues at `next` with the current stack.
@@ -338,8 +361,7 @@ impl<'a, 'b> Emitter<'a, 'b> {
         }
         self.store_u32(self.t.layout.sp, depth);
         self.store_u32(self.t.layout.pc, next);
-        let r = self.b.ins().iconst(I64, abi::EXIT_DEOPT as i64);
-        self.b.ins().return_(&[r]);
+        self.leave(1);
     }
 
     /// Leaves to the interpreter, which runs the current instruction `i` itself: its
