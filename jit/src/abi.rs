@@ -210,8 +210,9 @@ pub type CompiledEntry = unsafe extern "C" fn(Ctx, FramePtr, u32) -> u64;
 /// with the error stored in the VM. "Consumes" means the helper takes ownership of that
 /// operand's reference.
 ///
-/// A helper that may run Python code (every one taking `index`, except `load_global`,
-/// `unbound_local` and the `_probed` ones) checks on its way out whether that code
+/// A helper that may run Python code (every one taking `index` but `load_global`,
+/// `unbound_local`, `for_iter_probed` and the `probe_*` ones; and `run_finalizers`,
+/// which answers 1 instead) checks on its way out whether that code
 /// changed the running code's instrumentation beyond what the running compiled
 /// version has probes for. If so it completes its instruction, stores the result it
 /// would have returned in [`RuntimeContext::deopt_result`] and returns [`EXIT_DEOPT`]:

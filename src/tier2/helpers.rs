@@ -149,15 +149,15 @@ pub(super) unsafe fn checked(ctx: Ctx, frame: FramePtr, r: u64) -> u64 {
 #[inline(never)]
 #[cfg(feature = "monitoring")]
 unsafe fn leave_after(ctx: Ctx, frame: FramePtr, r: u64) -> u64 {
-    // SAFETY: the caller's guarantee (see `checked`).
-    let (vm, frame, ec) = unsafe { parts(ctx, frame) };
-    let state = unsafe { &*frame.probes };
-    let code = frame.code();
-    if state.sync(code) {
-        return r;
+    // SAFETY: the caller's guarantee (see `checked`); the frame's `probes` is the
+    // probe state `revalidate` expects.
+    unsafe {
+        let state = (*(frame as *const Frame)).probes as *const u8;
+        if revalidate(ctx, frame, state) == 0 {
+            return r;
+        }
+        (*ctx).deopt_result = r;
     }
-    deoptimising(vm, code, state);
-    ec.rt.deopt_result = r;
     abi::EXIT_DEOPT
 }
 

@@ -328,19 +328,16 @@ impl Emitter<'_, '_> {
         let r = self.call_at(i, helper as usize, &[I64], &[it]);
         let exhausted = self.b.ins().icmp_imm_s(IntCC::Equal, r, abi::ITER_EXHAUSTED as i64);
         let item_b = self.b.create_block();
-        // The probed helper leaves the live-version check to compiled code, after
-        // the BRANCH_LEFT probe on the item edge.
-        let exh_helper = if probed { self.b.create_block() } else { exh_b };
-        self.b.ins().brif(exhausted, exh_helper, &[], item_b, &[]);
-        let exit_b = self.block_at(exit);
-        if probed {
-            self.b.switch_to_block(exh_helper);
-            self.exhausted_prev();
-            self.version_check(exit);
-            self.b.ins().jump(exit_b, &[]);
-        }
+        self.b.ins().brif(exhausted, exh_b, &[], item_b, &[]);
         self.b.switch_to_block(exh_b);
         self.exhausted_prev();
+        if probed {
+            // The probed helper (the only way here: no inline step) leaves the
+            // live-version check to compiled code, as on the item edge, where it
+            // follows the BRANCH_LEFT probe.
+            self.version_check(exit);
+        }
+        let exit_b = self.block_at(exit);
         self.b.ins().jump(exit_b, &[]);
         self.b.switch_to_block(item_b);
         let keep = self.depth;
