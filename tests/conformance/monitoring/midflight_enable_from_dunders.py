@@ -247,36 +247,32 @@ def scenario_call(on):
     return b
 
 
+# (scenario, the class of its argument, or None to pass `on` itself)
 SCENARIOS = [
-    (scenario_add, lambda on: Hook(on)),
-    (scenario_compare_branch, lambda on: Hook(on)),
-    (scenario_compare_value, lambda on: Hook(on)),
-    (scenario_truth, lambda on: Hook(on)),
-    (scenario_if_truth, lambda on: Hook(on)),
-    (scenario_unary, lambda on: Hook(on)),
-    (scenario_iter, lambda on: Hook(on)),
-    (scenario_next, lambda on: Steps(on)),
-    (scenario_subscr, lambda on: Hook(on)),
-    (scenario_store_subscr, lambda on: Hook(on)),
-    (scenario_contains, lambda on: Hook(on)),
-    (scenario_property, lambda on: Hook(on)),
-    (scenario_getattr, lambda on: Lazy(on)),
-    (scenario_finalizer, lambda on: on),
-    (scenario_yield_from, lambda on: on),
-    (scenario_call, lambda on: on),
+    (scenario_add, Hook),
+    (scenario_compare_branch, Hook),
+    (scenario_compare_value, Hook),
+    (scenario_truth, Hook),
+    (scenario_if_truth, Hook),
+    (scenario_unary, Hook),
+    (scenario_iter, Hook),
+    (scenario_next, Steps),
+    (scenario_subscr, Hook),
+    (scenario_store_subscr, Hook),
+    (scenario_contains, Hook),
+    (scenario_property, Hook),
+    (scenario_getattr, Lazy),
+    (scenario_finalizer, None),
+    (scenario_yield_from, None),
+    (scenario_call, None),
 ]
 
 for fn, make in SCENARIOS:
     for rnd in range(3):
-        # Switched on mid-call, from events off.
-        switch(False)
-        seen.clear()
-        r = fn(make(True))
-        switch(False)
-        print(fn.__name__, "on", rnd, r, seen)
-        # Switched off mid-call, from events on.
-        switch(True)
-        seen.clear()
-        r = fn(make(False))
-        switch(False)
-        print(fn.__name__, "off", rnd, r, seen)
+        # Switched on mid-call from events off, then off mid-call from events on.
+        for label, on in (("on", True), ("off", False)):
+            switch(not on)
+            seen.clear()
+            r = fn(make(on) if make else on)
+            switch(False)
+            print(fn.__name__, label, rnd, r, seen)
